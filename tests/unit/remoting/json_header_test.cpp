@@ -39,7 +39,7 @@ TEST_CASE("the unknown-code error response matches spec 10.4") {
 
 TEST_CASE("strings are escaped like fastjson: control characters as \\u00XX, UTF-8 raw") {
     std::string out;
-    append_json_string(out, std::string("TAGS\x01TagA\x02WAIT\x01true", 20));
+    append_json_string(out, std::string("TAGS\x01TagA\x02WAIT\x01true", 19));
     CHECK(out == R"("TAGS\u0001TagA\u0002WAIT\u0001true")");
     out.clear();
     append_json_string(out, "q\"b\\s\n\t\x1f é✓");
