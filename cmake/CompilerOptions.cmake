@@ -19,3 +19,8 @@ if(RMQ_SANITIZE)
                                                      -fno-sanitize-recover=undefined)
   target_link_options(rmq_build_options INTERFACE -fsanitize=address,undefined)
 endif()
+
+if(RMQ_BUILD_FUZZERS)
+  # Coverage instrumentation in every library, so libFuzzer sees inside the code it exercises.
+  target_compile_options(rmq_build_options INTERFACE -fsanitize=fuzzer-no-link)
+endif()

@@ -41,6 +41,7 @@ std::span<char> FrameParser::prepare(size_t min_size) {
 void FrameParser::commit(size_t n) { end_ += n; }
 
 void FrameParser::append(std::string_view bytes) {
+    if (bytes.empty()) return;
     auto span = prepare(bytes.size());
     std::memcpy(span.data(), bytes.data(), bytes.size());
     commit(bytes.size());
