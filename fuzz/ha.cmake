@@ -1,0 +1,1 @@
+rmq_add_fuzzer(fuzz_ha_stream SOURCES ha/fuzz_ha_stream.cpp LIBS rmq::ha)
