@@ -24,8 +24,9 @@ RemotingCommand send_request(SerializeType type, size_t body_size) {
     ext.set("f", "0");
     ext.set("g", "1795356829227");
     ext.set("h", "0");
-    ext.set("i", "KEYS\x01order-12345\x02UNIQ_KEY\x01C00002021F074E0E2F2A6F333E2A0000\x02WAIT\x01true"
-                 "\x02TAGS\x01TagA");
+    ext.set("i",
+            "KEYS\x01order-12345\x02UNIQ_KEY\x01C00002021F074E0E2F2A6F333E2A0000\x02WAIT\x01true"
+            "\x02TAGS\x01TagA");
     ext.set("j", "0");
     ext.set("k", "false");
     ext.set("m", "false");

@@ -26,11 +26,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     auto cmd = rmq::remoting::decode_frame_bytes(
         std::string_view(reinterpret_cast<const char*>(data), size));
     if (!cmd.ok()) return 0;
-    rmq::proto::with_request_schema(cmd->code, [&](auto tag) {
-        check<typename decltype(tag)::type>(*cmd);
-    });
-    rmq::proto::with_response_schema(cmd->code, [&](auto tag) {
-        check<typename decltype(tag)::type>(*cmd);
-    });
+    rmq::proto::with_request_schema(cmd->code,
+                                    [&](auto tag) { check<typename decltype(tag)::type>(*cmd); });
+    rmq::proto::with_response_schema(cmd->code,
+                                     [&](auto tag) { check<typename decltype(tag)::type>(*cmd); });
     return 0;
 }

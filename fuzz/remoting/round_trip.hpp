@@ -13,12 +13,12 @@ inline void check_round_trip(const remoting::RemotingCommand& cmd) {
     // The binary form cannot carry empty values or codes/versions beyond 16 bits, so compare
     // what the serialization can express.
     if (cmd.serialize_type == remoting::SerializeType::JSON) {
-        if (b.code != cmd.code || b.version != cmd.version || b.remark != cmd.remark ||
-            b.ext_fields != cmd.ext_fields)
+        if (b.code != cmd.code || b.version != cmd.version || b.remark != cmd.remark
+            || b.ext_fields != cmd.ext_fields)
             std::abort();
     }
-    if (b.opaque != cmd.opaque || b.flag != cmd.flag || b.body != cmd.body ||
-        b.language != cmd.language)
+    if (b.opaque != cmd.opaque || b.flag != cmd.flag || b.body != cmd.body
+        || b.language != cmd.language)
         std::abort();
 }
 

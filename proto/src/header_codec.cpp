@@ -22,7 +22,8 @@ bool parse_java_integer(std::string_view text, T& out) {
     U magnitude = 0;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), magnitude);
     if (ec != std::errc{} || end != text.data() + text.size()) return false;
-    const U limit = negative ? U(std::numeric_limits<T>::max()) + 1 : U(std::numeric_limits<T>::max());
+    const U limit =
+        negative ? U(std::numeric_limits<T>::max()) + 1 : U(std::numeric_limits<T>::max());
     if (magnitude > limit) return false;
     out = negative ? static_cast<T>(U(0) - magnitude) : static_cast<T>(magnitude);
     return true;
@@ -37,8 +38,12 @@ std::string integer_text(T v) {
 
 }  // namespace
 
-bool parse_java_int(std::string_view text, int32_t& out) { return parse_java_integer(text, out); }
-bool parse_java_long(std::string_view text, int64_t& out) { return parse_java_integer(text, out); }
+bool parse_java_int(std::string_view text, int32_t& out) {
+    return parse_java_integer(text, out);
+}
+bool parse_java_long(std::string_view text, int64_t& out) {
+    return parse_java_integer(text, out);
+}
 
 bool parse_java_boolean(std::string_view text) {
     if (text.size() != 4) return false;
@@ -51,16 +56,22 @@ bool parse_java_boolean(std::string_view text) {
     return true;
 }
 
-std::string to_java_text(int32_t v) { return integer_text(v); }
-std::string to_java_text(int64_t v) { return integer_text(v); }
-std::string to_java_text(bool v) { return v ? "true" : "false"; }
+std::string to_java_text(int32_t v) {
+    return integer_text(v);
+}
+std::string to_java_text(int64_t v) {
+    return integer_text(v);
+}
+std::string to_java_text(bool v) {
+    return v ? "true" : "false";
+}
 
 namespace detail {
 
 ProtocolError missing_field_error(std::string_view schema, std::string_view field) {
-    return {to_int(ResponseCode::SYSTEM_ERROR),
-            "the custom field <" + std::string(field) + "> is null (required by " +
-                std::string(schema) + ")"};
+    return {to_int(ResponseCode::SYSTEM_ERROR), "the custom field <" + std::string(field)
+                                                    + "> is null (required by "
+                                                    + std::string(schema) + ")"};
 }
 
 ProtocolError malformed_field_error(std::string_view schema, std::string_view field,
@@ -68,9 +79,9 @@ ProtocolError malformed_field_error(std::string_view schema, std::string_view fi
     constexpr size_t kShown = 64;
     std::string shown(text.substr(0, kShown));
     if (text.size() > kShown) shown += "...";
-    return {to_int(ResponseCode::SYSTEM_ERROR),
-            "the custom field <" + std::string(field) + "> of " + std::string(schema) +
-                " has a malformed value: \"" + shown + "\""};
+    return {to_int(ResponseCode::SYSTEM_ERROR), "the custom field <" + std::string(field) + "> of "
+                                                    + std::string(schema)
+                                                    + " has a malformed value: \"" + shown + "\""};
 }
 
 }  // namespace detail

@@ -8,7 +8,9 @@
 
 namespace rmq::test {
 
-inline std::filesystem::path golden_dir() { return RMQ_GOLDEN_DIR; }
+inline std::filesystem::path golden_dir() {
+    return RMQ_GOLDEN_DIR;
+}
 
 inline std::string read_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);

@@ -50,7 +50,9 @@ int dump(std::istream& in, const std::string& name) {
         std::string header;
         remoting::encode_json_header(*cmd, header);
         const bool response = cmd->is_response();
-        std::cout << (response ? "response " : cmd->is_oneway() ? "oneway " : "request ")
+        std::cout << (response           ? "response "
+                      : cmd->is_oneway() ? "oneway "
+                                         : "request ")
                   << (response ? proto::response_code_name(cmd->code)
                                : proto::request_code_name(cmd->code))
                   << (cmd->serialize_type == remoting::SerializeType::ROCKETMQ ? " [ROCKETMQ] "

@@ -33,9 +33,15 @@ constexpr std::string_view kNames[] = {"TRACE", "DEBUG", "INFO", "WARN", "ERROR"
 
 }  // namespace
 
-Level level() { return current().load(std::memory_order_relaxed); }
-void set_level(Level l) { current().store(l, std::memory_order_relaxed); }
-bool enabled(Level l) { return l >= level() && l != Level::Off; }
+Level level() {
+    return current().load(std::memory_order_relaxed);
+}
+void set_level(Level l) {
+    current().store(l, std::memory_order_relaxed);
+}
+bool enabled(Level l) {
+    return l >= level() && l != Level::Off;
+}
 
 void write(Level l, std::string_view component, std::string_view message) {
     using namespace std::chrono;

@@ -48,8 +48,8 @@ TransferStreamParser::Status TransferStreamParser::next(Chunk& out) {
     const char* p = buf_.data() + begin_;
     TransferHeader h{load_be<int64_t>(p), load_be<int32_t>(p + 8)};
     if (h.body_size < 0 || h.body_size > max_body_ || h.phy_offset < 0) {
-        error_ = "bad HA transfer header: offset " + std::to_string(h.phy_offset) + ", size " +
-                 std::to_string(h.body_size);
+        error_ = "bad HA transfer header: offset " + std::to_string(h.phy_offset) + ", size "
+                 + std::to_string(h.body_size);
         return Status::Error;
     }
     if (avail < kTransferHeaderSize + static_cast<size_t>(h.body_size)) return Status::NeedMore;

@@ -16,7 +16,7 @@ proto::ProtocolError malformed(std::string reason) {
 }
 
 class Reader {
-public:
+  public:
     explicit Reader(std::string_view bytes) : p_(bytes.data()), end_(bytes.data() + bytes.size()) {}
     size_t remaining() const { return static_cast<size_t>(end_ - p_); }
     template <class T>
@@ -31,7 +31,7 @@ public:
         return s;
     }
 
-private:
+  private:
     const char* p_;
     const char* end_;
 };
@@ -77,8 +77,10 @@ proto::Result<bool> decode_binary_header(std::string_view bytes, RemotingCommand
     const int32_t remark_len = r.read<int32_t>();
     if (remark_len < 0 || static_cast<size_t>(remark_len) > r.remaining())
         return malformed("remark length " + std::to_string(remark_len) + " exceeds the header");
-    if (remark_len > 0) cmd.remark.emplace(r.take(static_cast<size_t>(remark_len)));
-    else cmd.remark.reset();
+    if (remark_len > 0)
+        cmd.remark.emplace(r.take(static_cast<size_t>(remark_len)));
+    else
+        cmd.remark.reset();
     if (r.remaining() < 4) return malformed("missing the ext-fields length");
     const int32_t map_len = r.read<int32_t>();
     if (map_len < 0 || static_cast<size_t>(map_len) > r.remaining())
@@ -96,8 +98,8 @@ proto::Result<bool> decode_binary_header(std::string_view bytes, RemotingCommand
         if (map.remaining() < 4) return malformed("truncated ext-field value length");
         const int32_t value_len = map.read<int32_t>();
         if (value_len < 0 || static_cast<size_t>(value_len) > map.remaining())
-            return malformed("ext-field value length " + std::to_string(value_len) +
-                             " out of range");
+            return malformed("ext-field value length " + std::to_string(value_len)
+                             + " out of range");
         std::string_view value = map.take(static_cast<size_t>(value_len));
         if (key.empty() || value.empty()) continue;  // zero length means null
         cmd.ext_fields->set(std::string(key), std::string(value));

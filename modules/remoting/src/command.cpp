@@ -4,7 +4,8 @@ namespace rmq::remoting {
 
 size_t RemotingCommand::body_size() const {
     size_t n = body.size();
-    for (const auto& v : body_views) n += v.size();
+    for (const auto& v : body_views)
+        n += v.size();
     return n;
 }
 

@@ -11,7 +11,8 @@ constexpr size_t kInitialBuffer = 64 * 1024;
 constexpr size_t kShrinkAbove = 1024 * 1024;
 }  // namespace
 
-FrameParser::FrameParser(size_t max_frame_size) : max_frame_size_(max_frame_size) {}
+FrameParser::FrameParser(size_t max_frame_size) : max_frame_size_(max_frame_size) {
+}
 
 void FrameParser::compact(size_t min_free) {
     if (begin_ == end_) begin_ = end_ = 0;
@@ -38,7 +39,9 @@ std::span<char> FrameParser::prepare(size_t min_size) {
     return {buf_.data() + end_, buf_.size() - end_};
 }
 
-void FrameParser::commit(size_t n) { end_ += n; }
+void FrameParser::commit(size_t n) {
+    end_ += n;
+}
 
 void FrameParser::append(std::string_view bytes) {
     if (bytes.empty()) return;
@@ -55,10 +58,10 @@ FrameParser::Status FrameParser::next(FrameView& out) {
     const int32_t length = load_be<int32_t>(p);
     // The Java limit counts the 4-byte length field too.
     if (length < 4 || static_cast<uint64_t>(length) + 4 > max_frame_size_) {
-        error_ = length < 4 ? "frame length " + std::to_string(length) + " is too small"
-                            : "frame length " + std::to_string(length) +
-                                  " exceeds the maximum frame size " +
-                                  std::to_string(max_frame_size_);
+        error_ = length < 4
+                     ? "frame length " + std::to_string(length) + " is too small"
+                     : "frame length " + std::to_string(length) + " exceeds the maximum frame size "
+                           + std::to_string(max_frame_size_);
         return Status::Error;
     }
     const size_t total = static_cast<size_t>(length) + 4;
@@ -75,8 +78,8 @@ FrameParser::Status FrameParser::next(FrameView& out) {
         return Status::Error;
     }
     if (header_len > static_cast<size_t>(length) - 4) {
-        error_ = "header length " + std::to_string(header_len) + " exceeds the frame length " +
-                 std::to_string(length);
+        error_ = "header length " + std::to_string(header_len) + " exceeds the frame length "
+                 + std::to_string(length);
         return Status::Error;
     }
     out.type = static_cast<SerializeType>(type);

@@ -38,7 +38,8 @@ bool scalar_text(simdjson::dom::element value, std::string& out) {
             return true;
         case element_type::DOUBLE: {
             char buf[32];
-            auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value.get_double().value_unsafe());
+            auto [end, ec] =
+                std::to_chars(buf, buf + sizeof buf, value.get_double().value_unsafe());
             out.assign(buf, end);
             return true;
         }
@@ -83,13 +84,27 @@ void append_json_string(std::string& out, std::string_view text) {
         out.append(text.data() + run, i - run);
         run = i + 1;
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\b':
+                out += "\\b";
+                break;
+            case '\f':
+                out += "\\f";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
             default:
                 out += "\\u00";
                 out.push_back(kHex[c >> 4]);

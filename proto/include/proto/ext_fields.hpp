@@ -11,7 +11,7 @@
 namespace rmq::proto {
 
 class ExtFields {
-public:
+  public:
     using Entry = std::pair<std::string, std::string>;
 
     const std::string* find(std::string_view key) const {
@@ -48,7 +48,7 @@ public:
 
     bool operator==(const ExtFields&) const = default;
 
-private:
+  private:
     std::vector<Entry> entries_;
 };
 

@@ -17,7 +17,9 @@ bool parse_java_boolean(std::string_view text);
 std::string to_java_text(int32_t v);
 std::string to_java_text(int64_t v);
 std::string to_java_text(bool v);
-inline const std::string& to_java_text(const std::string& v) { return v; }
+inline const std::string& to_java_text(const std::string& v) {
+    return v;
+}
 
 namespace detail {
 
@@ -78,7 +80,8 @@ Result<Header> decode_header(const ExtFields* fields) {
         const std::string* text = fields ? fields->find(wire) : nullptr;
         using M = std::decay_t<decltype(member)>;
         if (!text) {
-            if (kind == FieldKind::Req) error = detail::missing_field_error(Header::kSchemaName, wire);
+            if (kind == FieldKind::Req)
+                error = detail::missing_field_error(Header::kSchemaName, wire);
             return;
         }
         bool ok;

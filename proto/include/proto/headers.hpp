@@ -12,20 +12,20 @@ using I64 = int64_t;
 using Bool = bool;
 
 // ---- producing --------------------------------------------------------------------------------
-#define RMQ_SEND_MESSAGE_REQUEST(X)                         \
-    X(Req, Str, producerGroup, "producerGroup")             \
-    X(Req, Str, topic, "topic")                             \
-    X(Req, Str, defaultTopic, "defaultTopic")               \
+#define RMQ_SEND_MESSAGE_REQUEST(X)                             \
+    X(Req, Str, producerGroup, "producerGroup")                 \
+    X(Req, Str, topic, "topic")                                 \
+    X(Req, Str, defaultTopic, "defaultTopic")                   \
     X(Req, I32, defaultTopicQueueNums, "defaultTopicQueueNums") \
-    X(Req, I32, queueId, "queueId")                         \
-    X(Req, I32, sysFlag, "sysFlag")                         \
-    X(Req, I64, bornTimestamp, "bornTimestamp")             \
-    X(Req, I32, flag, "flag")                               \
-    X(Opt, Str, properties, "properties")                   \
-    X(Opt, I32, reconsumeTimes, "reconsumeTimes")           \
-    X(Prim, Bool, unitMode, "unitMode")                     \
-    X(Opt, I32, maxReconsumeTimes, "maxReconsumeTimes")     \
-    X(Prim, Bool, batch, "batch")                           \
+    X(Req, I32, queueId, "queueId")                             \
+    X(Req, I32, sysFlag, "sysFlag")                             \
+    X(Req, I64, bornTimestamp, "bornTimestamp")                 \
+    X(Req, I32, flag, "flag")                                   \
+    X(Opt, Str, properties, "properties")                       \
+    X(Opt, I32, reconsumeTimes, "reconsumeTimes")               \
+    X(Prim, Bool, unitMode, "unitMode")                         \
+    X(Opt, I32, maxReconsumeTimes, "maxReconsumeTimes")         \
+    X(Prim, Bool, batch, "batch")                               \
     X(Opt, Str, bname, "bname")
 RMQ_DEFINE_HEADER(SendMessageRequestHeader, RMQ_SEND_MESSAGE_REQUEST)
 
@@ -73,14 +73,14 @@ RMQ_DEFINE_HEADER(SendMessageResponseHeader, RMQ_SEND_MESSAGE_RESPONSE)
     X(Req, I64, storeTimestamp, "storeTimestamp")
 RMQ_DEFINE_HEADER(ReplyMessageRequestHeader, RMQ_REPLY_MESSAGE_REQUEST)
 
-#define RMQ_END_TRANSACTION_REQUEST(X)                        \
-    X(Req, Str, producerGroup, "producerGroup")               \
-    X(Req, I64, tranStateTableOffset, "tranStateTableOffset") \
-    X(Req, I64, commitLogOffset, "commitLogOffset")           \
-    X(Req, I32, commitOrRollback, "commitOrRollback")         \
+#define RMQ_END_TRANSACTION_REQUEST(X)                         \
+    X(Req, Str, producerGroup, "producerGroup")                \
+    X(Req, I64, tranStateTableOffset, "tranStateTableOffset")  \
+    X(Req, I64, commitLogOffset, "commitLogOffset")            \
+    X(Req, I32, commitOrRollback, "commitOrRollback")          \
     X(Opt, Bool, fromTransactionCheck, "fromTransactionCheck") \
-    X(Req, Str, msgId, "msgId")                               \
-    X(Opt, Str, transactionId, "transactionId")               \
+    X(Req, Str, msgId, "msgId")                                \
+    X(Opt, Str, transactionId, "transactionId")                \
     X(Opt, Str, bname, "bname")
 RMQ_DEFINE_HEADER(EndTransactionRequestHeader, RMQ_END_TRANSACTION_REQUEST)
 
@@ -180,12 +180,12 @@ RMQ_DEFINE_HEADER(GetConsumerConnectionListRequestHeader, RMQ_CONSUMER_GROUP_REQ
     X(Opt, Str, bname, "bname")
 RMQ_DEFINE_HEADER(ConsumerSendMsgBackRequestHeader, RMQ_CONSUMER_SEND_MSG_BACK_REQUEST)
 
-#define RMQ_QUERY_MESSAGE_REQUEST(X)                  \
-    X(Req, Str, topic, "topic")                       \
-    X(Req, Str, key, "key")                           \
-    X(Req, I32, maxNum, "maxNum")                     \
-    X(Req, I64, beginTimestamp, "beginTimestamp")     \
-    X(Req, I64, endTimestamp, "endTimestamp")         \
+#define RMQ_QUERY_MESSAGE_REQUEST(X)              \
+    X(Req, Str, topic, "topic")                   \
+    X(Req, Str, key, "key")                       \
+    X(Req, I32, maxNum, "maxNum")                 \
+    X(Req, I64, beginTimestamp, "beginTimestamp") \
+    X(Req, I64, endTimestamp, "endTimestamp")     \
     X(Opt, Str, uniqueKeyQuery, "_UNIQUE_KEY_QUERY")
 RMQ_DEFINE_HEADER(QueryMessageRequestHeader, RMQ_QUERY_MESSAGE_REQUEST)
 
@@ -198,13 +198,13 @@ RMQ_DEFINE_HEADER(QueryMessageResponseHeader, RMQ_QUERY_MESSAGE_RESPONSE)
 RMQ_DEFINE_HEADER(ViewMessageRequestHeader, RMQ_VIEW_MESSAGE_REQUEST)
 
 // ---- name server ------------------------------------------------------------------------------
-#define RMQ_REGISTER_BROKER_REQUEST(X)          \
-    X(Req, Str, brokerName, "brokerName")       \
-    X(Req, Str, brokerAddr, "brokerAddr")       \
-    X(Req, Str, clusterName, "clusterName")     \
-    X(Req, Str, haServerAddr, "haServerAddr")   \
-    X(Req, I64, brokerId, "brokerId")           \
-    X(Prim, Bool, compressed, "compressed")     \
+#define RMQ_REGISTER_BROKER_REQUEST(X)        \
+    X(Req, Str, brokerName, "brokerName")     \
+    X(Req, Str, brokerAddr, "brokerAddr")     \
+    X(Req, Str, clusterName, "clusterName")   \
+    X(Req, Str, haServerAddr, "haServerAddr") \
+    X(Req, I64, brokerId, "brokerId")         \
+    X(Prim, Bool, compressed, "compressed")   \
     X(Prim, I32, bodyCrc32, "bodyCrc32")
 RMQ_DEFINE_HEADER(RegisterBrokerRequestHeader, RMQ_REGISTER_BROKER_REQUEST)
 
@@ -246,9 +246,9 @@ RMQ_DEFINE_HEADER(WipeWritePermOfBrokerResponseHeader, RMQ_WIPE_WRITE_PERM_RESPO
 #define RMQ_ADD_WRITE_PERM_RESPONSE(X) X(Req, I32, addTopicCount, "addTopicCount")
 RMQ_DEFINE_HEADER(AddWritePermOfBrokerResponseHeader, RMQ_ADD_WRITE_PERM_RESPONSE)
 
-#define RMQ_PUT_KV_CONFIG_REQUEST(X)    \
-    X(Req, Str, ns, "namespace")        \
-    X(Req, Str, key, "key")             \
+#define RMQ_PUT_KV_CONFIG_REQUEST(X) \
+    X(Req, Str, ns, "namespace")     \
+    X(Req, Str, key, "key")          \
     X(Req, Str, value, "value")
 RMQ_DEFINE_HEADER(PutKVConfigRequestHeader, RMQ_PUT_KV_CONFIG_REQUEST)
 
@@ -265,14 +265,14 @@ RMQ_DEFINE_HEADER(GetKVConfigResponseHeader, RMQ_GET_KV_CONFIG_RESPONSE)
 RMQ_DEFINE_HEADER(GetKVListByNamespaceRequestHeader, RMQ_GET_KV_LIST_REQUEST)
 
 // ---- broker administration --------------------------------------------------------------------
-#define RMQ_CREATE_TOPIC_REQUEST(X)                     \
-    X(Req, Str, topic, "topic")                         \
-    X(Req, Str, defaultTopic, "defaultTopic")           \
-    X(Req, I32, readQueueNums, "readQueueNums")         \
-    X(Req, I32, writeQueueNums, "writeQueueNums")       \
-    X(Req, I32, perm, "perm")                           \
-    X(Req, Str, topicFilterType, "topicFilterType")     \
-    X(Opt, I32, topicSysFlag, "topicSysFlag")           \
+#define RMQ_CREATE_TOPIC_REQUEST(X)                 \
+    X(Req, Str, topic, "topic")                     \
+    X(Req, Str, defaultTopic, "defaultTopic")       \
+    X(Req, I32, readQueueNums, "readQueueNums")     \
+    X(Req, I32, writeQueueNums, "writeQueueNums")   \
+    X(Req, I32, perm, "perm")                       \
+    X(Req, Str, topicFilterType, "topicFilterType") \
+    X(Opt, I32, topicSysFlag, "topicSysFlag")       \
     X(Prim, Bool, order, "order")
 RMQ_DEFINE_HEADER(CreateTopicRequestHeader, RMQ_CREATE_TOPIC_REQUEST)
 
@@ -330,16 +330,16 @@ RMQ_DEFINE_HEADER(GetBrokerConfigResponseHeader, RMQ_GET_BROKER_CONFIG_RESPONSE)
     X(Req, Str, group, "group")
 RMQ_DEFINE_HEADER(QueryConsumeTimeSpanRequestHeader, RMQ_QUERY_CONSUME_TIME_SPAN_REQUEST)
 
-#define RMQ_CLONE_GROUP_OFFSET_REQUEST(X)   \
-    X(Req, Str, srcGroup, "srcGroup")       \
-    X(Req, Str, destGroup, "destGroup")     \
-    X(Opt, Str, topic, "topic")             \
+#define RMQ_CLONE_GROUP_OFFSET_REQUEST(X) \
+    X(Req, Str, srcGroup, "srcGroup")     \
+    X(Req, Str, destGroup, "destGroup")   \
+    X(Opt, Str, topic, "topic")           \
     X(Prim, Bool, offline, "offline")
 RMQ_DEFINE_HEADER(CloneGroupOffsetRequestHeader, RMQ_CLONE_GROUP_OFFSET_REQUEST)
 
-#define RMQ_QUERY_CORRECTION_OFFSET_REQUEST(X)  \
-    X(Opt, Str, filterGroups, "filterGroups")   \
-    X(Req, Str, compareGroup, "compareGroup")   \
+#define RMQ_QUERY_CORRECTION_OFFSET_REQUEST(X) \
+    X(Opt, Str, filterGroups, "filterGroups")  \
+    X(Req, Str, compareGroup, "compareGroup")  \
     X(Req, Str, topic, "topic")
 RMQ_DEFINE_HEADER(QueryCorrectionOffsetHeader, RMQ_QUERY_CORRECTION_OFFSET_REQUEST)
 
@@ -351,11 +351,11 @@ RMQ_DEFINE_HEADER(ViewBrokerStatsDataRequestHeader, RMQ_VIEW_BROKER_STATS_DATA_R
 #define RMQ_GET_CONSUME_STATS_IN_BROKER_REQUEST(X) X(Prim, Bool, isOrder, "isOrder")
 RMQ_DEFINE_HEADER(GetConsumeStatsInBrokerHeader, RMQ_GET_CONSUME_STATS_IN_BROKER_REQUEST)
 
-#define RMQ_QUERY_CONSUME_QUEUE_REQUEST(X)      \
-    X(Req, Str, topic, "topic")                 \
-    X(Req, I32, queueId, "queueId")             \
-    X(Req, I64, index, "index")                 \
-    X(Req, I32, count, "count")                 \
+#define RMQ_QUERY_CONSUME_QUEUE_REQUEST(X) \
+    X(Req, Str, topic, "topic")            \
+    X(Req, I32, queueId, "queueId")        \
+    X(Req, I64, index, "index")            \
+    X(Req, I32, count, "count")            \
     X(Opt, Str, consumerGroup, "consumerGroup")
 RMQ_DEFINE_HEADER(QueryConsumeQueueRequestHeader, RMQ_QUERY_CONSUME_QUEUE_REQUEST)
 

@@ -30,7 +30,7 @@ enum class LanguageCode : uint8_t {
 
 constexpr std::string_view language_name(LanguageCode code) {
     switch (code) {
-#define RMQ_X(name, value)     \
+#define RMQ_X(name, value)   \
     case LanguageCode::name: \
         return #name;
         RMQ_LANGUAGE_CODES(RMQ_X)

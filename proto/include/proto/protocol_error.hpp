@@ -18,8 +18,8 @@ struct ProtocolError {
 /// Value-or-ProtocolError. Small on purpose: std::expected is C++23 and GCC 12 lacks it.
 template <class T>
 class Result {
-public:
-    Result(T value) : v_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  public:
+    Result(T value) : v_(std::move(value)) {}              // NOLINT(google-explicit-constructor)
     Result(ProtocolError error) : v_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
     bool ok() const { return v_.index() == 0; }
@@ -33,7 +33,7 @@ public:
     const T& operator*() const& { return value(); }
     const ProtocolError& error() const { return std::get<1>(v_); }
 
-private:
+  private:
     std::variant<T, ProtocolError> v_;
 };
 

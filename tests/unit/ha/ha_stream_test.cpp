@@ -9,7 +9,9 @@
 using namespace rmq;
 
 namespace {
-std::string stream(const char* name) { return test::read_file(test::golden_dir() / "frames/ha" / name); }
+std::string stream(const char* name) {
+    return test::read_file(test::golden_dir() / "frames/ha" / name);
+}
 }  // namespace
 
 TEST_CASE("the slave's reports parse to the captured offsets") {
@@ -29,8 +31,8 @@ TEST_CASE("the slave's reports parse to the captured offsets") {
 
 TEST_CASE("the master's stream splits into the captured chunks whatever the read sizes") {
     auto bytes = stream("stream-master-to-slave.bin");
-    const std::vector<ha::TransferHeader> expected{
-        {0, 0}, {0, 32768}, {32768, 32768}, {65536, 32768}, {98304, 17839}, {116143, 0}};
+    const std::vector<ha::TransferHeader> expected{{0, 0},         {0, 32768},     {32768, 32768},
+                                                   {65536, 32768}, {98304, 17839}, {116143, 0}};
     std::mt19937 rng(7);
     for (size_t max_read : {1u, 1000u, 70000u}) {
         ha::TransferStreamParser parser;

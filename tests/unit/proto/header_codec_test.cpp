@@ -1,5 +1,6 @@
-#include "catch.hpp"
 #include "proto/header_codec.hpp"
+
+#include "catch.hpp"
 #include "proto/headers.hpp"
 
 using namespace rmq::proto;
@@ -7,7 +8,8 @@ using namespace rmq::proto;
 namespace {
 ExtFields fields(std::initializer_list<std::pair<const char*, const char*>> kv) {
     ExtFields f;
-    for (auto& [k, v] : kv) f.set(k, v);
+    for (auto& [k, v] : kv)
+        f.set(k, v);
     return f;
 }
 }  // namespace
@@ -48,8 +50,8 @@ TEST_CASE("a missing required field is a SYSTEM_ERROR naming the field") {
 
 TEST_CASE("malformed numbers are rejected with the field and the value") {
     for (const char* bad : {"", "12x", " 12", "0x10", "2147483648", "-", "+", "1.5", "１"}) {
-        auto h = decode_header<GetMaxOffsetRequestHeader>(
-            fields({{"topic", "T"}, {"queueId", bad}}));
+        auto h =
+            decode_header<GetMaxOffsetRequestHeader>(fields({{"topic", "T"}, {"queueId", bad}}));
         REQUIRE_FALSE(h.ok());
         CHECK(h.error().remark.find("queueId") != std::string::npos);
     }

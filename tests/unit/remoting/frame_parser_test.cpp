@@ -95,7 +95,7 @@ TEST_CASE("a partial frame waits for the rest") {
         size_t n = std::min<size_t>(65536, bytes.size() - 1 - i);
         CHECK(feed(p, std::string_view(bytes).substr(i, n), v) == FrameParser::Status::NeedMore);
     }
-    CHECK(feed(p, std::string_view(bytes).substr(bytes.size() - 1), v) ==
-          FrameParser::Status::Frame);
+    CHECK(feed(p, std::string_view(bytes).substr(bytes.size() - 1), v)
+          == FrameParser::Status::Frame);
     CHECK(v.body.size() == 200000);
 }

@@ -42,7 +42,8 @@ const GoldenSet& golden() {
             throw std::runtime_error("cannot parse golden index.json");
         // simdjson results are taken with get(): value() on a temporary result dangles.
         simdjson::dom::array entries;
-        if (s.index.get_array().get(entries)) throw std::runtime_error("index.json is not an array");
+        if (s.index.get_array().get(entries))
+            throw std::runtime_error("index.json is not an array");
         for (simdjson::dom::element entry : entries) {
             GoldenFrame f;
             std::string_view file, kind;
@@ -141,10 +142,11 @@ TEST_CASE("every golden header with a schema decodes into its typed struct") {
         // Error responses are built without the command's header class.
         const auto rc = f.response_code;
         const auto req = static_cast<proto::RequestCode>(f.in_reply_to);
-        const bool stored = rc == 0 || ((req == proto::RequestCode::SEND_MESSAGE_V2 ||
-                                         req == proto::RequestCode::SEND_BATCH_MESSAGE ||
-                                         req == proto::RequestCode::SEND_MESSAGE) &&
-                                        rc >= 10 && rc <= 12);
+        const bool stored = rc == 0
+                            || ((req == proto::RequestCode::SEND_MESSAGE_V2
+                                 || req == proto::RequestCode::SEND_BATCH_MESSAGE
+                                 || req == proto::RequestCode::SEND_MESSAGE)
+                                && rc >= 10 && rc <= 12);
         const bool pull_status = req == proto::RequestCode::PULL_MESSAGE && rc >= 19 && rc <= 21;
         const bool query_miss = req == proto::RequestCode::QUERY_MESSAGE && rc == 22;
         if (stored || pull_status || query_miss)

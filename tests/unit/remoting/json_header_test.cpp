@@ -20,8 +20,9 @@ TEST_CASE("the JSON header is written exactly as Java 4.9.8 writes it (spec 10.1
     cmd.ext_fields.emplace().set("topic", "TopicTest");
     std::string out;
     encode_json_header(cmd, out);
-    CHECK(out ==
-          R"({"code":105,"extFields":{"topic":"TopicTest"},"flag":0,"language":"JAVA","opaque":1,"serializeTypeCurrentRPC":"JSON","version":409})");
+    CHECK(
+        out
+        == R"({"code":105,"extFields":{"topic":"TopicTest"},"flag":0,"language":"JAVA","opaque":1,"serializeTypeCurrentRPC":"JSON","version":409})");
     std::string frame = encode_frame(cmd);
     CHECK(frame.size() == 139);
     CHECK(frame.substr(0, 8) == std::string("\x00\x00\x00\x87\x00\x00\x00\x83", 8));
@@ -33,8 +34,9 @@ TEST_CASE("the unknown-code error response matches spec 10.4") {
     auto resp = RemotingCommand::response_to(req, 3, " request type 9999 not supported");
     std::string out;
     encode_json_header(resp, out);
-    CHECK(out ==
-          R"({"code":3,"flag":1,"language":"JAVA","opaque":7,"remark":" request type 9999 not supported","serializeTypeCurrentRPC":"JSON","version":409})");
+    CHECK(
+        out
+        == R"({"code":3,"flag":1,"language":"JAVA","opaque":7,"remark":" request type 9999 not supported","serializeTypeCurrentRPC":"JSON","version":409})");
 }
 
 TEST_CASE("strings are escaped like fastjson: control characters as \\u00XX, UTF-8 raw") {

@@ -14,10 +14,14 @@ template <class T>
 constexpr T byteswap(T v) {
     using U = std::make_unsigned_t<T>;
     U u = static_cast<U>(v);
-    if constexpr (sizeof(T) == 1) return v;
-    else if constexpr (sizeof(T) == 2) u = __builtin_bswap16(u);
-    else if constexpr (sizeof(T) == 4) u = __builtin_bswap32(u);
-    else u = __builtin_bswap64(u);
+    if constexpr (sizeof(T) == 1)
+        return v;
+    else if constexpr (sizeof(T) == 2)
+        u = __builtin_bswap16(u);
+    else if constexpr (sizeof(T) == 4)
+        u = __builtin_bswap32(u);
+    else
+        u = __builtin_bswap64(u);
     return static_cast<T>(u);
 }
 }  // namespace detail

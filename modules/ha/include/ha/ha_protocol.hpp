@@ -29,11 +29,11 @@ void append_transfer_header(std::string& out, const TransferHeader& header);
 /// Master side: consumes report bytes and keeps the last complete 8-byte value, as the Java
 /// master does (it rounds its read position down to a multiple of 8).
 class OffsetReportReader {
-public:
+  public:
     /// Returns the newest complete report in `bytes` (plus any partial one left from before).
     std::optional<int64_t> feed(std::string_view bytes);
 
-private:
+  private:
     char partial_[kReportSize] = {};
     size_t partial_len_ = 0;
 };
@@ -41,7 +41,7 @@ private:
 /// Slave side: splits the master's byte stream into chunks. A chunk is complete only when its
 /// whole body has arrived. Bodies larger than `max_body` or negative sizes are stream errors.
 class TransferStreamParser {
-public:
+  public:
     struct Chunk {
         TransferHeader header;
         std::string_view body;  // valid until the next feed()
@@ -54,7 +54,7 @@ public:
     Status next(Chunk& out);
     const std::string& error() const { return error_; }
 
-private:
+  private:
     int32_t max_body_;
     std::string buf_;
     size_t begin_ = 0;

@@ -39,7 +39,7 @@ proto::Result<RemotingCommand> decode_frame_bytes(std::string_view bytes);
 /// then call next() until it returns NeedMore. Frames may be split across reads and many may
 /// arrive in one read. After an Error the stream is unusable (the connection must be closed).
 class FrameParser {
-public:
+  public:
     enum class Status { NeedMore, Frame, Error };
 
     explicit FrameParser(size_t max_frame_size = kDefaultMaxFrameSize);
@@ -55,7 +55,7 @@ public:
     size_t buffered() const { return end_ - begin_; }
     size_t max_frame_size() const { return max_frame_size_; }
 
-private:
+  private:
     void compact(size_t min_free);
 
     size_t max_frame_size_;
