@@ -75,40 +75,38 @@ simdjson::dom::parser& thread_parser() {
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view text) {
+    // fastjson escapes U+0000..U+001F (short forms for \b \t \n \f \r), '"', '\\', and also
+    // U+007F..U+00A0, always as \u00XX with uppercase hex.
     static constexpr char kHex[] = "0123456789ABCDEF";
+    auto unicode_escape = [&out](unsigned code) {
+        out += "\\u00";
+        out.push_back(kHex[(code >> 4) & 0xF]);
+        out.push_back(kHex[code & 0xF]);
+    };
     out.push_back('"');
     size_t run = 0;  // start of the pending run of bytes that need no escaping
     for (size_t i = 0; i < text.size(); ++i) {
         const auto c = static_cast<unsigned char>(text[i]);
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        const bool latin1_control = c == 0xC2 && i + 1 < text.size() &&
+                                    static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+                                    static_cast<unsigned char>(text[i + 1]) <= 0xA0;
+        if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7F && !latin1_control) continue;
         out.append(text.data() + run, i - run);
         run = i + 1;
         switch (c) {
-            case '"':
-                out += "\\\"";
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            case 0xC2:  // U+0080..U+00A0, two bytes in UTF-8
+                unicode_escape(static_cast<unsigned char>(text[i + 1]));
+                ++i;
+                run = i + 1;
                 break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\b':
-                out += "\\b";
-                break;
-            case '\f':
-                out += "\\f";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            default:
-                out += "\\u00";
-                out.push_back(kHex[c >> 4]);
-                out.push_back(kHex[c & 0xF]);
+            default: unicode_escape(c);
         }
     }
     out.append(text.data() + run, text.size() - run);
