@@ -2,6 +2,7 @@
 
 #include "catch.hpp"
 #include "proto/headers.hpp"
+#include "proto/send_header_forms.hpp"
 
 using namespace rmq::proto;
 
@@ -115,4 +116,16 @@ TEST_CASE("wire names that are not C++ identifiers are kept") {
     REQUIRE(ext.find("_UNIQUE_KEY_QUERY"));
     PutKVConfigRequestHeader kv{"ns", "k", "v"};
     CHECK(*encode_header(kv).find("namespace") == "ns");
+}
+
+TEST_CASE("the V2 send header converts to the long form and back without loss") {
+    SendMessageRequestHeaderV2 v2{"PG", "T", "TBW102", 4, 2, 1, 1795356829227, 7,
+                                  std::string("TAGS\x01x"), 3, true, 16, true, std::string("b")};
+    SendMessageRequestHeader l = to_long_form(v2);
+    CHECK(l.producerGroup == "PG");
+    CHECK(l.queueId == 2);
+    CHECK(l.bornTimestamp == 1795356829227);
+    CHECK(l.maxReconsumeTimes == 16);
+    CHECK(l.batch);
+    CHECK(to_short_form(l) == v2);
 }
