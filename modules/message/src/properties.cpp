@@ -1,6 +1,7 @@
 #include "message/properties.hpp"
 
 #include <algorithm>
+#include <array>
 #include <unordered_map>
 
 namespace rmq::message {
@@ -55,39 +56,48 @@ bool Properties::erase(std::string_view key) {
 Properties parse_properties(std::string_view raw) {
     Properties props;
     auto& entries = props.entries_;
-    // Keys as views into `raw` (stable, unlike the strings in `entries`, which move when the
-    // vector grows), parallel to `entries`; the hash index is built only past kLinearScanLimit.
-    std::vector<std::string_view> keys;
+    // Each kept entry takes at least 4 bytes ("k\x01v" plus a separator), which bounds the
+    // reservation even for a hostile string of separators.
+    const auto segments =
+        static_cast<std::size_t>(std::count(raw.begin(), raw.end(), kPropertySeparator)) + 1;
+    entries.reserve(std::min(segments, (raw.size() + 1) / 4));
+
+    // Duplicate detection on views into `raw` (the strings in `entries` would do too, but their
+    // addresses are not stable): a linear scan of a fixed array for the usual handful of keys,
+    // a hash index once there are more.
+    std::array<std::string_view, kLinearScanLimit> first_keys;
     std::unordered_map<std::string_view, std::size_t> index;
     std::size_t pos = 0;
     while (pos < raw.size()) {
         std::size_t end = raw.find(kPropertySeparator, pos);
         if (end == std::string_view::npos) end = raw.size();
-        std::string_view segment = raw.substr(pos, end - pos);
+        const std::string_view segment = raw.substr(pos, end - pos);
         pos = end + 1;
 
-        std::size_t sep = segment.find(kNameValueSeparator);
+        const std::size_t sep = segment.find(kNameValueSeparator);
         if (sep == std::string_view::npos || sep == 0 || sep + 1 >= segment.size()) continue;
-        std::string_view key = segment.substr(0, sep);
-        std::string_view value = segment.substr(sep + 1);
+        const std::string_view key = segment.substr(0, sep);
+        const std::string_view value = segment.substr(sep + 1);
 
-        std::size_t found = entries.size();
-        if (keys.size() < kLinearScanLimit) {
-            found =
-                static_cast<std::size_t>(std::find(keys.begin(), keys.end(), key) - keys.begin());
+        const std::size_t count = entries.size();
+        std::size_t found = count;
+        if (count < kLinearScanLimit) {
+            found = static_cast<std::size_t>(
+                std::find(first_keys.begin(), first_keys.begin() + count, key)
+                - first_keys.begin());
+            if (found == count) first_keys[count] = key;
         } else {
             if (index.empty()) {
-                for (std::size_t i = 0; i < keys.size(); ++i)
-                    index.emplace(keys[i], i);
+                for (std::size_t i = 0; i < kLinearScanLimit; ++i)
+                    index.emplace(first_keys[i], i);
             }
-            auto [it, inserted] = index.emplace(key, entries.size());
+            auto [it, inserted] = index.emplace(key, count);
             if (!inserted) found = it->second;
         }
-        if (found < entries.size()) {
+        if (found < count) {
             entries[found].second.assign(value);  // later duplicate wins, first position kept
             continue;
         }
-        keys.push_back(key);
         entries.emplace_back(std::string(key), std::string(value));
     }
     return props;

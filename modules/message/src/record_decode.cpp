@@ -61,19 +61,24 @@ bool read_host(FieldReader& r, bool v6, HostAddress& host, const char* field, in
         err = make_error(Errc::bad_host, std::string(field) + " port " + num(port));
         return false;
     }
-    host.ip = *IpAddress::from_bytes({reinterpret_cast<const uint8_t*>(ip.data()), ip.size()});
+    host.ip = IpAddress::from_raw(ip.data(), v6);
     host.port = static_cast<uint16_t>(port);
     return true;
 }
 
-}  // namespace
+RecordKind fail(Error& err, Error e) {
+    err = std::move(e);
+    return RecordKind::error;
+}
 
-Decoded decode_record_view(std::span<const char> bytes, const DecodeOptions& options) {
+// Decodes into `v` (the caller's result slot, so the ~170-byte view is never copied).
+RecordKind decode_into(std::span<const char> bytes, const DecodeOptions& options, RecordView& v,
+                       int32_t& blank_size, Error& err) {
     namespace sf = proto::msg_sys_flag;
     if (bytes.size() < kBlankMarkerSize) {
-        return Decoded::failure(
-            make_error(Errc::truncated,
-                       "need 8 bytes for TOTALSIZE and MAGICCODE, have " + num(bytes.size())));
+        return fail(
+            err, make_error(Errc::truncated,
+                            "need 8 bytes for TOTALSIZE and MAGICCODE, have " + num(bytes.size())));
     }
     const char* base = bytes.data();
     const int32_t total = load_be<int32_t>(base);
@@ -83,28 +88,27 @@ Decoded decode_record_view(std::span<const char> bytes, const DecodeOptions& opt
         // The marker's TOTALSIZE is the rest of the file, which callers may not have passed in,
         // so it is only checked for sanity, not against bytes.size().
         if (total < static_cast<int32_t>(kBlankMarkerSize)) {
-            return Decoded::failure(
-                make_error(Errc::size_mismatch, "blank marker TOTALSIZE " + num(total)));
+            return fail(err,
+                        make_error(Errc::size_mismatch, "blank marker TOTALSIZE " + num(total)));
         }
-        return Decoded::blank(total);
+        blank_size = total;
+        return RecordKind::blank;
     }
     if (magic != kMagicV1 && magic != kMagicV2) {
-        return Decoded::failure(
-            make_error(Errc::bad_magic, "MAGICCODE " + num(static_cast<uint32_t>(magic))));
+        return fail(err,
+                    make_error(Errc::bad_magic, "MAGICCODE " + num(static_cast<uint32_t>(magic))));
     }
     if (total < static_cast<int32_t>(kMinRecordSize)) {
-        return Decoded::failure(
-            make_error(Errc::size_mismatch,
-                       "TOTALSIZE " + num(total) + " is below the minimum " + num(kMinRecordSize)));
+        return fail(err, make_error(Errc::size_mismatch, "TOTALSIZE " + num(total)
+                                                             + " is below the minimum "
+                                                             + num(kMinRecordSize)));
     }
     if (static_cast<std::size_t>(total) > bytes.size()) {
-        return Decoded::failure(make_error(Errc::truncated, "TOTALSIZE " + num(total) + " but only "
-                                                                + num(bytes.size()) + " bytes"));
+        return fail(err, make_error(Errc::truncated, "TOTALSIZE " + num(total) + " but only "
+                                                         + num(bytes.size()) + " bytes"));
     }
 
-    RecordView v;
     FieldReader r(base, base + total);
-    Error err;
     // The minimum size check above covers everything up to and including BORNHOST (IPv4).
     v.store_size = r.read<int32_t>();
     v.magic = r.read<int32_t>();
@@ -116,66 +120,86 @@ Decoded decode_record_view(std::span<const char> bytes, const DecodeOptions& opt
     v.sys_flag = r.read<int32_t>();
     v.born_timestamp = r.read<int64_t>();
     if (!read_host(r, (v.sys_flag & sf::kBornHostV6) != 0, v.born_host, "BORNHOST", total, err)) {
-        return Decoded::failure(std::move(err));
+        return RecordKind::error;
     }
-    if (!r.has(8)) return Decoded::failure(overrun("STORETIMESTAMP", 8, r, total));
+    if (!r.has(8)) return fail(err, overrun("STORETIMESTAMP", 8, r, total));
     v.store_timestamp = r.read<int64_t>();
     if (!read_host(r, (v.sys_flag & sf::kStoreHostV6) != 0, v.store_host, "STOREHOSTADDRESS", total,
                    err)) {
-        return Decoded::failure(std::move(err));
+        return RecordKind::error;
     }
-    if (!r.has(4 + 8 + 4)) return Decoded::failure(overrun("RECONSUMETIMES", 16, r, total));
+    if (!r.has(4 + 8 + 4)) return fail(err, overrun("RECONSUMETIMES", 16, r, total));
     v.reconsume_times = r.read<int32_t>();
     v.prepared_transaction_offset = r.read<int64_t>();
 
     const int32_t body_len = r.read<int32_t>();
     if (body_len < 0) {
-        return Decoded::failure(make_error(Errc::negative_length, "BODYLENGTH " + num(body_len)));
+        return fail(err, make_error(Errc::negative_length, "BODYLENGTH " + num(body_len)));
     }
     if (!r.has(static_cast<std::size_t>(body_len))) {
-        return Decoded::failure(overrun("BODY", body_len, r, total));
+        return fail(err, overrun("BODY", body_len, r, total));
     }
     v.body = r.take(static_cast<std::size_t>(body_len));
 
     int32_t topic_len = 0;
     if (v.magic == kMagicV1) {
-        if (!r.has(1)) return Decoded::failure(overrun("TOPICLENGTH", 1, r, total));
+        if (!r.has(1)) return fail(err, overrun("TOPICLENGTH", 1, r, total));
         topic_len = r.read<int8_t>();
     } else {
-        if (!r.has(2)) return Decoded::failure(overrun("TOPICLENGTH", 2, r, total));
+        if (!r.has(2)) return fail(err, overrun("TOPICLENGTH", 2, r, total));
         topic_len = r.read<int16_t>();
     }
     if (topic_len < 0) {
-        return Decoded::failure(make_error(Errc::negative_length, "TOPICLENGTH " + num(topic_len)));
+        return fail(err, make_error(Errc::negative_length, "TOPICLENGTH " + num(topic_len)));
     }
     if (!r.has(static_cast<std::size_t>(topic_len))) {
-        return Decoded::failure(overrun("TOPIC", topic_len, r, total));
+        return fail(err, overrun("TOPIC", topic_len, r, total));
     }
     v.topic = r.take(static_cast<std::size_t>(topic_len));
 
-    if (!r.has(2)) return Decoded::failure(overrun("PROPERTIESLENGTH", 2, r, total));
+    if (!r.has(2)) return fail(err, overrun("PROPERTIESLENGTH", 2, r, total));
     const int16_t props_len = r.read<int16_t>();
     if (props_len < 0) {
-        return Decoded::failure(
-            make_error(Errc::negative_length, "PROPERTIESLENGTH " + num(props_len)));
+        return fail(err, make_error(Errc::negative_length, "PROPERTIESLENGTH " + num(props_len)));
     }
     if (!r.has(static_cast<std::size_t>(props_len))) {
-        return Decoded::failure(overrun("PROPERTIES", props_len, r, total));
+        return fail(err, overrun("PROPERTIES", props_len, r, total));
     }
     v.properties = r.take(static_cast<std::size_t>(props_len));
 
     if (r.pos() != static_cast<std::size_t>(total)) {
-        return Decoded::failure(make_error(
-            Errc::size_mismatch, "TOTALSIZE " + num(total) + " but fields end at " + num(r.pos())));
+        return fail(err,
+                    make_error(Errc::size_mismatch,
+                               "TOTALSIZE " + num(total) + " but fields end at " + num(r.pos())));
     }
     if (options.verify_body_crc) {
         const int32_t crc = body_crc(v.body);
         if (crc != v.body_crc) {
-            return Decoded::failure(make_error(
-                Errc::crc_mismatch, "BODYCRC " + num(v.body_crc) + " but body has " + num(crc)));
+            return fail(err, make_error(Errc::crc_mismatch, "BODYCRC " + num(v.body_crc)
+                                                                + " but body has " + num(crc)));
         }
     }
-    return Decoded::message(v);
+    return RecordKind::message;
+}
+
+}  // namespace
+
+Decoded decode_record_view(std::span<const char> bytes, const DecodeOptions& options) {
+    // One named result returned on every path, so it is constructed in the caller (NRVO).
+    Decoded out = Decoded::empty_message();
+    int32_t blank_size = 0;
+    Error err;
+    switch (decode_into(bytes, options, out.record(), blank_size, err)) {
+        case RecordKind::message:
+            break;
+        case RecordKind::blank:
+            out = Decoded::blank(blank_size);
+            break;
+        case RecordKind::error:
+            out = Decoded::failure(std::move(err));
+            break;
+    }
+    return out;
 }
 
 MessageExt to_message_ext(const RecordView& view) {

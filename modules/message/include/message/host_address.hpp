@@ -2,6 +2,7 @@
 // IPv4/IPv6 addresses as they appear inside records and message ids: raw network-order bytes.
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <span>
 #include <string>
@@ -16,6 +17,14 @@ class IpAddress {
     static IpAddress v4(uint8_t a, uint8_t b, uint8_t c, uint8_t d);
     /// 4 bytes → IPv4, 16 bytes → IPv6; any other size yields nullopt.
     static std::optional<IpAddress> from_bytes(std::span<const uint8_t> bytes);
+    /// From 16 (v6) or 4 (!v6) readable bytes at `p`; inline because record decoding calls it
+    /// twice per record.
+    static IpAddress from_raw(const void* p, bool v6) noexcept {
+        IpAddress ip;
+        ip.v6_ = v6;
+        std::memcpy(ip.bytes_.data(), p, v6 ? 16 : 4);
+        return ip;
+    }
     /// Dotted quad or any textual IPv6 form accepted by inet_pton.
     static std::optional<IpAddress> parse(std::string_view text);
 

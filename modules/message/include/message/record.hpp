@@ -56,6 +56,8 @@ class [[nodiscard]] RecordResult {
     static RecordResult message(T record) { return RecordResult(std::move(record)); }
     static RecordResult blank(int32_t total_size) { return RecordResult(Blank{total_size}); }
     static RecordResult failure(Error error) { return RecordResult(std::move(error)); }
+    /// A message result holding a default-constructed T, to be filled in place.
+    static RecordResult empty_message() { return RecordResult(std::in_place); }
 
     RecordKind kind() const noexcept { return static_cast<RecordKind>(v_.index()); }
     bool is_message() const noexcept { return kind() == RecordKind::message; }
@@ -64,6 +66,7 @@ class [[nodiscard]] RecordResult {
 
     /// Precondition is_message().
     const T& record() const& { return std::get<0>(v_); }
+    T& record() & { return std::get<0>(v_); }
     T&& record() && { return std::get<0>(std::move(v_)); }
     /// Bytes covered: the record's TOTALSIZE, or the blank marker's TOTALSIZE (the rest of the
     /// file). Precondition !is_error().
@@ -78,6 +81,7 @@ class [[nodiscard]] RecordResult {
         int32_t total_size;
     };
     explicit RecordResult(T record) : v_(std::in_place_index<0>, std::move(record)) {}
+    explicit RecordResult(std::in_place_t) : v_(std::in_place_index<0>) {}
     explicit RecordResult(Blank blank) : v_(std::in_place_index<1>, blank) {}
     explicit RecordResult(Error error) : v_(std::in_place_index<2>, std::move(error)) {}
 
