@@ -8,7 +8,8 @@ namespace rmq::message {
 
 namespace {
 
-std::string num(int64_t v) {
+template <class T>
+std::string num(T v) {
     return std::to_string(v);
 }
 

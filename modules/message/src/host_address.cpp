@@ -43,14 +43,14 @@ std::string IpAddress::to_string() const {
     std::string out;
     char num[8];
     if (!v6_) {
-        for (int i = 0; i < 4; ++i) {
+        for (std::size_t i = 0; i < 4; ++i) {
             if (i) out.push_back('.');
             auto r = std::to_chars(num, num + sizeof num, bytes_[i]);
             out.append(num, r.ptr);
         }
         return out;
     }
-    for (int g = 0; g < 8; ++g) {
+    for (std::size_t g = 0; g < 8; ++g) {
         if (g) out.push_back(':');
         unsigned group = (unsigned{bytes_[2 * g]} << 8) | bytes_[2 * g + 1];
         auto r = std::to_chars(num, num + sizeof num, group, 16);

@@ -11,7 +11,8 @@ namespace {
 
 using Decoded = RecordResult<RecordView>;
 
-std::string num(int64_t v) {
+template <class T>
+std::string num(T v) {
     return std::to_string(v);
 }
 
@@ -144,7 +145,8 @@ RecordKind decode_into(std::span<const char> bytes, const DecodeOptions& options
     int32_t topic_len = 0;
     if (v.magic == kMagicV1) {
         if (!r.has(1)) return fail(err, overrun("TOPICLENGTH", 1, r, total));
-        topic_len = r.read<int8_t>();
+        // Java reads a signed byte: 0x80..0xFF are negative lengths, rejected below.
+        topic_len = r.read<int8_t>();  // NOLINT(bugprone-signed-char-misuse)
     } else {
         if (!r.has(2)) return fail(err, overrun("TOPICLENGTH", 2, r, total));
         topic_len = r.read<int16_t>();
@@ -204,8 +206,8 @@ Decoded decode_record_view(std::span<const char> bytes, const DecodeOptions& opt
 
 MessageExt to_message_ext(const RecordView& view) {
     MessageExt m;
-    static_cast<RecordMeta&>(m) =
-        view;  // NOLINT(cppcoreguidelines-slicing): copying the shared part
+    // NOLINTNEXTLINE(cppcoreguidelines-slicing): copies exactly the shared fixed fields
+    static_cast<RecordMeta&>(m) = view;
     m.topic.assign(view.topic);
     m.flag = view.flag;
     m.properties = parse_properties(view.properties);

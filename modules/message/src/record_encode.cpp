@@ -10,7 +10,8 @@ namespace rmq::message {
 
 namespace {
 
-std::string num(int64_t v) {
+template <class T>
+std::string num(T v) {
     return std::to_string(v);
 }
 
@@ -126,7 +127,8 @@ Result<std::size_t> encode_record(const RecordView& r, std::string& out) {
 Result<std::size_t> encode_record(const MessageExt& m, std::string& out) {
     const std::string props = encode_properties(m.properties);
     RecordView v;
-    static_cast<RecordMeta&>(v) = m;  // NOLINT(cppcoreguidelines-slicing): the shared part only
+    // NOLINTNEXTLINE(cppcoreguidelines-slicing): copies exactly the shared fixed fields
+    static_cast<RecordMeta&>(v) = m;
     v.flag = m.flag;
     v.body = m.body;
     v.topic = m.topic;

@@ -28,7 +28,7 @@ enum class Errc : uint8_t {
 const char* to_string(Errc code) noexcept;
 
 struct Error {
-    Errc code;
+    Errc code = Errc::truncated;
     std::string detail;  // human-readable specifics (offsets, lengths)
 
     /// "<code>: <detail>"
