@@ -1,0 +1,69 @@
+#pragma once
+// Error reporting for the message codecs. Decoders never throw on bad input: the bytes come from
+// the network or from disk, and a corrupt record is an expected outcome, not an exceptional one.
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <variant>
+
+namespace rmq::message {
+
+enum class Errc : uint8_t {
+    truncated,                // the input ends before the length the data itself declares
+    size_mismatch,            // a length field disagrees with the others (e.g. TOTALSIZE)
+    bad_magic,                // MAGICCODE is not a known record magic
+    negative_length,          // a signed length field is negative
+    bad_host,                 // host port outside 0..65535
+    crc_mismatch,             // BODYCRC does not match the body (only when asked to verify)
+    blank_record,             // end-of-file filler where a message record was required
+    field_too_long,           // encode: a field does not fit its length prefix
+    buffer_too_small,         // encode: the destination span is too small
+    bad_id,                   // malformed message id / UNIQ_KEY text
+    unsupported_compression,  // LZ4, ZSTD or an unassigned compression type
+    corrupt_compressed_data,  // zlib stream is invalid or incomplete
+    inflated_too_large,       // inflated body exceeds the configured bound
+};
+
+/// Stable short name of an error code ("truncated", "size_mismatch", ...).
+const char* to_string(Errc code) noexcept;
+
+struct Error {
+    Errc code = Errc::truncated;
+    std::string detail;  // human-readable specifics (offsets, lengths)
+
+    /// "<code>: <detail>"
+    std::string message() const;
+};
+
+/// Minimal stand-in for std::expected (C++23): either a value or an Error.
+template <class T>
+class [[nodiscard]] Result {
+  public:
+    Result(T value)
+        : v_(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit on purpose
+    Result(Error error) : v_(std::in_place_index<1>, std::move(error)) {}  // NOLINT
+
+    bool ok() const noexcept { return v_.index() == 0; }
+    explicit operator bool() const noexcept { return ok(); }
+
+    // Precondition ok(); violating it throws std::bad_variant_access.
+    T& value() & { return std::get<0>(v_); }
+    const T& value() const& { return std::get<0>(v_); }
+    T&& value() && { return std::get<0>(std::move(v_)); }
+    T& operator*() & { return value(); }
+    const T& operator*() const& { return value(); }
+    T* operator->() { return &value(); }
+    const T* operator->() const { return &value(); }
+
+    // Precondition !ok().
+    const Error& error() const { return std::get<1>(v_); }
+
+  private:
+    std::variant<T, Error> v_;
+};
+
+inline Error make_error(Errc code, std::string detail) {
+    return Error{code, std::move(detail)};
+}
+
+}  // namespace rmq::message
