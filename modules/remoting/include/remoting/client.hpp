@@ -37,8 +37,9 @@ class RemotingClient {
     /// Called once per closed connection, on that connection's thread.
     void on_connection_closed(CloseHandler handler);
 
-    // All awaitables below may be awaited from any executor. Concurrent first uses of one
-    // address share a single connect.
+    // All awaitables below may be awaited from any executor, and they keep what they need
+    // alive (the client object may go away first). Concurrent first uses of one address share a
+    // single connect.
 
     /// The open connection to `address`, connecting if needed (errc::connect_failed,
     /// errc::invalid_address, errc::shutting_down).

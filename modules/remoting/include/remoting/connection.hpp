@@ -75,6 +75,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
     /// Spawns the read loop, the writer and the idle watchdog.
     void start();
 
+    // The awaitables returned below hold a reference to the connection.
+
     /// Sends `request` (a fresh opaque is assigned, response/oneway bits cleared) and waits for
     /// its response. Errors: errc::timeout (the late response is dropped and counted),
     /// errc::connection_closed (at once when the connection closes).

@@ -66,6 +66,14 @@ struct RemotingClient::State : std::enable_shared_from_this<State> {
         return it != connections.end() && it->second->is_open() ? it->second : nullptr;
     }
 
+    static asio::awaitable<ConnectResult> connect(std::shared_ptr<State> self, std::string address);
+    static asio::awaitable<TransportResult<RemotingCommand>> invoke(
+        std::shared_ptr<State> self, std::string address, RemotingCommand request,
+        std::chrono::milliseconds timeout);
+    static asio::awaitable<TransportResult<void>> invoke_oneway(std::shared_ptr<State> self,
+                                                                std::string address,
+                                                                RemotingCommand request,
+                                                                std::chrono::milliseconds timeout);
     static asio::awaitable<ConnectResult> connect_shared(std::shared_ptr<State> self,
                                                          std::string address);
     static asio::awaitable<ConnectResult> establish(std::shared_ptr<State> self,
@@ -185,22 +193,39 @@ void RemotingClient::on_connection_closed(CloseHandler handler) {
     state_->close_handlers.push_back(std::move(handler));
 }
 
+// The public awaitables are not coroutines themselves: they hand the shared state to static
+// coroutines right away, so an awaitable started later does not depend on `this`.
 asio::awaitable<ConnectResult> RemotingClient::connect(std::string address) {
-    auto state = state_;
-    if (state->closed) co_return TransportError{errc::shutting_down, "client closed"};
-    if (auto conn = state->find_open(address)) co_return conn;
-    {
-        std::lock_guard lock(state->mutex);
-        if (!state->frozen_table) state->frozen_table = state->table;
-    }
-    co_return co_await asio::co_spawn(state->control, State::connect_shared(state, address),
-                                      asio::use_awaitable);
+    return State::connect(state_, std::move(address));
 }
 
 asio::awaitable<TransportResult<RemotingCommand>> RemotingClient::invoke(
     std::string address, RemotingCommand request, std::chrono::milliseconds timeout) {
+    return State::invoke(state_, std::move(address), std::move(request), timeout);
+}
+
+asio::awaitable<TransportResult<void>> RemotingClient::invoke_oneway(
+    std::string address, RemotingCommand request, std::chrono::milliseconds timeout) {
+    return State::invoke_oneway(state_, std::move(address), std::move(request), timeout);
+}
+
+asio::awaitable<ConnectResult> RemotingClient::State::connect(std::shared_ptr<State> self,
+                                                              std::string address) {
+    if (self->closed) co_return TransportError{errc::shutting_down, "client closed"};
+    if (auto conn = self->find_open(address)) co_return conn;
+    {
+        std::lock_guard lock(self->mutex);
+        if (!self->frozen_table) self->frozen_table = self->table;
+    }
+    co_return co_await asio::co_spawn(self->control, connect_shared(self, address),
+                                      asio::use_awaitable);
+}
+
+asio::awaitable<TransportResult<RemotingCommand>> RemotingClient::State::invoke(
+    std::shared_ptr<State> self, std::string address, RemotingCommand request,
+    std::chrono::milliseconds timeout) {
     const auto start = std::chrono::steady_clock::now();
-    auto conn = co_await connect(address);
+    auto conn = co_await connect(self, address);
     if (!conn) co_return conn.error();
     auto left = timeout
                 - std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -212,9 +237,10 @@ asio::awaitable<TransportResult<RemotingCommand>> RemotingClient::invoke(
     co_return co_await (*conn)->request(std::move(request), left);
 }
 
-asio::awaitable<TransportResult<void>> RemotingClient::invoke_oneway(
-    std::string address, RemotingCommand request, std::chrono::milliseconds timeout) {
-    auto conn = co_await connect(address);
+asio::awaitable<TransportResult<void>> RemotingClient::State::invoke_oneway(
+    std::shared_ptr<State> self, std::string address, RemotingCommand request,
+    std::chrono::milliseconds timeout) {
+    auto conn = co_await connect(self, address);
     if (!conn) co_return conn.error();
     co_return co_await (*conn)->send_oneway(std::move(request), timeout);
 }

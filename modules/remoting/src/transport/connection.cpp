@@ -9,6 +9,7 @@
 
 #include "address.hpp"
 #include "common/log.hpp"
+#include "on_executor.hpp"
 #include "pending_request.hpp"
 #include "write_queue.hpp"
 
@@ -136,12 +137,7 @@ asio::awaitable<void> Connection::idle_loop([[maybe_unused]] std::shared_ptr<Con
 }
 
 asio::awaitable<void> Connection::shutdown(std::chrono::steady_clock::time_point deadline) {
-    auto self = shared_from_this();
-    if (executor_.running_in_this_thread()) {
-        co_await do_shutdown(self, deadline);
-    } else {
-        co_await asio::co_spawn(executor_, do_shutdown(self, deadline), asio::use_awaitable);
-    }
+    return on_executor(executor_, do_shutdown(shared_from_this(), deadline));
 }
 
 asio::awaitable<void> Connection::do_shutdown(std::shared_ptr<Connection> self,

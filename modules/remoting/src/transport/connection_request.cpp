@@ -5,6 +5,7 @@
 #include <boost/asio/use_awaitable.hpp>
 
 #include "common/log.hpp"
+#include "on_executor.hpp"
 #include "pending_request.hpp"
 #include "remoting/connection.hpp"
 #include "write_queue.hpp"
@@ -48,13 +49,11 @@ struct PendingEntry {
 
 }  // namespace
 
+// Not a coroutine: the shared_ptr is taken now, so the connection outlives a request that is
+// started later (co_spawn) by a caller holding no reference of its own.
 asio::awaitable<TransportResult<RemotingCommand>> Connection::request(
     RemotingCommand request, std::chrono::milliseconds timeout) {
-    auto self = shared_from_this();
-    if (executor_.running_in_this_thread())
-        co_return co_await do_request(std::move(self), std::move(request), timeout);
-    co_return co_await asio::co_spawn(executor_, do_request(self, std::move(request), timeout),
-                                      asio::use_awaitable);
+    return on_executor(executor_, do_request(shared_from_this(), std::move(request), timeout));
 }
 
 asio::awaitable<TransportResult<RemotingCommand>> Connection::do_request(
@@ -92,11 +91,7 @@ asio::awaitable<TransportResult<RemotingCommand>> Connection::do_request(
 
 asio::awaitable<TransportResult<void>> Connection::send_oneway(RemotingCommand request,
                                                                std::chrono::milliseconds timeout) {
-    auto self = shared_from_this();
-    if (executor_.running_in_this_thread())
-        co_return co_await do_send_oneway(std::move(self), std::move(request), timeout);
-    co_return co_await asio::co_spawn(executor_, do_send_oneway(self, std::move(request), timeout),
-                                      asio::use_awaitable);
+    return on_executor(executor_, do_send_oneway(shared_from_this(), std::move(request), timeout));
 }
 
 asio::awaitable<TransportResult<void>> Connection::do_send_oneway(
