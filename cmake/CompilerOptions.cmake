@@ -9,6 +9,8 @@ if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
   # GCC 12 reports false positives inside its own coroutine frames and std::variant.
   target_compile_options(rmq_build_options INTERFACE -Wno-maybe-uninitialized -Wno-dangling-pointer)
   target_compile_options(rmq_build_options INTERFACE -Wno-null-dereference)
+  # GCC 12 pairs Asio's awaitable-frame operator delete with the global new (PR 109224).
+  target_compile_options(rmq_build_options INTERFACE -Wno-mismatched-new-delete)
 endif()
 if(RMQ_WARNINGS_AS_ERRORS)
   target_compile_options(rmq_build_options INTERFACE -Werror)
