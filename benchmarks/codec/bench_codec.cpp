@@ -25,7 +25,8 @@ RemotingCommand send_request(SerializeType type, size_t body_size) {
     ext.set("g", "1795356829227");
     ext.set("h", "0");
     ext.set("i",
-            "KEYS\x01order-12345\x02UNIQ_KEY\x01C00002021F074E0E2F2A6F333E2A0000\x02WAIT\x01true"
+            "KEYS\x01order-12345\x02UNIQ_KEY\x01"
+            "C00002021F074E0E2F2A6F333E2A0000\x02WAIT\x01true"
             "\x02TAGS\x01TagA");
     ext.set("j", "0");
     ext.set("k", "false");
