@@ -37,7 +37,7 @@ struct ConnectionOptions {
     /// which is how a peer that does not read slows down the requests we read from it.
     size_t write_queue_capacity = 1024;
     /// Bytes queued for writing; a single larger frame is still accepted into an empty queue.
-    size_t write_queue_max_bytes = 64 * 1024 * 1024;
+    size_t write_queue_max_bytes = size_t{64} * 1024 * 1024;
     /// Requests from the peer being handled at once; the read loop pauses at the cap.
     size_t max_in_flight_requests = 256;
     /// Close after this long without a read or a write (Java's 120 s all-idle); 0 = never.

@@ -54,8 +54,8 @@ struct RemotingClient::State : std::enable_shared_from_this<State> {
     std::unordered_map<std::string, std::shared_ptr<Connection>> connections;
     std::vector<CloseHandler> close_handlers;
 
-    State(ClientConfig cfg, std::shared_ptr<IoContextPool> p)
-        : config(std::move(cfg)),
+    State(const ClientConfig& cfg, std::shared_ptr<IoContextPool> p)
+        : config(cfg),
           owns_pool(!p),
           pool(p ? std::move(p) : std::make_shared<IoContextPool>(config.io_threads)),
           control(asio::make_strand(pool->at(0).get_executor())) {}
@@ -166,7 +166,7 @@ void RemotingClient::State::adopt(const std::string& address,
 }
 
 RemotingClient::RemotingClient(ClientConfig config, std::shared_ptr<IoContextPool> pool)
-    : state_(std::make_shared<State>(std::move(config), std::move(pool))) {
+    : state_(std::make_shared<State>(config, std::move(pool))) {
     if (state_->owns_pool) state_->pool->start();
 }
 

@@ -18,7 +18,7 @@ namespace {
 
 // Read granularity: big enough that a loaded connection needs few syscalls, small enough that
 // thousands of idle connections do not pin much memory (the parser grows it for large frames).
-constexpr size_t kReadChunk = 64 * 1024;
+constexpr size_t kReadChunk = size_t{64} * 1024;
 
 bool is_ordinary_close(const boost::system::error_code& ec) {
     return ec == asio::error::eof || ec == asio::error::connection_reset

@@ -16,7 +16,7 @@ namespace {
 // One gathered write carries at most this much, so a burst of large pull responses does not
 // delay the release of queue room (and the wake-up of producers) for too long.
 constexpr size_t kMaxBatchFrames = 64;
-constexpr size_t kMaxBatchBytes = 1024 * 1024;
+constexpr size_t kMaxBatchBytes = size_t{1024} * 1024;
 
 void append_buffers(const OutFrame& frame, std::vector<asio::const_buffer>& out) {
     out.emplace_back(frame.prefix.data(), frame.prefix.size());

@@ -10,7 +10,7 @@
 namespace rmq::remoting {
 
 struct PendingRequest {
-    explicit PendingRequest(Connection::Executor executor)
+    explicit PendingRequest(const Connection::Executor& executor)
         : wakeup(executor, std::chrono::steady_clock::time_point::max()) {}
 
     // Expires at the request's deadline; cancel() means "response or close arrived".

@@ -29,7 +29,7 @@ size_t OutFrame::size() const {
     return n;
 }
 
-WriteQueue::WriteQueue(Executor executor, size_t capacity, size_t max_bytes)
+WriteQueue::WriteQueue(const Executor& executor, size_t capacity, size_t max_bytes)
     : capacity_(std::max<size_t>(capacity, 1)),
       max_bytes_(max_bytes),
       not_full_(executor, Clock::time_point::max()),

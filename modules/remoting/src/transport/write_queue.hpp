@@ -40,7 +40,7 @@ class WriteQueue {
     using Clock = std::chrono::steady_clock;
     enum class PushResult { Ok, Closed, TimedOut };
 
-    WriteQueue(Executor executor, size_t capacity, size_t max_bytes);
+    WriteQueue(const Executor& executor, size_t capacity, size_t max_bytes);
 
     /// Queues `frame`, waiting for room while the queue is full (until `deadline` if given).
     asio::awaitable<PushResult> push(OutFrame frame, std::optional<Clock::time_point> deadline);
