@@ -16,9 +16,10 @@ namespace rmq::remoting {
 
 namespace {
 
-// Read granularity: big enough that a loaded connection needs few syscalls, small enough that
-// thousands of idle connections do not pin much memory (the parser grows it for large frames).
-constexpr size_t kReadChunk = size_t{64} * 1024;
+// Minimum free space for one read. Reads take all the free space the parser has (64 KiB to
+// start with, and room for the whole frame once it knows a frame's length), so this only stops
+// tiny reads; asking for more would make the parser double its buffer near the end of a frame.
+constexpr size_t kMinReadSpace = 4096;
 
 bool is_ordinary_close(const boost::system::error_code& ec) {
     return ec == asio::error::eof || ec == asio::error::connection_reset
@@ -53,7 +54,7 @@ asio::awaitable<void> Connection::read_loop([[maybe_unused]] std::shared_ptr<Con
                 }
                 continue;
             }
-            auto space = parser.prepare(kReadChunk);
+            auto space = parser.prepare(kMinReadSpace);
             auto [ec, n] = co_await socket_.async_read_some(
                 asio::buffer(space.data(), space.size()),
                 asio::bind_cancellation_slot(read_cancel_.slot(),
