@@ -23,7 +23,10 @@ void FrameParser::compact(size_t min_free) {
         begin_ = 0;
     }
     if (buf_.size() - end_ < min_free) {
-        size_t want = std::max(buf_.size() * 2, std::max(kInitialBuffer, end_ + min_free));
+        // Double while small (amortised growth for many mid-sized frames); beyond that grow only
+        // by what is asked, so a 16 MiB frame never pins 32 MiB.
+        size_t want = std::max(kInitialBuffer, end_ + min_free);
+        if (buf_.size() < kShrinkAbove) want = std::max(want, buf_.size() * 2);
         buf_.resize(want);
     }
 }

@@ -99,3 +99,28 @@ TEST_CASE("a partial frame waits for the rest") {
           == FrameParser::Status::Frame);
     CHECK(v.body.size() == 200000);
 }
+
+TEST_CASE("a large frame read in fixed chunks costs about its own size, and is given back") {
+    RemotingCommand big = RemotingCommand::request(310);
+    big.body = std::string(15 * 1024 * 1024, 'b');
+    const std::string bytes = encode_frame(big);
+    FrameParser p;
+    FrameView v;
+    size_t pos = 0;
+    size_t peak = 0;
+    bool done = false;
+    while (pos < bytes.size()) {
+        auto span = p.prepare(64 * 1024);
+        size_t n = std::min(span.size(), bytes.size() - pos);
+        std::memcpy(span.data(), bytes.data() + pos, n);
+        p.commit(n);
+        pos += n;
+        peak = std::max(peak, p.capacity());
+        if (p.next(v) == FrameParser::Status::Frame) done = true;
+    }
+    REQUIRE(done);
+    CHECK(v.body.size() == big.body.size());
+    CHECK(peak <= bytes.size() + 2 * 64 * 1024);
+    p.prepare(4096);
+    CHECK(p.capacity() <= 64 * 1024);
+}

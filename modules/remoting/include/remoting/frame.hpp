@@ -15,7 +15,7 @@
 namespace rmq::remoting {
 
 /// Java's default maximum frame (com.rocketmq.remoting.frameMaxLength), length field included.
-inline constexpr size_t kDefaultMaxFrameSize = 16 * 1024 * 1024;
+inline constexpr size_t kDefaultMaxFrameSize = size_t{16} * 1024 * 1024;
 
 /// Appends length, type word and header (not the body) to `out`; the length covers the body
 /// (`cmd.body` and `cmd.body_views`) so the caller can write the body bytes right after.
@@ -54,6 +54,8 @@ class FrameParser {
     const std::string& error() const { return error_; }
     size_t buffered() const { return end_ - begin_; }
     size_t max_frame_size() const { return max_frame_size_; }
+    /// Bytes currently allocated for buffering (memory a connection holds).
+    size_t capacity() const { return buf_.size(); }
 
   private:
     void compact(size_t min_free);
