@@ -87,7 +87,7 @@ TEST_CASE("a close is reported on both sides and fails pending requests at once"
     CHECK(std::chrono::steady_clock::now() - start < 1s);
     REQUIRE_FALSE(result);
     CHECK(result.error().code == errc::connection_closed);
-    CHECK_THAT(result.error().message, Catch::Contains("connection closed"));
+    CHECK_THAT(result.error().message, rmq::test::contains("connection closed"));
     CHECK(client_conn->pending_requests() == 0);
 
     REQUIRE(eventually([&] { return server_closes.size() == 1 && client_closes.size() == 1; }));
