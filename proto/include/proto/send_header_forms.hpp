@@ -10,9 +10,9 @@ inline SendMessageRequestHeader to_long_form(const SendMessageRequestHeaderV2& v
 }
 
 inline SendMessageRequestHeaderV2 to_short_form(const SendMessageRequestHeader& h) {
-    return {h.producerGroup, h.topic,          h.defaultTopic, h.defaultTopicQueueNums,
+    return {h.producerGroup, h.topic,          h.defaultTopic,  h.defaultTopicQueueNums,
             h.queueId,       h.sysFlag,        h.bornTimestamp, h.flag,
-            h.properties,    h.reconsumeTimes, h.unitMode,     h.maxReconsumeTimes,
+            h.properties,    h.reconsumeTimes, h.unitMode,      h.maxReconsumeTimes,
             h.batch,         h.bname};
 }
 

@@ -4,7 +4,8 @@
 #include <cstdint>
 #include <string>
 #include <utility>
-#include <variant>
+
+#include "proto/expected.hpp"
 
 namespace rmq::message {
 
@@ -35,32 +36,8 @@ struct Error {
     std::string message() const;
 };
 
-/// Minimal stand-in for std::expected (C++23): either a value or an Error.
 template <class T>
-class [[nodiscard]] Result {
-  public:
-    Result(T value)
-        : v_(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit on purpose
-    Result(Error error) : v_(std::in_place_index<1>, std::move(error)) {}  // NOLINT
-
-    bool ok() const noexcept { return v_.index() == 0; }
-    explicit operator bool() const noexcept { return ok(); }
-
-    // Precondition ok(); violating it throws std::bad_variant_access.
-    T& value() & { return std::get<0>(v_); }
-    const T& value() const& { return std::get<0>(v_); }
-    T&& value() && { return std::get<0>(std::move(v_)); }
-    T& operator*() & { return value(); }
-    const T& operator*() const& { return value(); }
-    T* operator->() { return &value(); }
-    const T* operator->() const { return &value(); }
-
-    // Precondition !ok().
-    const Error& error() const { return std::get<1>(v_); }
-
-  private:
-    std::variant<T, Error> v_;
-};
+using Result = proto::Expected<T, Error>;
 
 inline Error make_error(Errc code, std::string detail) {
     return Error{code, std::move(detail)};
