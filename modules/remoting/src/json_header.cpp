@@ -3,6 +3,7 @@
 #include <simdjson.h>
 
 #include <charconv>
+#include <optional>
 #include <string>
 
 #include "remoting/header_codec.hpp"
@@ -162,8 +163,14 @@ void encode_json_header(const RemotingCommand& cmd, std::string& out) {
 }
 
 proto::Result<bool> decode_json_header(std::string_view json, RemotingCommand& cmd) {
+    // The per-thread parser keeps its capacity; a rare huge header gets a parser of its own so
+    // one hostile frame cannot pin megabytes on every I/O thread.
+    constexpr size_t kSharedParserLimit = 64 * 1024;
+    std::optional<simdjson::dom::parser> oversized;
+    simdjson::dom::parser& parser =
+        json.size() <= kSharedParserLimit ? thread_parser() : oversized.emplace();
     simdjson::dom::element root;
-    if (auto err = thread_parser().parse(json.data(), json.size()).get(root))
+    if (auto err = parser.parse(json.data(), json.size()).get(root))
         return malformed(simdjson::error_message(err));
     simdjson::dom::object object;
     if (root.get_object().get(object)) return malformed("not a JSON object");

@@ -48,7 +48,9 @@ TEST_CASE("strings are escaped like fastjson: control characters as \\u00XX, UTF
     CHECK(out == "\"q\\\"b\\\\s\\n\\t\\u001F\\u000B\\u007F é✓\"");
     out.clear();
     // U+0080..U+00A0 are escaped too; U+00A1 and beyond stay raw.
-    append_json_string(out, "\xc2\x80|\xc2\xa0|\xc2\xa1|\xc2" "A");
+    append_json_string(out,
+                       "\xc2\x80|\xc2\xa0|\xc2\xa1|\xc2"
+                       "A");
     CHECK(out == "\"\\u0080|\\u00A0|\xc2\xa1|\xc2" "A\"");
 }
 
@@ -127,4 +129,17 @@ TEST_CASE("a JSON header round-trips through encode and decode") {
     CHECK(back.version == 333);
     CHECK(back.remark == cmd.remark);
     CHECK(back.ext_fields == cmd.ext_fields);
+}
+
+TEST_CASE("a header larger than the shared parser's limit still decodes") {
+    RemotingCommand cmd = RemotingCommand::request(103);
+    cmd.remark = std::string(200 * 1024, 'r');
+    cmd.ext_fields.emplace().set("brokerName", "broker-a");
+    std::string json;
+    encode_json_header(cmd, json);
+    auto back = decode_json(json);
+    CHECK(back.remark == cmd.remark);
+    CHECK(*back.ext("brokerName") == "broker-a");
+    auto small = decode_json(R"({"code":1})");  // the shared parser still works afterwards
+    CHECK(small.code == 1);
 }
