@@ -4,11 +4,15 @@
 #if __has_include(<catch2/catch_all.hpp>)
 #include <catch2/catch_all.hpp>
 namespace rmq::test {
-inline auto contains(const std::string& s) { return Catch::Matchers::ContainsSubstring(s); }
+inline auto contains(const std::string& s) {
+    return Catch::Matchers::ContainsSubstring(s);
+}
 }  // namespace rmq::test
 #else
 #include <catch2/catch.hpp>
 namespace rmq::test {
-inline auto contains(const std::string& s) { return Catch::Matchers::Contains(s); }
+inline auto contains(const std::string& s) {
+    return Catch::Matchers::Contains(s);
+}
 }  // namespace rmq::test
 #endif

@@ -119,8 +119,9 @@ TEST_CASE("wire names that are not C++ identifiers are kept") {
 }
 
 TEST_CASE("the V2 send header converts to the long form and back without loss") {
-    SendMessageRequestHeaderV2 v2{"PG", "T", "TBW102", 4, 2, 1, 1795356829227, 7,
-                                  std::string("TAGS\x01x"), 3, true, 16, true, std::string("b")};
+    SendMessageRequestHeaderV2 v2{
+        "PG", "T",  "TBW102",        4, 2, 1, 1795356829227, 7, std::string("TAGS\x01x"), 3, true,
+        16,   true, std::string("b")};
     SendMessageRequestHeader l = to_long_form(v2);
     CHECK(l.producerGroup == "PG");
     CHECK(l.queueId == 2);
