@@ -1,0 +1,123 @@
+#include "store/mapped_file.hpp"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+namespace rmq::store {
+
+namespace {
+
+StoreError io_error(const std::filesystem::path& path, const char* what) {
+    return {StoreErrc::io_error,
+            std::string(what) + " " + path.string() + ": " + std::strerror(errno)};
+}
+
+}  // namespace
+
+std::string offset_to_file_name(int64_t offset) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%020lld", static_cast<long long>(offset));
+    return buf;
+}
+
+std::optional<int64_t> file_name_to_offset(std::string_view name) {
+    if (name.size() != 20) return std::nullopt;
+    int64_t value = 0;
+    for (char c : name) {
+        if (c < '0' || c > '9') return std::nullopt;
+        if (value > (INT64_MAX - (c - '0')) / 10) return std::nullopt;
+        value = value * 10 + (c - '0');
+    }
+    return value;
+}
+
+Result<std::unique_ptr<MappedFile>> MappedFile::open(const std::filesystem::path& path, size_t size,
+                                                     bool create) {
+    auto from = file_name_to_offset(path.filename().string());
+    if (!from)
+        return StoreError{StoreErrc::bad_file_name,
+                          "not a mapped-file name (20-digit offset): " + path.string()};
+    const int fd = ::open(path.c_str(), O_RDWR | O_CLOEXEC | (create ? O_CREAT : 0), 0644);
+    if (fd < 0) return io_error(path, "cannot open");
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) {
+        auto e = io_error(path, "cannot stat");
+        ::close(fd);
+        return e;
+    }
+    const bool fresh = create && st.st_size == 0;
+    if (fresh) {
+        // Reserve the blocks now so a full disk shows up here, not as SIGBUS on a later write.
+        if (int rc = ::posix_fallocate(fd, 0, static_cast<off_t>(size)); rc != 0) {
+            errno = rc;
+            auto e = io_error(path, "cannot allocate");
+            ::close(fd);
+            ::unlink(path.c_str());
+            return e;
+        }
+    } else if (static_cast<size_t>(st.st_size) != size) {
+        ::close(fd);
+        return StoreError{StoreErrc::bad_file_size,
+                          path.string() + " has " + std::to_string(st.st_size)
+                              + " bytes, the configured mapped-file size is "
+                              + std::to_string(size)};
+    }
+    void* base = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+    if (base == MAP_FAILED) {
+        auto e = io_error(path, "cannot mmap");
+        ::close(fd);
+        return e;
+    }
+    return std::unique_ptr<MappedFile>(
+        new MappedFile(path, fd, static_cast<char*>(base), size, *from));
+}
+
+MappedFile::MappedFile(std::filesystem::path path, int fd, char* base, size_t size,
+                       int64_t from_offset)
+    : path_(std::move(path)), fd_(fd), base_(base), size_(size), from_offset_(from_offset) {
+}
+
+MappedFile::~MappedFile() {
+    if (base_) ::munmap(base_, size_);
+    if (fd_ >= 0) ::close(fd_);
+}
+
+std::span<const char> MappedFile::readable_from(size_t pos) const {
+    const size_t end = wrote_position();
+    if (pos >= end) return {};
+    return {base_ + pos, end - pos};
+}
+
+Result<size_t> MappedFile::flush(size_t least_pages) {
+    const size_t wrote = wrote_position();
+    const size_t flushed = flushed_position();
+    if (wrote <= flushed) return flushed;
+    if (least_pages > 0 && wrote / kOsPageSize - flushed / kOsPageSize < least_pages)
+        return flushed;
+    const size_t start = flushed / kOsPageSize * kOsPageSize;
+    if (::msync(base_ + start, wrote - start, MS_SYNC) != 0) return io_error(path_, "cannot msync");
+    set_flushed_position(wrote);
+    return wrote;
+}
+
+Result<void> MappedFile::destroy() {
+    if (base_) ::munmap(base_, size_);
+    base_ = nullptr;
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = -1;
+    if (::unlink(path_.c_str()) != 0 && errno != ENOENT) return io_error(path_, "cannot delete");
+    return {};
+}
+
+std::filesystem::file_time_type MappedFile::last_modified() const {
+    std::error_code ec;
+    return std::filesystem::last_write_time(path_, ec);
+}
+
+}  // namespace rmq::store
