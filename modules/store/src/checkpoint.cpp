@@ -13,27 +13,20 @@
 
 namespace rmq::store {
 
-namespace {
-StoreError io_error(const std::filesystem::path& path, const char* what) {
-    return {StoreErrc::io_error,
-            std::string(what) + " " + path.string() + ": " + std::strerror(errno)};
-}
-}  // namespace
-
 Result<std::unique_ptr<StoreCheckpoint>> StoreCheckpoint::open(const std::filesystem::path& path) {
     const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (fd < 0) return io_error(path, "cannot open");
+    if (fd < 0) return io_error_from_errno(path, "cannot open");
     struct stat st {};
     if (::fstat(fd, &st) != 0
         || (st.st_size < static_cast<off_t>(kFileSize)
             && ::ftruncate(fd, static_cast<off_t>(kFileSize)) != 0)) {
-        auto e = io_error(path, "cannot size");
+        auto e = io_error_from_errno(path, "cannot size");
         ::close(fd);
         return e;
     }
     void* base = ::mmap(nullptr, kFileSize, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
     if (base == MAP_FAILED) {
-        auto e = io_error(path, "cannot mmap");
+        auto e = io_error_from_errno(path, "cannot mmap");
         ::close(fd);
         return e;
     }
@@ -66,13 +59,13 @@ Result<void> StoreCheckpoint::flush() {
     store_be<int64_t>(base_, physic_msg_timestamp());
     store_be<int64_t>(base_ + 8, logics_msg_timestamp());
     store_be<int64_t>(base_ + 16, index_msg_timestamp());
-    if (::msync(base_, kFileSize, MS_SYNC) != 0) return io_error(path_, "cannot msync");
+    if (::msync(base_, kFileSize, MS_SYNC) != 0) return io_error_from_errno(path_, "cannot msync");
     return {};
 }
 
 Result<std::unique_ptr<StoreLock>> StoreLock::acquire(const std::filesystem::path& path) {
     const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (fd < 0) return io_error(path, "cannot open");
+    if (fd < 0) return io_error_from_errno(path, "cannot open");
     // Open-file-description locks conflict with Java's POSIX record locks and, unlike those,
     // also with a second lock taken inside this process.
     struct flock lock {};
@@ -88,10 +81,10 @@ Result<std::unique_ptr<StoreLock>> StoreLock::acquire(const std::filesystem::pat
                 StoreErrc::io_error,
                 "the store is in use by another broker (lock held on " + path.string() + ")"};
         errno = err;
-        return io_error(path, "cannot lock");
+        return io_error_from_errno(path, "cannot lock");
     }
     if (::pwrite(fd, "lock", 4, 0) != 4) {
-        auto e = io_error(path, "cannot write");
+        auto e = io_error_from_errno(path, "cannot write");
         ::close(fd);
         return e;
     }

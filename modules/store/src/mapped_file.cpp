@@ -11,15 +11,6 @@
 
 namespace rmq::store {
 
-namespace {
-
-StoreError io_error(const std::filesystem::path& path, const char* what) {
-    return {StoreErrc::io_error,
-            std::string(what) + " " + path.string() + ": " + std::strerror(errno)};
-}
-
-}  // namespace
-
 std::string offset_to_file_name(int64_t offset) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%020lld", static_cast<long long>(offset));
@@ -44,10 +35,10 @@ Result<std::unique_ptr<MappedFile>> MappedFile::open(const std::filesystem::path
         return StoreError{StoreErrc::bad_file_name,
                           "not a mapped-file name (20-digit offset): " + path.string()};
     const int fd = ::open(path.c_str(), O_RDWR | O_CLOEXEC | (create ? O_CREAT : 0), 0644);
-    if (fd < 0) return io_error(path, "cannot open");
+    if (fd < 0) return io_error_from_errno(path, "cannot open");
     struct stat st {};
     if (::fstat(fd, &st) != 0) {
-        auto e = io_error(path, "cannot stat");
+        auto e = io_error_from_errno(path, "cannot stat");
         ::close(fd);
         return e;
     }
@@ -56,7 +47,7 @@ Result<std::unique_ptr<MappedFile>> MappedFile::open(const std::filesystem::path
         // Reserve the blocks now so a full disk shows up here, not as SIGBUS on a later write.
         if (int rc = ::posix_fallocate(fd, 0, static_cast<off_t>(size)); rc != 0) {
             errno = rc;
-            auto e = io_error(path, "cannot allocate");
+            auto e = io_error_from_errno(path, "cannot allocate");
             ::close(fd);
             ::unlink(path.c_str());
             return e;
@@ -70,7 +61,7 @@ Result<std::unique_ptr<MappedFile>> MappedFile::open(const std::filesystem::path
     }
     void* base = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
     if (base == MAP_FAILED) {
-        auto e = io_error(path, "cannot mmap");
+        auto e = io_error_from_errno(path, "cannot mmap");
         ::close(fd);
         return e;
     }
@@ -101,7 +92,8 @@ Result<size_t> MappedFile::flush(size_t least_pages) {
     if (least_pages > 0 && wrote / kOsPageSize - flushed / kOsPageSize < least_pages)
         return flushed;
     const size_t start = flushed / kOsPageSize * kOsPageSize;
-    if (::msync(base_ + start, wrote - start, MS_SYNC) != 0) return io_error(path_, "cannot msync");
+    if (::msync(base_ + start, wrote - start, MS_SYNC) != 0)
+        return io_error_from_errno(path_, "cannot msync");
     set_flushed_position(wrote);
     return wrote;
 }
@@ -111,7 +103,8 @@ Result<void> MappedFile::destroy() {
     base_ = nullptr;
     if (fd_ >= 0) ::close(fd_);
     fd_ = -1;
-    if (::unlink(path_.c_str()) != 0 && errno != ENOENT) return io_error(path_, "cannot delete");
+    if (::unlink(path_.c_str()) != 0 && errno != ENOENT)
+        return io_error_from_errno(path_, "cannot delete");
     return {};
 }
 

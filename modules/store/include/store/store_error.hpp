@@ -2,6 +2,7 @@
 // Errors of the message store. I/O failures carry the path and the OS reason, because the
 // operator has to act on them (a full disk, a foreign file in the store directory).
 #include <cstdint>
+#include <filesystem>
 #include <string>
 
 #include "proto/expected.hpp"
@@ -23,5 +24,8 @@ struct StoreError {
 
 template <class T>
 using Result = proto::Expected<T, StoreError>;
+
+/// An io_error for `path` with errno's text: "<what> <path>: <reason>".
+StoreError io_error_from_errno(const std::filesystem::path& path, const char* what);
 
 }  // namespace rmq::store
