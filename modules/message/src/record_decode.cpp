@@ -1,6 +1,7 @@
 #include <string>
 
 #include "common/big_endian.hpp"
+#include "common/byte_reader.hpp"
 #include "message/checksum.hpp"
 #include "message/record.hpp"
 #include "proto/flags.hpp"
@@ -16,40 +17,13 @@ std::string num(T v) {
     return std::to_string(v);
 }
 
-// Reads fields from [p, end) where end is the record end given by TOTALSIZE; every read is
-// bounds-checked so a lying length field ends in size_mismatch, never in an overread.
-class FieldReader {
-  public:
-    FieldReader(const char* begin, const char* end) : begin_(begin), p_(begin), end_(end) {}
-
-    bool has(std::size_t n) const noexcept { return static_cast<std::size_t>(end_ - p_) >= n; }
-    std::size_t pos() const noexcept { return static_cast<std::size_t>(p_ - begin_); }
-
-    template <class T>
-    T read() noexcept {  // caller checked has(sizeof(T))
-        T v = load_be<T>(p_);
-        p_ += sizeof(T);
-        return v;
-    }
-    std::string_view take(std::size_t n) noexcept {  // caller checked has(n)
-        std::string_view v(p_, n);
-        p_ += n;
-        return v;
-    }
-
-  private:
-    const char* begin_;
-    const char* p_;
-    const char* end_;
-};
-
-Error overrun(const char* field, int64_t need, const FieldReader& r, int32_t total) {
+Error overrun(const char* field, int64_t need, const ByteReader& r, int32_t total) {
     return make_error(Errc::size_mismatch, std::string(field) + " needs " + num(need)
                                                + " bytes at offset " + num(r.pos())
                                                + " but TOTALSIZE is " + num(total));
 }
 
-bool read_host(FieldReader& r, bool v6, HostAddress& host, const char* field, int32_t total,
+bool read_host(ByteReader& r, bool v6, HostAddress& host, const char* field, int32_t total,
                Error& err) {
     const std::size_t ip_len = v6 ? 16 : 4;
     if (!r.has(ip_len + 4)) {
@@ -109,7 +83,7 @@ RecordKind decode_into(std::span<const char> bytes, const DecodeOptions& options
                                                          + num(bytes.size()) + " bytes"));
     }
 
-    FieldReader r(base, base + total);
+    ByteReader r(base, base + total);
     // The minimum size check above covers everything up to and including BORNHOST (IPv4).
     v.store_size = r.read<int32_t>();
     v.magic = r.read<int32_t>();

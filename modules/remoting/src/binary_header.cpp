@@ -2,6 +2,7 @@
 #include <limits>
 
 #include "common/big_endian.hpp"
+#include "common/byte_reader.hpp"
 #include "remoting/header_codec.hpp"
 
 namespace rmq::remoting {
@@ -14,27 +15,6 @@ proto::ProtocolError malformed(std::string reason) {
     return {proto::to_int(proto::ResponseCode::SYSTEM_ERROR),
             "malformed ROCKETMQ header: " + std::move(reason)};
 }
-
-class Reader {
-  public:
-    explicit Reader(std::string_view bytes) : p_(bytes.data()), end_(bytes.data() + bytes.size()) {}
-    size_t remaining() const { return static_cast<size_t>(end_ - p_); }
-    template <class T>
-    T read() {
-        T v = load_be<T>(p_);
-        p_ += sizeof(T);
-        return v;
-    }
-    std::string_view take(size_t n) {
-        std::string_view s(p_, n);
-        p_ += n;
-        return s;
-    }
-
-  private:
-    const char* p_;
-    const char* end_;
-};
 
 }  // namespace
 
@@ -67,7 +47,7 @@ void encode_binary_header(const RemotingCommand& cmd, std::string& out) {
 }
 
 proto::Result<bool> decode_binary_header(std::string_view bytes, RemotingCommand& cmd) {
-    Reader r(bytes);
+    ByteReader r(bytes);
     if (r.remaining() < kFixedSize) return malformed("shorter than the 21-byte fixed part");
     cmd.code = r.read<int16_t>();
     cmd.language = proto::language_from_ordinal(static_cast<uint8_t>(r.read<int8_t>()));
@@ -88,7 +68,7 @@ proto::Result<bool> decode_binary_header(std::string_view bytes, RemotingCommand
     // An absent and an empty map are the same in this encoding; we surface it as {} so a
     // re-encode is identical.
     cmd.ext_fields.emplace();
-    Reader map(r.take(static_cast<size_t>(map_len)));
+    ByteReader map(r.take(static_cast<size_t>(map_len)));
     while (map.remaining() > 0) {
         if (map.remaining() < 2) return malformed("truncated ext-field key length");
         const int16_t key_len = map.read<int16_t>();
