@@ -53,6 +53,21 @@ bool Properties::erase(std::string_view key) {
     return true;
 }
 
+std::string_view find_property(std::string_view raw, std::string_view key) noexcept {
+    std::string_view found;
+    std::size_t pos = 0;
+    while (pos < raw.size()) {
+        std::size_t end = raw.find(kPropertySeparator, pos);
+        if (end == std::string_view::npos) end = raw.size();
+        const std::string_view segment = raw.substr(pos, end - pos);
+        pos = end + 1;
+        if (segment.size() <= key.size() + 1 || segment[key.size()] != kNameValueSeparator)
+            continue;
+        if (segment.compare(0, key.size(), key) == 0) found = segment.substr(key.size() + 1);
+    }
+    return found;
+}
+
 Properties parse_properties(std::string_view raw) {
     Properties props;
     auto& entries = props.entries_;

@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <algorithm>
 #include <cstring>
 
 namespace rmq::store {
@@ -28,8 +29,8 @@ std::optional<int64_t> file_name_to_offset(std::string_view name) {
     return value;
 }
 
-Result<std::unique_ptr<MappedFile>> MappedFile::open(const std::filesystem::path& path, size_t size,
-                                                     bool create) {
+Result<std::shared_ptr<MappedFile>> MappedFile::open(const std::filesystem::path& path, size_t size,
+                                                     bool create, Allocation allocation) {
     auto from = file_name_to_offset(path.filename().string());
     if (!from)
         return StoreError{StoreErrc::bad_file_name,
@@ -43,7 +44,14 @@ Result<std::unique_ptr<MappedFile>> MappedFile::open(const std::filesystem::path
         return e;
     }
     const bool fresh = create && st.st_size == 0;
-    if (fresh) {
+    if (fresh && allocation == Allocation::on_demand) {
+        if (::ftruncate(fd, static_cast<off_t>(size)) != 0) {
+            auto e = io_error_from_errno(path, "cannot size");
+            ::close(fd);
+            ::unlink(path.c_str());
+            return e;
+        }
+    } else if (fresh) {
         // Reserve the blocks now so a full disk shows up here, not as SIGBUS on a later write.
         if (int rc = ::posix_fallocate(fd, 0, static_cast<off_t>(size)); rc != 0) {
             errno = rc;
@@ -65,13 +73,34 @@ Result<std::unique_ptr<MappedFile>> MappedFile::open(const std::filesystem::path
         ::close(fd);
         return e;
     }
-    return std::unique_ptr<MappedFile>(
-        new MappedFile(path, fd, static_cast<char*>(base), size, *from));
+    return std::shared_ptr<MappedFile>(
+        new MappedFile(path, fd, static_cast<char*>(base), size, *from, allocation));
 }
 
 MappedFile::MappedFile(std::filesystem::path path, int fd, char* base, size_t size,
-                       int64_t from_offset)
-    : path_(std::move(path)), fd_(fd), base_(base), size_(size), from_offset_(from_offset) {
+                       int64_t from_offset, Allocation allocation)
+    : path_(std::move(path)),
+      fd_(fd),
+      base_(base),
+      size_(size),
+      from_offset_(from_offset),
+      allocation_(allocation),
+      allocated_(allocation == Allocation::whole_file ? size : 0) {
+}
+
+Result<void> MappedFile::ensure_allocated(size_t end) {
+    if (end <= allocated_) return {};
+    // Chunks keep the syscall rare while a mostly idle queue stays small on disk.
+    constexpr size_t kChunk = 64 * 1024;
+    const size_t target = std::min(size_, (end + kChunk - 1) / kChunk * kChunk);
+    if (int rc = ::posix_fallocate(fd_, static_cast<off_t>(allocated_),
+                                   static_cast<off_t>(target - allocated_));
+        rc != 0) {
+        errno = rc;
+        return io_error_from_errno(path_, "cannot allocate");
+    }
+    allocated_ = target;
+    return {};
 }
 
 MappedFile::~MappedFile() {
@@ -89,7 +118,8 @@ Result<size_t> MappedFile::flush(size_t least_pages) {
     const size_t wrote = wrote_position();
     const size_t flushed = flushed_position();
     if (wrote <= flushed) return flushed;
-    if (least_pages > 0 && wrote / kOsPageSize - flushed / kOsPageSize < least_pages)
+    // A full file is always flushed: nothing more will be added to make up the page count.
+    if (least_pages > 0 && wrote < size_ && wrote / kOsPageSize - flushed / kOsPageSize < least_pages)
         return flushed;
     const size_t start = flushed / kOsPageSize * kOsPageSize;
     if (::msync(base_ + start, wrote - start, MS_SYNC) != 0)
@@ -99,10 +129,7 @@ Result<size_t> MappedFile::flush(size_t least_pages) {
 }
 
 Result<void> MappedFile::destroy() {
-    if (base_) ::munmap(base_, size_);
-    base_ = nullptr;
-    if (fd_ >= 0) ::close(fd_);
-    fd_ = -1;
+    if (destroyed_.exchange(true, std::memory_order_acq_rel)) return {};
     if (::unlink(path_.c_str()) != 0 && errno != ENOENT)
         return io_error_from_errno(path_, "cannot delete");
     return {};

@@ -5,8 +5,9 @@
 
 namespace rmq::store {
 
-MappedFileQueue::MappedFileQueue(std::filesystem::path dir, size_t file_size)
-    : dir_(std::move(dir)), file_size_(file_size) {
+MappedFileQueue::MappedFileQueue(std::filesystem::path dir, size_t file_size,
+                                 Allocation allocation)
+    : dir_(std::move(dir)), file_size_(file_size), allocation_(allocation) {
 }
 
 Result<void> MappedFileQueue::load() {
@@ -24,9 +25,9 @@ Result<void> MappedFileQueue::load() {
                           "cannot list " + dir_.string() + ": " + ec.message()};
     std::sort(paths.begin(), paths.end());
 
-    std::vector<std::unique_ptr<MappedFile>> loaded;
+    std::vector<std::shared_ptr<MappedFile>> loaded;
     for (const auto& path : paths) {
-        auto file = MappedFile::open(path, file_size_, false);
+        auto file = MappedFile::open(path, file_size_, false, allocation_);
         if (!file) return file.error();
         if (!loaded.empty()) {
             const int64_t expected =
@@ -55,23 +56,19 @@ size_t MappedFileQueue::file_count() const {
     return files_.size();
 }
 
-std::vector<MappedFile*> MappedFileQueue::files() const {
+std::vector<std::shared_ptr<MappedFile>> MappedFileQueue::files() const {
     std::shared_lock lock(mutex_);
-    std::vector<MappedFile*> out;
-    out.reserve(files_.size());
-    for (const auto& f : files_)
-        out.push_back(f.get());
-    return out;
+    return files_;
 }
 
-MappedFile* MappedFileQueue::first_file() const {
+std::shared_ptr<MappedFile> MappedFileQueue::first_file() const {
     std::shared_lock lock(mutex_);
-    return files_.empty() ? nullptr : files_.front().get();
+    return files_.empty() ? nullptr : files_.front();
 }
 
-MappedFile* MappedFileQueue::last_file() const {
+std::shared_ptr<MappedFile> MappedFileQueue::last_file() const {
     std::shared_lock lock(mutex_);
-    return files_.empty() ? nullptr : files_.back().get();
+    return files_.empty() ? nullptr : files_.back();
 }
 
 Result<MappedFile*> MappedFileQueue::last_file_for_write(int64_t start_offset) {
@@ -83,18 +80,18 @@ Result<MappedFile*> MappedFileQueue::last_file_for_write(int64_t start_offset) {
     const auto size = static_cast<int64_t>(file_size_);
     const int64_t from = files_.empty() ? start_offset - start_offset % size
                                         : files_.back()->file_from_offset() + size;
-    auto file = MappedFile::open(dir_ / offset_to_file_name(from), file_size_, true);
+    auto file = MappedFile::open(dir_ / offset_to_file_name(from), file_size_, true, allocation_);
     if (!file) return file.error();
     files_.push_back(std::move(*file));
     return files_.back().get();
 }
 
-MappedFile* MappedFileQueue::find_by_offset(int64_t offset) const {
+std::shared_ptr<MappedFile> MappedFileQueue::find_by_offset(int64_t offset) const {
     std::shared_lock lock(mutex_);
     if (files_.empty() || offset < files_.front()->file_from_offset()) return nullptr;
     const auto index = static_cast<size_t>((offset - files_.front()->file_from_offset())
                                            / static_cast<int64_t>(file_size_));
-    return index < files_.size() ? files_[index].get() : nullptr;
+    return index < files_.size() ? files_[index] : nullptr;
 }
 
 int64_t MappedFileQueue::min_offset() const {
@@ -124,6 +121,45 @@ Result<void> MappedFileQueue::truncate_to(int64_t offset) {
                           "offset " + std::to_string(offset) + " is outside " + dir_.string()};
     last->set_wrote_position(static_cast<size_t>(within));
     last->set_flushed_position(static_cast<size_t>(within));
+    return {};
+}
+
+Result<int64_t> MappedFileQueue::flush(size_t least_pages) {
+    for (const auto& file : files()) {
+        if (file->flushed_position() >= file->wrote_position()) continue;
+        auto flushed = file->flush(least_pages);
+        if (!flushed) return flushed.error();
+        // A file left partly dirty (too few pages) or the one still being written ends the walk.
+        if (*flushed < file->size()) break;
+        least_pages = 0;
+    }
+    return flushed_offset();
+}
+
+int64_t MappedFileQueue::flushed_offset() const {
+    std::shared_lock lock(mutex_);
+    for (const auto& file : files_) {
+        if (file->flushed_position() < file->size())
+            return file->file_from_offset() + static_cast<int64_t>(file->flushed_position());
+    }
+    return files_.empty() ? 0
+                          : files_.back()->file_from_offset() + static_cast<int64_t>(file_size_);
+}
+
+Result<void> MappedFileQueue::delete_last_file() {
+    std::unique_lock lock(mutex_);
+    if (files_.empty()) return {};
+    if (auto r = files_.back()->destroy(); !r) return r.error();
+    files_.pop_back();
+    return {};
+}
+
+Result<void> MappedFileQueue::destroy_all() {
+    std::unique_lock lock(mutex_);
+    while (!files_.empty()) {
+        if (auto r = files_.back()->destroy(); !r) return r.error();
+        files_.pop_back();
+    }
     return {};
 }
 

@@ -163,3 +163,16 @@ TEST_CASE("Message property accessors", "[message][properties]") {
     CHECK(empty.tags().empty());
     CHECK(empty.key_list().empty());
 }
+
+TEST_CASE("find_property reads a raw string like parse_properties", "[message][properties]") {
+    const std::string raw = std::string("KEYS\x01k1 k2\x02TAGS\x01TagA\x02") + "T\x01\x02" + "TAGS"
+                            + "\x01TagB\x02UNIQ_KEY\x01" + "AB";
+    CHECK(find_property(raw, "KEYS") == "k1 k2");
+    CHECK(find_property(raw, "TAGS") == "TagB");  // a later duplicate wins
+    CHECK(find_property(raw, "UNIQ_KEY") == "AB");
+    CHECK(find_property(raw, "T").empty());  // empty value: skipped
+    CHECK(find_property(raw, "TAG").empty());
+    CHECK(find_property("", "KEYS").empty());
+    for (const auto& [key, value] : parse_properties(raw))
+        CHECK(find_property(raw, key) == value);
+}

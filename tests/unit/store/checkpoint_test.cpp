@@ -41,7 +41,7 @@ TEST_CASE("the checkpoint written by RocketMQ 4.9.8 reads back its three timesta
     CHECK((*cp)->min_timestamp_index() == 1795357043202);
 }
 
-TEST_CASE("checkpoint values survive a flush and a reopen, in RocketMQ's layout") {
+TEST_CASE("checkpoint values survive a flush and a reopen in the RocketMQ layout") {
     auto path = scratch("checkpoint-new");
     {
         auto cp = StoreCheckpoint::open(path);

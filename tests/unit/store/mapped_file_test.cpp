@@ -158,7 +158,7 @@ TEST_CASE("written and flushed bytes survive unmapping and reopening") {
     CHECK(again.min_offset() == 3 * 64 * 1024);
 }
 
-TEST_CASE("an unwritable directory is an error, not a crash") {
+TEST_CASE("an unwritable directory is an error and not a crash") {
     if (::geteuid() == 0) {
         // root ignores permissions; use a path under a regular file instead.
         TempDir tmp;

@@ -45,6 +45,7 @@ class Properties {
 
   private:
     friend Properties parse_properties(std::string_view raw);
+
     std::vector<value_type> entries_;
 };
 
@@ -54,6 +55,11 @@ class Properties {
 /// duplicate key overwrites the value but keeps the first position; a trailing 0x02 is fine.
 /// Bytes are kept as they are (no UTF-8 validation, unlike Java's String decoding).
 Properties parse_properties(std::string_view raw);
+
+/// The value of `key` in a raw properties string without building the map (the dispatcher reads
+/// TAGS, KEYS, UNIQ_KEY and DELAY of every stored record); "" when absent. Same rules as
+/// parse_properties(): malformed segments are skipped and a later duplicate wins.
+std::string_view find_property(std::string_view raw, std::string_view key) noexcept;
 
 /// key 0x01 value, joined by 0x02, no trailing separator (what Java 4.9.8 writes). Entries with
 /// an empty key or value are skipped because the parser would drop them anyway.

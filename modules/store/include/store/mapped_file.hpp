@@ -26,12 +26,20 @@ std::optional<int64_t> file_name_to_offset(std::string_view name);
 
 inline constexpr size_t kOsPageSize = 4096;
 
+/// How a new file gets its disk blocks. Writes go through the mapping, and a store into an
+/// unallocated page of a full disk kills the process with SIGBUS; so blocks are always reserved
+/// before bytes are written there, either all at creation (the commit log: one big sequential
+/// file) or in chunks just ahead of the writer (consume queues: thousands of mostly empty files
+/// that RocketMQ keeps sparse).
+enum class Allocation : uint8_t { whole_file, on_demand };
+
 class MappedFile {
   public:
-    /// Maps `path` read-write. With `create`, a missing file is created full-size (sparse,
-    /// zero-filled); an existing file must have exactly `size` bytes.
-    static Result<std::unique_ptr<MappedFile>> open(const std::filesystem::path& path, size_t size,
-                                                    bool create);
+    /// Maps `path` read-write. With `create`, a missing file is created with `size` bytes
+    /// (zero-filled); an existing file must have exactly `size` bytes.
+    static Result<std::shared_ptr<MappedFile>> open(const std::filesystem::path& path, size_t size,
+                                                    bool create,
+                                                    Allocation allocation = Allocation::whole_file);
     ~MappedFile();
     MappedFile(const MappedFile&) = delete;
     MappedFile& operator=(const MappedFile&) = delete;
@@ -57,13 +65,19 @@ class MappedFile {
     /// (0 = always); returns the new flushed position.
     Result<size_t> flush(size_t least_pages = 0);
 
-    /// Unmaps and deletes the file.
+    /// Reserves disk blocks for [0, end) so writes there cannot fault (no-op for whole_file).
+    Result<void> ensure_allocated(size_t end);
+
+    /// Deletes the file. The mapping stays valid until the last owner lets go, so a reader
+    /// holding a view while clean-up runs never touches unmapped memory.
     Result<void> destroy();
+    bool destroyed() const { return destroyed_.load(std::memory_order_acquire); }
 
     std::filesystem::file_time_type last_modified() const;
 
   private:
-    MappedFile(std::filesystem::path path, int fd, char* base, size_t size, int64_t from_offset);
+    MappedFile(std::filesystem::path path, int fd, char* base, size_t size, int64_t from_offset,
+               Allocation allocation);
 
     std::filesystem::path path_;
     int fd_ = -1;
@@ -72,6 +86,9 @@ class MappedFile {
     int64_t from_offset_ = 0;
     std::atomic<size_t> wrote_{0};
     std::atomic<size_t> flushed_{0};
+    Allocation allocation_;
+    size_t allocated_ = 0;  // on_demand: blocks reserved below this (writer thread only)
+    std::atomic<bool> destroyed_{false};
 };
 
 }  // namespace rmq::store

@@ -3,6 +3,7 @@
 // comments, RocketMQ's defaults. The broker fills this from its properties file.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 
 namespace rmq::store {
@@ -28,6 +29,7 @@ struct StoreConfig {
     int64_t flush_consume_queue_thorough_interval_ms = 60000;  // flushConsumeQueueThoroughInterval
 
     int32_t max_message_size = 4194304;  // maxMessageSize
+    int64_t os_page_cache_busy_timeout_ms = 1000;  // osPageCacheBusyTimeOutMills
     bool check_crc_on_recover = true;    // checkCRCOnRecover
 
     int32_t file_reserved_time_hours = 72;     // fileReservedTime
@@ -39,6 +41,8 @@ struct StoreConfig {
     int64_t delete_consume_queue_files_interval_ms = 100;  // deleteConsumeQueueFilesInterval
     double disk_space_warning_level_ratio = 0.90;  // -Drocketmq.broker.diskSpaceWarningLevelRatio
     double disk_space_clean_forcibly_ratio = 0.85;  // -Drocketmq.broker.diskSpaceCleanForciblyRatio
+    /// Tests stand in for statvfs here (used fraction of the partition holding a path).
+    std::function<double(const std::filesystem::path&)> disk_usage_probe;
 
     bool message_index_enable = true;  // messageIndexEnable
     bool message_index_safe = false;   // messageIndexSafe
@@ -53,6 +57,7 @@ struct StoreConfig {
     int32_t max_transfer_bytes_on_message_in_disk = 65536;     // maxTransferBytesOnMessageInDisk
     int32_t max_transfer_count_on_message_in_disk = 8;         // maxTransferCountOnMessageInDisk
     int32_t access_message_in_memory_max_ratio = 40;           // accessMessageInMemoryMaxRatio
+    bool offset_check_in_slave = false;                        // offsetCheckInSlave
 
     std::filesystem::path commit_log_path() const {
         return commit_log_dir.empty() ? root_dir / "commitlog" : commit_log_dir;

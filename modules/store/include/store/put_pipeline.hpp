@@ -1,0 +1,132 @@
+#pragma once
+// The write path: one append thread that takes every waiting put at once (group commit), and one
+// flush thread that makes them durable. Producers only hold a mutex long enough to enqueue, so
+// puts from every core never wait on each other's I/O.
+//
+//   put() ──► AppendService (batch, append to the mapped commit log, publish)
+//                 ├─ ASYNC_FLUSH: complete at once; FlushService flushes on its period
+//                 └─ SYNC_FLUSH:  FlushService flushes the batch, then completes it
+//              then the replica hook (SYNC_MASTER) before the caller hears back.
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "store/commit_log.hpp"
+#include "store/put_result.hpp"
+#include "store/store_config.hpp"
+
+namespace rmq::store {
+
+/// Called once per put, on a store thread; must not block.
+using PutCallback = std::function<void(PutMessageResult)>;
+
+/// Where SYNC_MASTER replication waits: complete `done` once a slave has `end_offset`, or with
+/// FLUSH_SLAVE_TIMEOUT / SLAVE_NOT_AVAILABLE.
+class ReplicaWaiter {
+  public:
+    virtual ~ReplicaWaiter() = default;
+    virtual void wait_for(int64_t end_offset, std::function<void(PutMessageStatus)> done) = 0;
+};
+
+struct PutRequest {
+    EncodedPut put;
+    bool wait_for_flush = true;  // the message's WAIT property
+    PutCallback done;
+    PutMessageResult result;
+    std::chrono::steady_clock::time_point deadline{};
+
+    /// Delivers the result once, whoever gets there first (flush or timeout watcher).
+    void complete(PutMessageStatus status, std::string remark = {});
+
+  private:
+    std::atomic<bool> completed_{false};
+};
+
+/// Store-wide state the write path consults on every put.
+struct WriteGate {
+    std::atomic<bool> shutting_down{false};
+    std::atomic<bool> disk_full{false};
+    std::atomic<bool> write_error{false};  // a flush or write failed: stop acknowledging
+    bool writable() const {
+        return !shutting_down.load(std::memory_order_relaxed)
+               && !disk_full.load(std::memory_order_relaxed)
+               && !write_error.load(std::memory_order_relaxed);
+    }
+};
+
+class FlushService {
+  public:
+    FlushService(CommitLog& log, const StoreConfig& config, WriteGate& gate,
+                 std::function<void()> on_flushed);
+    ~FlushService();
+    void start();
+    void stop();  // flushes what is left
+
+    /// SYNC_FLUSH: complete these once durable.
+    void enqueue(std::vector<std::shared_ptr<PutRequest>> requests);
+    /// Ask for a flush soon (SYNC_FLUSH puts that do not wait).
+    void wake();
+    /// Completes sync-flush requests older than syncFlushTimeout with FLUSH_DISK_TIMEOUT.
+    void expire_overdue(std::chrono::steady_clock::time_point now);
+    void set_replica_waiter(std::shared_ptr<ReplicaWaiter> waiter) { replica_ = std::move(waiter); }
+
+  private:
+    void run();
+    void run_group_commit();
+    void run_periodic();
+    void finish(const std::shared_ptr<PutRequest>& request, int64_t flushed,
+                const std::string& error);
+
+    CommitLog& log_;
+    const StoreConfig& config_;
+    WriteGate& gate_;
+    std::function<void()> on_flushed_;
+    std::shared_ptr<ReplicaWaiter> replica_;
+    std::mutex mutex_;
+    std::condition_variable cv_;
+    std::vector<std::shared_ptr<PutRequest>> waiting_;
+    std::vector<std::shared_ptr<PutRequest>> in_flight_;  // guarded by mutex_ for the watcher
+    bool woken_ = false;
+    bool stopping_ = false;
+    std::thread thread_;
+};
+
+class AppendService {
+  public:
+    AppendService(CommitLog& log, const StoreConfig& config, WriteGate& gate, FlushService& flush,
+                  std::function<void()> on_appended);
+    ~AppendService();
+    void start();
+    /// Appends what is queued, then stops; later puts get SERVICE_NOT_AVAILABLE.
+    void stop();
+
+    void submit(std::shared_ptr<PutRequest> request);
+    /// True while one batch has been appending for longer than osPageCacheBusyTimeOutMills.
+    bool page_cache_busy(std::chrono::milliseconds limit) const;
+    void set_replica_waiter(std::shared_ptr<ReplicaWaiter> waiter) { replica_ = std::move(waiter); }
+
+  private:
+    void run();
+    void append_batch(std::vector<std::shared_ptr<PutRequest>>& batch);
+
+    CommitLog& log_;
+    const StoreConfig& config_;
+    WriteGate& gate_;
+    FlushService& flush_;
+    std::function<void()> on_appended_;
+    std::shared_ptr<ReplicaWaiter> replica_;
+    std::mutex mutex_;
+    std::condition_variable cv_;
+    std::vector<std::shared_ptr<PutRequest>> queue_;
+    bool stopping_ = false;
+    std::atomic<int64_t> batch_started_ns_{0};
+    std::thread thread_;
+};
+
+}  // namespace rmq::store

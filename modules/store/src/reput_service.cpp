@@ -1,0 +1,161 @@
+#include "store/reput_service.hpp"
+
+#include <charconv>
+
+#include "common/log.hpp"
+#include "message/java_hash.hpp"
+#include "message/properties.hpp"
+#include "message/property_keys.hpp"
+#include "proto/flags.hpp"
+
+namespace rmq::store {
+
+namespace keys = message::prop;
+
+ReputService::ReputService(CommitLog& log, ConsumeQueueTable& queues, StoreCheckpoint& checkpoint,
+                           DelayLevels delay_levels, bool follow_flushed)
+    : log_(log),
+      queues_(queues),
+      checkpoint_(checkpoint),
+      delay_levels_(std::move(delay_levels)),
+      follow_flushed_(follow_flushed) {
+}
+
+ReputService::~ReputService() {
+    stop();
+}
+
+int64_t ReputService::limit() const {
+    return follow_flushed_ ? std::min(log_.flushed_offset(), log_.max_offset()) : log_.max_offset();
+}
+
+int64_t ReputService::behind_bytes() const {
+    return std::max<int64_t>(0, log_.max_offset() - reput_from());
+}
+
+DispatchRequest ReputService::make_request(const message::RecordView& record) const {
+    DispatchRequest r;
+    r.topic = record.topic;
+    r.queue_id = record.queue_id;
+    r.commit_log_offset = record.commit_log_offset;
+    r.msg_size = record.store_size;
+    r.store_timestamp = record.store_timestamp;
+    r.consume_queue_offset = record.queue_offset;
+    r.sys_flag = record.sys_flag;
+    r.prepared_transaction_offset = record.prepared_transaction_offset;
+    r.properties = record.properties;
+    r.keys = message::find_property(record.properties, keys::kKeys);
+    r.uniq_key = message::find_property(record.properties, keys::kUniqKey);
+    r.tags_code = message::tags_hash_code(message::find_property(record.properties, keys::kTags));
+    if (record.topic == kScheduleTopic) {
+        const auto delay = message::find_property(record.properties, keys::kDelay);
+        int32_t level = 0;
+        auto [p, ec] = std::from_chars(delay.data(), delay.data() + delay.size(), level);
+        if (ec == std::errc() && p == delay.data() + delay.size() && level > 0)
+            r.tags_code = delay_levels_.deliver_time(level, record.store_timestamp);
+    }
+    return r;
+}
+
+void ReputService::dispatch(const DispatchRequest& request) {
+    const int32_t tran = request.sys_flag & proto::msg_sys_flag::kTransactionMask;
+    if (tran == proto::msg_sys_flag::kTransactionNotType
+        || tran == proto::msg_sys_flag::kTransactionCommitType) {
+        auto queue = queues_.find_or_create(request.topic, request.queue_id);
+        if (!queue) {
+            log::error("store", "cannot open consume queue: " + queue.error().message);
+        } else if (auto r = (*queue)->put({request.commit_log_offset, request.msg_size,
+                                           request.tags_code},
+                                          request.consume_queue_offset);
+                   !r) {
+            log::error("store", "cannot write consume queue: " + r.error().message);
+        } else {
+            checkpoint_.set_logics_msg_timestamp(request.store_timestamp);
+        }
+    }
+    for (const auto& d : dispatchers_)
+        d(request);
+}
+
+void ReputService::dispatch_available() {
+    for (;;) {
+        const int64_t end = limit();
+        int64_t from = reput_from();
+        if (from >= end) return;
+        auto selected = log_.read_from(from);
+        if (!selected) {
+            // Nothing readable here although the log goes on: the offset sits at the end of a
+            // file (or before the first one).
+            const int64_t min = log_.min_offset();
+            if (min >= 0 && from < min) {
+                set_reput_from(min);
+                continue;
+            }
+            const int64_t next = log_.roll_next_file(from);
+            if (next <= from || next > end) return;
+            set_reput_from(next);
+            continue;
+        }
+        auto bytes = selected.bytes.first(static_cast<size_t>(std::min<int64_t>(
+            static_cast<int64_t>(selected.bytes.size()), end - from)));
+        size_t pos = 0;
+        bool next_file = false;
+        while (pos < bytes.size()) {
+            auto record = message::decode_record_view(bytes.subspan(pos));
+            if (record.is_blank()) {
+                next_file = true;
+                break;
+            }
+            if (record.is_error()) {
+                // Cannot happen below the published end unless the file was damaged under us:
+                // skip the rest of this file rather than stall every consumer.
+                log::error("store", "undecodable record at commit-log offset "
+                                        + std::to_string(from + static_cast<int64_t>(pos)) + ": "
+                                        + record.error().message() + "; skipping to the next file");
+                next_file = true;
+                break;
+            }
+            dispatch(make_request(record.record()));
+            pos += static_cast<size_t>(record.size());
+        }
+        set_reput_from(next_file ? log_.roll_next_file(from + static_cast<int64_t>(pos))
+                                 : from + static_cast<int64_t>(pos));
+    }
+}
+
+void ReputService::start() {
+    thread_ = std::thread([this] { run(); });
+}
+
+void ReputService::stop() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    cv_.notify_all();
+    if (thread_.joinable()) thread_.join();
+}
+
+void ReputService::wake() {
+    {
+        std::lock_guard lock(mutex_);
+        woken_ = true;
+    }
+    cv_.notify_one();
+}
+
+void ReputService::run() {
+    for (;;) {
+        {
+            std::unique_lock lock(mutex_);
+            // The timeout covers a wake-up lost to a race with limit() moving.
+            cv_.wait_for(lock, std::chrono::milliseconds(10), [&] { return stopping_ || woken_; });
+            if (stopping_) break;
+            woken_ = false;
+        }
+        dispatch_available();
+    }
+    dispatch_available();  // what was appended before stop
+}
+
+}  // namespace rmq::store
