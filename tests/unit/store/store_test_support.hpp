@@ -60,7 +60,7 @@ inline std::unique_ptr<store::MessageStore> open_started(const store::StoreConfi
 
 /// Waits until everything appended has been dispatched to the consume queues.
 inline void wait_dispatched(const store::MessageStore& store) {
-    for (int i = 0; i < 2000 && store.dispatch_behind_bytes() > 0; ++i)
+    for (int i = 0; i < 30000 && store.dispatch_behind_bytes() > 0; ++i)
         ::usleep(1000);
 }
 
