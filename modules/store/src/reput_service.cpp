@@ -115,7 +115,10 @@ void ReputService::dispatch_available() {
                 next_file = true;
                 break;
             }
-            dispatch(make_request(record.record()));
+            auto request = make_request(record.record());
+            // Where the record is, not what its bytes claim (they are only checked by recovery).
+            request.commit_log_offset = from + static_cast<int64_t>(pos);
+            dispatch(request);
             pos += static_cast<size_t>(record.size());
         }
         set_reput_from(next_file ? log_.roll_next_file(from + static_cast<int64_t>(pos))

@@ -1,4 +1,8 @@
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
 #include <set>
+#include <thread>
 
 #include "catch.hpp"
 #include "message/java_hash.hpp"
@@ -208,4 +212,33 @@ TEST_CASE("query by key and lookups by time") {
     const int64_t at = store->offset_in_queue_by_time("Q", 0, t20);
     CHECK(store->message_store_timestamp("Q", 0, at) == t20);
     CHECK(store->earliest_message_time("Q", 0) == results[0].store_timestamp);
+}
+
+TEST_CASE("co_await put resumes the coroutine on its own executor") {
+    ScratchDir dir;
+    auto store = test::open_started(test::small_store_config(dir.path));
+    boost::asio::io_context io;
+    std::vector<PutMessageResult> results;
+    std::thread::id resumed_on;
+    boost::asio::co_spawn(
+        io,
+        [&]() -> boost::asio::awaitable<void> {
+            for (int i = 0; i < 10; ++i) {
+                results.push_back(co_await store->put(test::make_message("Co", 0, "m" + std::to_string(i))));
+                resumed_on = std::this_thread::get_id();
+            }
+            std::vector<message::MessageExt> batch{test::make_message("Co", 0, "b0"),
+                                                   test::make_message("Co", 0, "b1")};
+            results.push_back(co_await store->put_batch(std::move(batch)));
+        },
+        boost::asio::detached);
+    io.run();
+    REQUIRE(results.size() == 11);
+    for (int i = 0; i < 10; ++i) {
+        CHECK(results[i].ok());
+        CHECK(results[i].queue_offset == i);
+    }
+    CHECK(results[10].queue_offset == 10);
+    CHECK(results[10].msg_num == 2);
+    CHECK(resumed_on == std::this_thread::get_id());
 }
