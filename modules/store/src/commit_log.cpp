@@ -102,11 +102,14 @@ void CommitLog::append(EncodedPut& put, int64_t store_timestamp, PutMessageResul
 }
 
 Result<int64_t> CommitLog::flush(size_t least_pages) {
+    // Read before the flush: the record with this time was published before it, so a flush
+    // that starts afterwards covers it (when it flushes at all: least_pages may skip).
     const int64_t timestamp = last_append_timestamp_.load(std::memory_order_acquire);
+    const int64_t target = max_offset();
     auto flushed = files_.flush(least_pages);
     if (!flushed) return flushed;
     flushed_offset_.store(*flushed, std::memory_order_release);
-    if (*flushed >= max_offset() && timestamp > 0)
+    if (*flushed >= target && timestamp > 0)
         flushed_timestamp_.store(timestamp, std::memory_order_release);
     return flushed;
 }

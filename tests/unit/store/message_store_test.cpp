@@ -242,3 +242,60 @@ TEST_CASE("co_await put resumes the coroutine on its own executor") {
     CHECK(results[10].msg_num == 2);
     CHECK(resumed_on == std::this_thread::get_id());
 }
+
+TEST_CASE("SYNC_MASTER puts wait for the replica hook and take its status") {
+    struct SlowSlave : ReplicaWaiter {
+        std::vector<int64_t> asked;
+        void wait_for(int64_t end_offset, std::function<void(PutMessageStatus)> done) override {
+            asked.push_back(end_offset);
+            done(asked.size() == 1 ? PutMessageStatus::put_ok : PutMessageStatus::flush_slave_timeout);
+        }
+    };
+    ScratchDir dir;
+    auto config = test::small_store_config(dir.path);
+    config.broker_role = BrokerRole::sync_master;
+    auto store = MessageStore::open(config);
+    REQUIRE(store);
+    auto slave = std::make_shared<SlowSlave>();
+    (*store)->set_replica_waiter(slave);
+    REQUIRE((*store)->start());
+    auto first = (*store)->put_sync(test::make_message("R", 0, "one"));
+    auto second = (*store)->put_sync(test::make_message("R", 0, "two"));
+    CHECK(first.status == PutMessageStatus::put_ok);
+    CHECK(second.status == PutMessageStatus::flush_slave_timeout);
+    CHECK(second.stored());
+    REQUIRE(slave->asked.size() == 2);
+    CHECK(slave->asked[0] == first.wrote_offset + first.wrote_bytes);
+    CHECK(slave->asked[1] == second.wrote_offset + second.wrote_bytes);
+}
+
+TEST_CASE("expired commit-log files go and the queues and index follow") {
+    ScratchDir dir;
+    auto config = test::small_store_config(dir.path);
+    config.file_reserved_time_hours = 0;
+    auto store = test::open_started(config);
+    for (int i = 0; i < 400; ++i)
+        REQUIRE(store->put_sync(test::make_message("E", i % 2, std::string(700, 'e'), "", "key" + std::to_string(i))).ok());
+    test::wait_dispatched(*store);
+    REQUIRE(store->commit_log().files().file_count() >= 4);
+    store->clean_now(true);
+    // Everything but the file being written is older than 0 hours.
+    CHECK(store->commit_log().files().file_count() == 1);
+    const int64_t min = store->min_phy_offset();
+    CHECK(min > 0);
+    for (int q = 0; q < 2; ++q) {
+        const int64_t first = store->min_offset_in_queue("E", q);
+        CHECK(first > 0);
+        auto got = store->get_message("G", "E", q, first, 1);
+        REQUIRE(got.status == GetMessageStatus::found);
+        CHECK(got.messages[0].start_offset >= min);
+        auto gone = store->get_message("G", "E", q, 0, 1);
+        CHECK(gone.status == GetMessageStatus::offset_too_small);
+        CHECK(gone.next_begin_offset == first);
+    }
+    // Restarting keeps the new bounds.
+    store.reset();
+    store = test::open_started(config);
+    CHECK(store->min_phy_offset() == min);
+    CHECK(store->get_message("G", "E", 0, 0, 1).status == GetMessageStatus::offset_too_small);
+}
