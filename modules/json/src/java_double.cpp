@@ -2,44 +2,67 @@
 // prints), built from std::to_chars' shortest scientific form "d.ddde±xx".
 #include <charconv>
 #include <cmath>
-#include <cstdlib>
 #include <string>
+#include <string_view>
 
 #include "json/write.hpp"
 
 namespace rmq::json {
+
+namespace {
+
+// A finite non-zero double as sign, significant digits and decimal exponent of the first digit.
+struct Decimal {
+    bool negative = false;
+    std::string digits;
+    int exponent = 0;
+};
+
+// `significant` digits when given, else the shortest that round-trip.
+Decimal to_decimal(double value, int significant = 0) {
+    char buf[64];
+    const auto result =
+        significant > 0
+            ? std::to_chars(buf, buf + sizeof buf, value, std::chars_format::scientific,
+                            significant - 1)
+            : std::to_chars(buf, buf + sizeof buf, value, std::chars_format::scientific);
+    std::string_view sci(buf, static_cast<size_t>(result.ptr - buf));  // "-d.ddde+XX"
+    Decimal d;
+    if (sci.front() == '-') {
+        d.negative = true;
+        sci.remove_prefix(1);
+    }
+    const size_t e = sci.find('e');
+    d.digits.assign(1, sci[0]);
+    if (e > 1) d.digits.append(sci.substr(2, e - 2));
+    std::string_view exponent = sci.substr(e + 1);
+    if (exponent.front() == '+') exponent.remove_prefix(1);
+    std::from_chars(exponent.data(), exponent.data() + exponent.size(), d.exponent);
+    return d;
+}
+
+bool in_e_notation(int exponent) {
+    return exponent < -3 || exponent >= 7;  // outside [1e-3, 1e7)
+}
+
+}  // namespace
 
 void append_java_double(std::string& out, double value) {
     if (value == 0) {
         out += std::signbit(value) ? "-0.0" : "0.0";
         return;
     }
-    char buf[64];
-    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::scientific);
-    std::string_view sci(buf, static_cast<size_t>(end - buf));
-    const size_t mark = sci.find('e');
-    const int shortest_exponent = std::atoi(sci.data() + mark + 1);
-    const bool one_digit = mark == (sci.front() == '-' ? 2u : 1u);  // "de+XX"
-    if (one_digit && (shortest_exponent < -3 || shortest_exponent >= 7)) {
+    Decimal d = to_decimal(value);
+    if (d.digits.size() == 1 && in_e_notation(d.exponent)) {
         // Like Double.toString, RyuDouble keeps two significant digits in E notation; they
         // differ from "<d>.0" only for subnormals (Double.MIN_VALUE is 4.9E-324, not 5.0E-324).
-        end = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::scientific, 1).ptr;
-        sci = std::string_view(buf, static_cast<size_t>(end - buf));
+        d = to_decimal(value, 2);
     }
-    if (sci.front() == '-') {
-        out.push_back('-');
-        sci.remove_prefix(1);
-    }
-    const size_t e = sci.find('e');
-    std::string digits(1, sci[0]);
-    if (e > 1) digits.append(sci.substr(2, e - 2));  // the digits after "d."
-    int exponent = 0;
-    std::string_view exp_text = sci.substr(e + 1);
-    if (exp_text.front() == '+') exp_text.remove_prefix(1);
-    std::from_chars(exp_text.data(), exp_text.data() + exp_text.size(), exponent);
-
+    if (d.negative) out.push_back('-');
+    const std::string& digits = d.digits;
+    const int exponent = d.exponent;
     const auto length = static_cast<int>(digits.size());
-    if (exponent < -3 || exponent >= 7) {
+    if (in_e_notation(exponent)) {
         out.push_back(digits[0]);
         out.push_back('.');
         out.append(length > 1 ? digits.substr(1) : "0");

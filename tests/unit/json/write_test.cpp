@@ -103,6 +103,8 @@ TEST_CASE("doubles are written like Java's Double.toString") {
     CHECK(java_double(1e-300) == "1.0E-300");
     CHECK(java_double(std::numeric_limits<double>::max()) == "1.7976931348623157E308");
     CHECK(java_double(4.9e-324) == "4.9E-324");
+    // One after another (the exponent was once read past its end, fuzz finding).
+    CHECK(write(*parse("[1e308,-0,1.5E-5,0.001]")) == "[1.0E308,0,1.5E-5,0.001]");
     CHECK(write(Value(std::nan(""))) == "null");
     CHECK(write(Value(std::numeric_limits<double>::infinity())) == "null");
 }

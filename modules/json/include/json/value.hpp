@@ -28,11 +28,11 @@ class Value {
     // Implicit from every scalar and container on purpose: building a document then reads
     // like the JSON it produces (v.set("perm", 6)).
     Value() = default;  // null
-    Value(std::nullptr_t) {}
-    Value(bool b) : v_(b) {}
+    Value(std::nullptr_t);
+    Value(bool b);
     template <std::integral I>
-    requires(!std::same_as<I, bool>) Value(I i) : v_(static_cast<int64_t>(i)) {}
-    Value(double d) : v_(d) {}
+    requires(!std::same_as<I, bool>) Value(I i);
+    Value(double d);
     Value(std::string s);
     Value(std::string_view s);
     Value(const char* s);
@@ -87,5 +87,17 @@ struct Member {
 
     friend bool operator==(const Member& a, const Member& b) = default;
 };
+
+// Defined here rather than in the class: a constructor may destroy the variant, whose Object
+// alternative needs Member complete.
+inline Value::Value(std::nullptr_t) {
+}
+inline Value::Value(bool b) : v_(b) {
+}
+template <std::integral I>
+requires(!std::same_as<I, bool>) inline Value::Value(I i) : v_(static_cast<int64_t>(i)) {
+}
+inline Value::Value(double d) : v_(d) {
+}
 
 }  // namespace rmq::json
