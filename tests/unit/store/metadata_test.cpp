@@ -288,7 +288,7 @@ TEST_CASE("a torn topics.json falls back to its .bak; nothing at all is an empty
     auto loaded = TopicConfigTable::load(dir.path());
     REQUIRE(loaded.ok());
     CHECK(loaded->data_version.counter == 6);  // the .bak's version
-    CHECK(loaded->topics.size() == 14);  // the transaction half topic came with version 7
+    CHECK(loaded->topics.size() == 14);        // the transaction half topic came with version 7
     CHECK(!loaded->topics.contains("RMQ_SYS_TRANS_HALF_TOPIC"));
 
     auto offsets = ConsumerOffsetTable::load(dir.path());  // neither file exists
