@@ -18,7 +18,4 @@ proto::Result<bool> decode_json_header(std::string_view json, RemotingCommand& c
 void encode_binary_header(const RemotingCommand& cmd, std::string& out);
 proto::Result<bool> decode_binary_header(std::string_view bytes, RemotingCommand& cmd);
 
-/// Appends `text` as a JSON string literal with fastjson's escaping.
-void append_json_string(std::string& out, std::string_view text);
-
 }  // namespace rmq::remoting

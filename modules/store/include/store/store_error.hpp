@@ -15,6 +15,7 @@ enum class StoreErrc : uint8_t {
     bad_file_size,  // a mapped file does not have the configured size
     offset_gap,     // consecutive files do not follow each other
     out_of_range,   // an offset outside the queue
+    bad_config,     // a config file (and its .bak) cannot be parsed; message names the file
 };
 
 struct StoreError {

@@ -1,0 +1,70 @@
+#pragma once
+// topics.json (spec/store-format.md §7.1): the broker's topic configurations and their
+// DataVersion. Plain data: the table does not lock, callers serialize access and bump
+// data_version (next_version()) after each change, as TopicConfigManager does.
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "json/value.hpp"
+#include "store/metadata/data_version.hpp"
+#include "store/metadata/ordered_table.hpp"
+#include "store/store_error.hpp"
+
+namespace rmq::store {
+
+enum class TopicFilterType : uint8_t { single_tag, multi_tag };
+
+/// "SINGLE_TAG" / "MULTI_TAG".
+std::string_view topic_filter_type_name(TopicFilterType type);
+
+struct TopicConfig {
+    static constexpr int32_t kDefaultQueueNums = 16;
+    static constexpr int32_t kDefaultPerm = 6;  // PERM_READ | PERM_WRITE
+
+    std::string topic_name;
+    int32_t read_queue_nums = kDefaultQueueNums;
+    int32_t write_queue_nums = kDefaultQueueNums;
+    int32_t perm = kDefaultPerm;
+    TopicFilterType topic_filter_type = TopicFilterType::single_tag;
+    int32_t topic_sys_flag = 0;
+    bool order = false;
+
+    /// fastjson's bean layout: order, perm, readQueueNums, topicFilterType, topicName,
+    /// topicSysFlag, writeQueueNums.
+    json::Value to_json() const;
+    /// Lenient: unknown properties (5.x's attributes) ignored, missing ones defaulted; the
+    /// filter type may be a name or an ordinal (an unknown one reads as SINGLE_TAG).
+    static Result<TopicConfig> from_json(const json::Value& value);
+
+    friend bool operator==(const TopicConfig&, const TopicConfig&) = default;
+};
+
+struct TopicConfigTable {
+    static constexpr std::string_view kFileName = "topics.json";
+
+    DataVersion data_version = DataVersion::now();
+    OrderedTable<TopicConfig> topics;  // by topic name
+
+    /// Adds or replaces `config` under its topic name (does not touch data_version).
+    TopicConfig& put(TopicConfig config);
+
+    /// {"dataVersion":…,"topicConfigTable":{"<topic>":TopicConfig,…}}
+    json::Value to_json() const;
+    /// An entry without a topicName takes its key as the name.
+    static Result<TopicConfigTable> from_json(const json::Value& value);
+
+    /// The file's text (pretty) and back.
+    std::string encode() const;
+    static Result<TopicConfigTable> decode(std::string_view text);
+
+    /// `config_dir` is <storePathRootDir>/config. load: an empty table (a fresh data version)
+    /// when neither the file nor its .bak exists. The built-in topics are the broker's to add.
+    static Result<TopicConfigTable> load(const std::filesystem::path& config_dir);
+    Result<void> persist(const std::filesystem::path& config_dir) const;
+
+    friend bool operator==(const TopicConfigTable&, const TopicConfigTable&) = default;
+};
+
+}  // namespace rmq::store

@@ -1,0 +1,42 @@
+#include "store/metadata/data_version.hpp"
+
+#include <chrono>
+
+#include "property_reader.hpp"
+
+namespace rmq::store {
+
+namespace {
+int64_t now_ms() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+}  // namespace
+
+DataVersion DataVersion::now() {
+    return {now_ms(), 0};
+}
+
+void DataVersion::next_version() {
+    timestamp = now_ms();
+    ++counter;
+}
+
+json::Value DataVersion::to_json() const {
+    json::Value v;
+    v.set("counter", counter);
+    v.set("timestamp", timestamp);
+    return v;
+}
+
+Result<DataVersion> DataVersion::from_json(const json::Value& value) {
+    DataVersion version = now();  // fastjson starts from `new DataVersion()`
+    auto read = detail::PropertyReader(value, "dataVersion")
+                    .read("counter", version.counter)
+                    .read("timestamp", version.timestamp)
+                    .result();
+    if (!read) return read.error();
+    return version;
+}
+
+}  // namespace rmq::store
