@@ -45,7 +45,8 @@ double raw_write_mb_per_s(size_t total, size_t sync_every) {
     const auto t0 = std::chrono::steady_clock::now();
     size_t since_sync = 0;
     for (size_t off = 0; off < total; off += step) {
-        if (::pwrite(fd, block.data(), step, static_cast<off_t>(off)) != static_cast<ssize_t>(step)) break;
+        if (::pwrite(fd, block.data(), step, static_cast<off_t>(off)) != static_cast<ssize_t>(step))
+            break;
         since_sync += step;
         if (sync_every && since_sync >= sync_every) {
             ::fdatasync(fd);
@@ -53,7 +54,8 @@ double raw_write_mb_per_s(size_t total, size_t sync_every) {
         }
     }
     ::fdatasync(fd);
-    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const double secs =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     ::close(fd);
     fs::remove(path);
     return static_cast<double>(total) / secs / 1e6;
@@ -125,7 +127,8 @@ void BM_Append(benchmark::State& state) {
     const auto body = static_cast<size_t>(state.range(0));
     const auto producers = static_cast<int>(state.range(1));
     const auto flush = state.range(2) ? FlushDiskType::sync_flush : FlushDiskType::async_flush;
-    const double reference = flush == FlushDiskType::sync_flush ? raw_sync_reference() : raw_async_reference();
+    const double reference =
+        flush == FlushDiskType::sync_flush ? raw_sync_reference() : raw_async_reference();
     const fs::path root = bench_dir() / "append";
     fs::remove_all(root);
     auto store = MessageStore::open(bench_config(root, flush));
@@ -155,8 +158,10 @@ void BM_Append(benchmark::State& state) {
     store->reset();
     fs::remove_all(root);
     if (pipeline.failed()) state.SkipWithError("puts failed");
-    state.counters["msgs_per_s"] = benchmark::Counter(static_cast<double>(messages), benchmark::Counter::kIsRate);
-    state.counters["MB_per_s"] = benchmark::Counter(static_cast<double>(bytes) / 1e6, benchmark::Counter::kIsRate);
+    state.counters["msgs_per_s"] =
+        benchmark::Counter(static_cast<double>(messages), benchmark::Counter::kIsRate);
+    state.counters["MB_per_s"] =
+        benchmark::Counter(static_cast<double>(bytes) / 1e6, benchmark::Counter::kIsRate);
     state.counters["raw_disk_MB_per_s"] = reference;
 }
 
@@ -214,7 +219,8 @@ void BM_Recovery(benchmark::State& state) {
         const auto t0 = std::chrono::steady_clock::now();
         auto store = MessageStore::open(config);
         if (!store || !(*store)->start()) return state.SkipWithError("cannot reopen the store");
-        total_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        total_seconds +=
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         (*store)->shutdown();
     }
     fs::remove_all(root);

@@ -25,7 +25,8 @@ void write_file(const fs::path& path, const uint8_t* data, size_t size, size_t f
     fs::create_directories(path.parent_path());
     std::string bytes(file_size, '\0');
     std::memcpy(bytes.data(), data, std::min(size, file_size));
-    std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    std::ofstream(path, std::ios::binary)
+        .write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
 }
 
 }  // namespace
@@ -43,12 +44,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const uint8_t* queue_bytes = log_bytes + log_len;
     const size_t queue_len = size - 3 - log_len;
 
-    static const fs::path root = fs::path("/dev/shm").is_absolute() && fs::exists("/dev/shm")
-                                     ? fs::path("/dev/shm") / ("rmq-fuzz-store-" + std::to_string(::getpid()))
-                                     : fs::temp_directory_path() / ("rmq-fuzz-store-" + std::to_string(::getpid()));
+    static const fs::path root =
+        fs::path("/dev/shm").is_absolute() && fs::exists("/dev/shm")
+            ? fs::path("/dev/shm") / ("rmq-fuzz-store-" + std::to_string(::getpid()))
+            : fs::temp_directory_path() / ("rmq-fuzz-store-" + std::to_string(::getpid()));
     fs::remove_all(root);
     write_file(root / "commitlog/00000000000000000000", log_bytes, log_len, kCommitLogFile);
-    if (flags & 1) write_file(root / "consumequeue/T/0/00000000000000000000", queue_bytes, queue_len, kQueueFile);
+    if (flags & 1)
+        write_file(root / "consumequeue/T/0/00000000000000000000", queue_bytes, queue_len,
+                   kQueueFile);
     if (flags & 2) std::ofstream(root / "abort").flush();
 
     store::StoreConfig config;
@@ -63,7 +67,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         auto& s = **store;
         const int64_t end = s.max_phy_offset();
         for (const auto& [topic, queue_id] : {std::pair<std::string, int32_t>{"T", 0}, {"T", 1}}) {
-            auto got = s.get_message("G", topic, queue_id, s.min_offset_in_queue(topic, queue_id), 64);
+            auto got =
+                s.get_message("G", topic, queue_id, s.min_offset_in_queue(topic, queue_id), 64);
             for (const auto& m : got.messages) {
                 if (m.start_offset + static_cast<int64_t>(m.bytes.size()) > end) __builtin_trap();
                 (void)message::decode_record_view(m.bytes);

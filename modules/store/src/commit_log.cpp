@@ -39,12 +39,13 @@ void CommitLog::append(EncodedPut& put, int64_t store_timestamp, PutMessageResul
         return;
     }
     MappedFile* f = *file;
-    if (static_cast<int64_t>(f->free_space()) < size + static_cast<int64_t>(message::kBlankMarkerSize)) {
+    if (static_cast<int64_t>(f->free_space())
+        < size + static_cast<int64_t>(message::kBlankMarkerSize)) {
         // The record goes to the next file; what is left of this one becomes the blank record.
         const size_t at = f->wrote_position();
-        message::encode_blank_marker(static_cast<int32_t>(f->size() - at),
-                                     std::span<char, message::kBlankMarkerSize>(f->data() + at,
-                                                                               message::kBlankMarkerSize));
+        message::encode_blank_marker(
+            static_cast<int32_t>(f->size() - at),
+            std::span<char, message::kBlankMarkerSize>(f->data() + at, message::kBlankMarkerSize));
         f->set_wrote_position(f->size());
         max_offset_.store(f->file_from_offset() + static_cast<int64_t>(f->size()),
                           std::memory_order_release);
@@ -55,7 +56,8 @@ void CommitLog::append(EncodedPut& put, int64_t store_timestamp, PutMessageResul
             return;
         }
         f = *file;
-        if (static_cast<int64_t>(f->free_space()) < size + static_cast<int64_t>(message::kBlankMarkerSize)) {
+        if (static_cast<int64_t>(f->free_space())
+            < size + static_cast<int64_t>(message::kBlankMarkerSize)) {
             result.status = PutMessageStatus::message_illegal;
             result.remark = "message of " + std::to_string(size) + " bytes does not fit a "
                             + std::to_string(f->size()) + "-byte commit-log file";
@@ -138,7 +140,8 @@ SelectedBytes CommitLog::read_from(int64_t offset) const {
     const auto at = static_cast<size_t>(offset - file->file_from_offset());
     auto bytes = file->readable_from(at);
     const int64_t limit = max_offset() - offset;
-    if (static_cast<int64_t>(bytes.size()) > limit) bytes = bytes.first(static_cast<size_t>(std::max<int64_t>(limit, 0)));
+    if (static_cast<int64_t>(bytes.size()) > limit)
+        bytes = bytes.first(static_cast<size_t>(std::max<int64_t>(limit, 0)));
     return {std::move(file), bytes, offset};
 }
 

@@ -10,8 +10,7 @@ namespace rmq::store {
 namespace {
 
 CqUnit decode_unit(const char* p) {
-    return {load_be<int64_t>(p), load_be<int32_t>(p + 8),
-            load_be<int64_t>(p + 12)};
+    return {load_be<int64_t>(p), load_be<int32_t>(p + 8), load_be<int64_t>(p + 12)};
 }
 
 void encode_unit(const CqUnit& unit, char* p) {
@@ -98,8 +97,7 @@ Result<void> ConsumeQueue::put(const CqUnit& unit, int64_t cq_offset) {
         if (expected != current)
             log::warn("store", "consume queue " + topic_ + "/" + std::to_string(queue_id_)
                                    + ": unit for offset " + std::to_string(cq_offset)
-                                   + " written at offset "
-                                   + std::to_string(current / kCqUnitSize));
+                                   + " written at offset " + std::to_string(current / kCqUnitSize));
     }
     const size_t pos = f.wrote_position();
     if (auto r = f.ensure_allocated(pos + kCqUnitSize); !r) return r;

@@ -15,7 +15,9 @@ ConsumeQueueTable::ConsumeQueueTable(std::filesystem::path root, int64_t file_si
 Result<void> ConsumeQueueTable::load() {
     std::error_code ec;
     std::filesystem::create_directories(root_, ec);
-    if (ec) return StoreError{StoreErrc::io_error, "cannot create " + root_.string() + ": " + ec.message()};
+    if (ec)
+        return StoreError{StoreErrc::io_error,
+                          "cannot create " + root_.string() + ": " + ec.message()};
     decltype(topics_) loaded;
     for (const auto& topic_dir : std::filesystem::directory_iterator(root_, ec)) {
         if (!topic_dir.is_directory()) continue;
@@ -23,10 +25,12 @@ Result<void> ConsumeQueueTable::load() {
         for (const auto& queue_dir : std::filesystem::directory_iterator(topic_dir.path(), ec)) {
             const std::string name = queue_dir.path().filename().string();
             if (!queue_dir.is_directory() || name.empty() || name.size() > 9
-                || !std::all_of(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; }))
+                || !std::all_of(name.begin(), name.end(),
+                                [](char c) { return c >= '0' && c <= '9'; }))
                 continue;
             const auto queue_id = static_cast<int32_t>(std::stol(name));
-            auto queue = std::make_shared<ConsumeQueue>(topic, queue_id, queue_dir.path(), file_size_);
+            auto queue =
+                std::make_shared<ConsumeQueue>(topic, queue_id, queue_dir.path(), file_size_);
             if (auto r = queue->load(); !r) {
                 const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
                     std::chrono::system_clock::now().time_since_epoch());
@@ -43,13 +47,16 @@ Result<void> ConsumeQueueTable::load() {
             loaded[topic][queue_id] = std::move(queue);
         }
     }
-    if (ec) return StoreError{StoreErrc::io_error, "cannot list " + root_.string() + ": " + ec.message()};
+    if (ec)
+        return StoreError{StoreErrc::io_error,
+                          "cannot list " + root_.string() + ": " + ec.message()};
     std::unique_lock lock(mutex_);
     topics_ = std::move(loaded);
     return {};
 }
 
-std::shared_ptr<ConsumeQueue> ConsumeQueueTable::find(std::string_view topic, int32_t queue_id) const {
+std::shared_ptr<ConsumeQueue> ConsumeQueueTable::find(std::string_view topic,
+                                                      int32_t queue_id) const {
     std::shared_lock lock(mutex_);
     auto t = topics_.find(topic);
     if (t == topics_.end()) return nullptr;
@@ -87,7 +94,8 @@ void ConsumeQueueTable::for_each(const std::function<void(ConsumeQueue&)>& fn) c
         fn(*q);
 }
 
-std::map<int32_t, std::shared_ptr<ConsumeQueue>> ConsumeQueueTable::queues_of(std::string_view topic) const {
+std::map<int32_t, std::shared_ptr<ConsumeQueue>> ConsumeQueueTable::queues_of(
+    std::string_view topic) const {
     std::shared_lock lock(mutex_);
     auto t = topics_.find(topic);
     return t == topics_.end() ? Queues{} : t->second;

@@ -20,16 +20,26 @@ std::optional<DelayLevels> DelayLevels::parse(std::string_view text) {
         if (item.size() < 2) return std::nullopt;
         int64_t unit = 0;
         switch (item.back()) {
-            case 's': unit = 1000; break;
-            case 'm': unit = 60 * 1000; break;
-            case 'h': unit = 60 * 60 * 1000; break;
-            case 'd': unit = 24 * 60 * 60 * 1000; break;
-            default: return std::nullopt;
+            case 's':
+                unit = 1000;
+                break;
+            case 'm':
+                unit = 60 * 1000;
+                break;
+            case 'h':
+                unit = 60 * 60 * 1000;
+                break;
+            case 'd':
+                unit = 24 * 60 * 60 * 1000;
+                break;
+            default:
+                return std::nullopt;
         }
         int64_t value = 0;
         const auto digits = item.substr(0, item.size() - 1);
         auto [p, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-        if (ec != std::errc() || p != digits.data() + digits.size() || value < 0) return std::nullopt;
+        if (ec != std::errc() || p != digits.data() + digits.size() || value < 0)
+            return std::nullopt;
         levels.delays_ms_.push_back(value * unit);
     }
     if (levels.delays_ms_.empty()) return std::nullopt;

@@ -63,7 +63,8 @@ void HousekeepingService::run() {
             const bool thorough = now >= next_thorough;
             flush_consume_queues(thorough);
             next_cq_flush = now + milliseconds(config.flush_interval_consume_queue_ms);
-            if (thorough) next_thorough = now + milliseconds(config.flush_consume_queue_thorough_interval_ms);
+            if (thorough)
+                next_thorough = now + milliseconds(config.flush_consume_queue_thorough_interval_ms);
         }
         if (now >= next_clean) {
             clean(false);
@@ -77,7 +78,8 @@ void HousekeepingService::flush_consume_queues(bool thorough) {
     auto& checkpoint = *store_.checkpoint_;
     // Captured before the flush: everything dispatched up to this time is then durable.
     const int64_t logics = checkpoint.logics_msg_timestamp();
-    const size_t least = thorough ? 0 : static_cast<size_t>(std::max(0, config.flush_consume_queue_least_pages));
+    const size_t least =
+        thorough ? 0 : static_cast<size_t>(std::max(0, config.flush_consume_queue_least_pages));
     bool ok = true;
     store_.queues_->for_each([&](ConsumeQueue& q) {
         if (auto r = q.flush(least); !r) {
@@ -90,7 +92,8 @@ void HousekeepingService::flush_consume_queues(bool thorough) {
     if (const int64_t physic = store_.commit_log_->flushed_store_timestamp(); physic > 0)
         checkpoint.set_physic_msg_timestamp(physic);
     checkpoint.set_logics_msg_timestamp(logics);
-    if (auto r = checkpoint.flush(); !r) log::error("store", "checkpoint flush failed: " + r.error().message);
+    if (auto r = checkpoint.flush(); !r)
+        log::error("store", "checkpoint flush failed: " + r.error().message);
 }
 
 bool HousekeepingService::is_delete_hour() const {

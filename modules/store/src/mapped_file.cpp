@@ -5,9 +5,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
-#include <algorithm>
 #include <cstring>
 
 namespace rmq::store {
@@ -119,7 +119,8 @@ Result<size_t> MappedFile::flush(size_t least_pages) {
     const size_t flushed = flushed_position();
     if (wrote <= flushed) return flushed;
     // A full file is always flushed: nothing more will be added to make up the page count.
-    if (least_pages > 0 && wrote < size_ && wrote / kOsPageSize - flushed / kOsPageSize < least_pages)
+    if (least_pages > 0 && wrote < size_
+        && wrote / kOsPageSize - flushed / kOsPageSize < least_pages)
         return flushed;
     const size_t start = flushed / kOsPageSize * kOsPageSize;
     if (::msync(base_ + start, wrote - start, MS_SYNC) != 0)

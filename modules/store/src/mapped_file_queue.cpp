@@ -5,8 +5,7 @@
 
 namespace rmq::store {
 
-MappedFileQueue::MappedFileQueue(std::filesystem::path dir, size_t file_size,
-                                 Allocation allocation)
+MappedFileQueue::MappedFileQueue(std::filesystem::path dir, size_t file_size, Allocation allocation)
     : dir_(std::move(dir)), file_size_(file_size), allocation_(allocation) {
 }
 

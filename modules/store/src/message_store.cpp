@@ -3,16 +3,16 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-#include <boost/asio/async_result.hpp>
 #include <boost/asio/associated_executor.hpp>
+#include <boost/asio/async_result.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <future>
 
 #include "common/log.hpp"
+#include "housekeeping_service.hpp"
 #include "message/property_keys.hpp"
 #include "proto/flags.hpp"
-#include "housekeeping_service.hpp"
 #include "put_encoder.hpp"
 #include "recovery.hpp"
 #include "store/index_service.hpp"
@@ -64,8 +64,9 @@ Result<void> MessageStore::load_and_recover() {
     std::error_code ec;
     std::filesystem::create_directories(config_.root_dir, ec);
     if (ec)
-        return StoreError{StoreErrc::io_error,
-                          "cannot create store directory " + config_.root_dir.string() + ": " + ec.message()};
+        return StoreError{
+            StoreErrc::io_error,
+            "cannot create store directory " + config_.root_dir.string() + ": " + ec.message()};
     auto lock = StoreLock::acquire(config_.lock_path());
     if (!lock) return lock.error();
     lock_ = std::move(*lock);
@@ -123,8 +124,9 @@ Result<void> MessageStore::recover_commit_log(bool last_exit_ok) {
     if (auto r = commit_log_->set_end(end); !r) return r;
 
     int64_t max_queue_physic = -1;
-    queues_->for_each(
-        [&](ConsumeQueue& q) { max_queue_physic = std::max(max_queue_physic, q.max_physic_offset()); });
+    queues_->for_each([&](ConsumeQueue& q) {
+        max_queue_physic = std::max(max_queue_physic, q.max_physic_offset());
+    });
     if (max_queue_physic >= end) {
         Result<void> failed;
         queues_->for_each([&](ConsumeQueue& q) {
@@ -175,7 +177,8 @@ Result<void> MessageStore::start() {
     reput_->dispatch_available();
     rebuild_queue_offsets();
 
-    flush_ = std::make_unique<FlushService>(*commit_log_, config_, gate_, [this] { reput_->wake(); });
+    flush_ =
+        std::make_unique<FlushService>(*commit_log_, config_, gate_, [this] { reput_->wake(); });
     const bool sync = config_.flush_disk_type == FlushDiskType::sync_flush;
     append_ = std::make_unique<AppendService>(*commit_log_, config_, gate_, *flush_, [this, sync] {
         if (!sync) reput_->wake();
@@ -243,7 +246,8 @@ std::optional<PutMessageResult> MessageStore::check_store_status() const {
     if (!started_ || gate_.shutting_down)
         return rejected(PutMessageStatus::service_not_available, "the store is not running");
     if (config_.broker_role == BrokerRole::slave)
-        return rejected(PutMessageStatus::service_not_available, "a slave store does not accept puts");
+        return rejected(PutMessageStatus::service_not_available,
+                        "a slave store does not accept puts");
     if (gate_.disk_full)
         return rejected(PutMessageStatus::service_not_available,
                         "the disk is full (usage above diskSpaceWarningLevelRatio)");
@@ -256,7 +260,9 @@ std::optional<PutMessageResult> MessageStore::check_store_status() const {
 }
 
 bool MessageStore::page_cache_busy() const {
-    return append_ && append_->page_cache_busy(std::chrono::milliseconds(config_.os_page_cache_busy_timeout_ms));
+    return append_
+           && append_->page_cache_busy(
+               std::chrono::milliseconds(config_.os_page_cache_busy_timeout_ms));
 }
 
 void MessageStore::submit(std::shared_ptr<PutRequest> request, PutCallback done) {
@@ -278,7 +284,8 @@ void MessageStore::put(message::MessageExt msg, PutCallback done) {
 
 void MessageStore::put_batch(std::vector<message::MessageExt> batch, PutCallback done) {
     if (auto status = check_store_status()) return done(std::move(*status));
-    const bool wait = batch.empty() || batch.front().properties.get(message::prop::kWait) != "false";
+    const bool wait =
+        batch.empty() || batch.front().properties.get(message::prop::kWait) != "false";
     auto encoded = encode_batch_put(batch, config_);
     if (!encoded) return done(rejected(encoded.error().status, std::move(encoded.error().remark)));
     auto request = std::make_shared<PutRequest>();
@@ -322,7 +329,8 @@ boost::asio::awaitable<PutMessageResult> MessageStore::put(message::MessageExt m
     });
 }
 
-boost::asio::awaitable<PutMessageResult> MessageStore::put_batch(std::vector<message::MessageExt> batch) {
+boost::asio::awaitable<PutMessageResult> MessageStore::put_batch(
+    std::vector<message::MessageExt> batch) {
     return await_put([this, batch = std::move(batch)](PutCallback done) mutable {
         put_batch(std::move(batch), std::move(done));
     });

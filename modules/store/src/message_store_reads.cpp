@@ -11,16 +11,19 @@ namespace {
 
 /// "Hot" data: what fits in accessMessageInMemoryMaxRatio percent of RAM.
 int64_t memory_window(const StoreConfig& config) {
-    static const int64_t total = static_cast<int64_t>(::sysconf(_SC_PHYS_PAGES)) * ::sysconf(_SC_PAGESIZE);
-    return static_cast<int64_t>(static_cast<double>(total) * (config.access_message_in_memory_max_ratio / 100.0));
+    static const int64_t total =
+        static_cast<int64_t>(::sysconf(_SC_PHYS_PAGES)) * ::sysconf(_SC_PAGESIZE);
+    return static_cast<int64_t>(static_cast<double>(total)
+                                * (config.access_message_in_memory_max_ratio / 100.0));
 }
 
 }  // namespace
 
 std::string_view to_string(GetMessageStatus status) {
     switch (status) {
-#define RMQ_X(id, name) \
-    case GetMessageStatus::id: return name;
+#define RMQ_X(id, name)        \
+    case GetMessageStatus::id: \
+        return name;
         RMQ_GET_MESSAGE_STATUSES(RMQ_X)
 #undef RMQ_X
     }
@@ -29,8 +32,9 @@ std::string_view to_string(GetMessageStatus status) {
 
 std::string_view to_string(PutMessageStatus status) {
     switch (status) {
-#define RMQ_X(id, name) \
-    case PutMessageStatus::id: return name;
+#define RMQ_X(id, name)        \
+    case PutMessageStatus::id: \
+        return name;
         RMQ_PUT_MESSAGE_STATUSES(RMQ_X)
 #undef RMQ_X
     }
@@ -43,8 +47,9 @@ GetMessageResult MessageStore::get_message(std::string_view /*group*/, std::stri
     GetMessageResult result;
     // A slave keeps the consumer's offset unless told to check it (offsetCheckInSlave).
     const auto correct = [&](int64_t old_offset, int64_t new_offset) {
-        return config_.broker_role != BrokerRole::slave || config_.offset_check_in_slave ? new_offset
-                                                                                         : old_offset;
+        return config_.broker_role != BrokerRole::slave || config_.offset_check_in_slave
+                   ? new_offset
+                   : old_offset;
     };
     result.next_begin_offset = offset;
     auto queue = queues_->find(topic, queue_id);
@@ -88,7 +93,8 @@ GetMessageResult MessageStore::get_message(std::string_view /*group*/, std::stri
 
     result.status = GetMessageStatus::no_matched_message;
     const int64_t window = memory_window(config_);
-    const size_t max_filtered = static_cast<size_t>(std::max<int64_t>(16000, int64_t{max_msg_nums} * kCqUnitSize) / kCqUnitSize);
+    const size_t max_filtered = static_cast<size_t>(
+        std::max<int64_t>(16000, int64_t{max_msg_nums} * kCqUnitSize) / kCqUnitSize);
     int64_t next_file_start = INT64_MIN;
     int64_t max_phy_pulling = 0;
     size_t i = 0;
@@ -113,7 +119,8 @@ GetMessageResult MessageStore::get_message(std::string_view /*group*/, std::stri
         }
         auto selected = commit_log_->read(unit.commit_log_offset, unit.size);
         if (!selected) {
-            if (result.buffer_total_size == 0) result.status = GetMessageStatus::message_was_removing;
+            if (result.buffer_total_size == 0)
+                result.status = GetMessageStatus::message_was_removing;
             next_file_start = commit_log_->roll_next_file(unit.commit_log_offset);
             continue;
         }
@@ -154,9 +161,10 @@ int64_t MessageStore::offset_in_queue_by_time(std::string_view topic, int32_t qu
                                               int64_t timestamp) const {
     auto q = queues_->find(topic, queue_id);
     if (!q) return 0;
-    return q->offset_by_time(timestamp, commit_log_->min_offset(), [this](int64_t offset, int32_t size) {
-        return commit_log_->store_timestamp_at(offset, size);
-    });
+    return q->offset_by_time(timestamp, commit_log_->min_offset(),
+                             [this](int64_t offset, int32_t size) {
+                                 return commit_log_->store_timestamp_at(offset, size);
+                             });
 }
 
 int64_t MessageStore::message_store_timestamp(std::string_view topic, int32_t queue_id,
@@ -177,7 +185,9 @@ int64_t MessageStore::earliest_message_time() const {
     const int64_t min = commit_log_->min_offset();
     if (min < 0) return -1;
     auto selected = select_one_message_by_offset(min);
-    return selected ? commit_log_->store_timestamp_at(min, static_cast<int32_t>(selected.bytes.size())) : -1;
+    return selected
+               ? commit_log_->store_timestamp_at(min, static_cast<int32_t>(selected.bytes.size()))
+               : -1;
 }
 
 SelectedBytes MessageStore::select_one_message_by_offset(int64_t commit_log_offset) const {

@@ -22,13 +22,16 @@ constexpr int64_t kRecordOverhead = 64 * 1024;
 std::optional<Rejection> check(const message::MessageExt& msg, const StoreConfig& config) {
     if (msg.topic.empty() || msg.topic.size() > kMaxTopicLength)
         return Rejection{PutMessageStatus::message_illegal,
-                         "topic length " + std::to_string(msg.topic.size())
-                             + " is outside 1.." + std::to_string(kMaxTopicLength)};
+                         "topic length " + std::to_string(msg.topic.size()) + " is outside 1.."
+                             + std::to_string(kMaxTopicLength)};
     // The topic names a directory under consumequeue/.
-    if (msg.topic == "." || msg.topic == ".." || msg.topic.find_first_of(std::string_view("/\0", 2)) != std::string::npos)
-        return Rejection{PutMessageStatus::message_illegal, "topic \"" + msg.topic + "\" is not a valid name"};
+    if (msg.topic == "." || msg.topic == ".."
+        || msg.topic.find_first_of(std::string_view("/\0", 2)) != std::string::npos)
+        return Rejection{PutMessageStatus::message_illegal,
+                         "topic \"" + msg.topic + "\" is not a valid name"};
     if (msg.queue_id < 0)
-        return Rejection{PutMessageStatus::message_illegal, "queue id " + std::to_string(msg.queue_id) + " is negative"};
+        return Rejection{PutMessageStatus::message_illegal,
+                         "queue id " + std::to_string(msg.queue_id) + " is negative"};
     const size_t properties = message::encoded_properties_size(msg.properties);
     if (properties > kMaxPropertiesLength)
         return Rejection{PutMessageStatus::properties_size_exceeded,
@@ -37,13 +40,15 @@ std::optional<Rejection> check(const message::MessageExt& msg, const StoreConfig
     if (static_cast<int64_t>(msg.body.size()) > config.max_message_size)
         return Rejection{PutMessageStatus::message_illegal,
                          "message body of " + std::to_string(msg.body.size())
-                             + " bytes exceeds maxMessageSize " + std::to_string(config.max_message_size)};
+                             + " bytes exceeds maxMessageSize "
+                             + std::to_string(config.max_message_size)};
     return std::nullopt;
 }
 
 void reroute_delayed(message::MessageExt& msg, const DelayLevels& levels) {
     const int32_t tran = msg.sys_flag & proto::msg_sys_flag::kTransactionMask;
-    if (tran != proto::msg_sys_flag::kTransactionNotType && tran != proto::msg_sys_flag::kTransactionCommitType)
+    if (tran != proto::msg_sys_flag::kTransactionNotType
+        && tran != proto::msg_sys_flag::kTransactionCommitType)
         return;
     const auto text = msg.properties.get(prop::kDelay);
     int32_t level = 0;
@@ -78,7 +83,8 @@ std::optional<Rejection> append_record(message::MessageExt& msg, EncodedPut& put
 
 }  // namespace
 
-Encoded encode_put(message::MessageExt& msg, const StoreConfig& config, const DelayLevels& delay_levels) {
+Encoded encode_put(message::MessageExt& msg, const StoreConfig& config,
+                   const DelayLevels& delay_levels) {
     if (auto rejected = check(msg, config)) return *rejected;
     reroute_delayed(msg, delay_levels);
     EncodedPut put;
@@ -102,7 +108,8 @@ Encoded encode_batch_put(std::vector<message::MessageExt>& batch, const StoreCon
     for (auto& msg : batch) {
         if (auto rejected = check(msg, config)) return *rejected;
         if (msg.topic != first.topic || msg.queue_id != first.queue_id
-            || msg.born_host.ip.size() != first.born_host.ip.size() || msg.store_host != first.store_host)
+            || msg.born_host.ip.size() != first.born_host.ip.size()
+            || msg.store_host != first.store_host)
             return Rejection{PutMessageStatus::message_illegal,
                              "the messages of a batch must share topic, queue and hosts"};
         if ((msg.sys_flag & proto::msg_sys_flag::kTransactionMask) != 0)
@@ -111,8 +118,9 @@ Encoded encode_batch_put(std::vector<message::MessageExt>& batch, const StoreCon
         if (auto rejected = append_record(msg, put, config)) return *rejected;
     }
     if (total_body > config.max_message_size)
-        return Rejection{PutMessageStatus::message_illegal,
-                         "batch bodies of " + std::to_string(total_body) + " bytes exceed maxMessageSize"};
+        return Rejection{
+            PutMessageStatus::message_illegal,
+            "batch bodies of " + std::to_string(total_body) + " bytes exceed maxMessageSize"};
     return put;
 }
 

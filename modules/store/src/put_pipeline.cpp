@@ -86,7 +86,8 @@ void FlushService::expire_overdue(Clock::time_point now) {
     }
     for (const auto& r : overdue)
         r->complete(PutMessageStatus::flush_disk_timeout,
-                    "not flushed within syncFlushTimeout " + std::to_string(config_.sync_flush_timeout_ms) + " ms");
+                    "not flushed within syncFlushTimeout "
+                        + std::to_string(config_.sync_flush_timeout_ms) + " ms");
 }
 
 void FlushService::run() {
@@ -152,14 +153,16 @@ void FlushService::run_periodic() {
         }
         size_t least_pages = static_cast<size_t>(std::max(0, config_.flush_commit_log_least_pages));
         const auto now = Clock::now();
-        if (stopping || now - last_thorough
-                            >= std::chrono::milliseconds(config_.flush_commit_log_thorough_interval_ms)) {
+        if (stopping
+            || now - last_thorough
+                   >= std::chrono::milliseconds(config_.flush_commit_log_thorough_interval_ms)) {
             least_pages = 0;
             last_thorough = now;
         }
         if (auto flushed = log_.flush(least_pages); !flushed) {
             gate_.write_error.store(true);
-            log::error("store", "commit-log flush failed, refusing writes: " + flushed.error().message);
+            log::error("store",
+                       "commit-log flush failed, refusing writes: " + flushed.error().message);
         }
         if (stopping) return;
     }

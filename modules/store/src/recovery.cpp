@@ -21,8 +21,8 @@ bool first_record_is_safe(const MappedFile& file, int64_t threshold) {
 
 }  // namespace
 
-size_t recovery_start_file(const CommitLog& log, bool last_exit_ok, const StoreCheckpoint& checkpoint,
-                           const StoreConfig& config) {
+size_t recovery_start_file(const CommitLog& log, bool last_exit_ok,
+                           const StoreCheckpoint& checkpoint, const StoreConfig& config) {
     const auto files = log.files().files();
     if (files.empty()) return 0;
     if (last_exit_ok) return files.size() >= 3 ? files.size() - 3 : 0;
@@ -48,7 +48,8 @@ int64_t scan_commit_log(const CommitLog& log, size_t start_file, bool check_crc,
             auto record = message::decode_record_view(bytes.subspan(pos), options);
             if (record.is_message()) {
                 // A record must also sit where it says it does; anything else is foreign data.
-                if (record.record().commit_log_offset != file->file_from_offset() + static_cast<int64_t>(pos))
+                if (record.record().commit_log_offset
+                    != file->file_from_offset() + static_cast<int64_t>(pos))
                     return file->file_from_offset() + static_cast<int64_t>(pos);
                 on_record(record.record());
                 pos += static_cast<size_t>(record.size());

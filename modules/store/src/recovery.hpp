@@ -13,8 +13,8 @@ namespace rmq::store {
 
 /// The file index a recovery scan starts at: the third-last file after a clean shutdown; after a
 /// crash the newest file whose first record is older than the checkpoint says is safe.
-size_t recovery_start_file(const CommitLog& log, bool last_exit_ok, const StoreCheckpoint& checkpoint,
-                           const StoreConfig& config);
+size_t recovery_start_file(const CommitLog& log, bool last_exit_ok,
+                           const StoreCheckpoint& checkpoint, const StoreConfig& config);
 
 /// Reads records from file `start_file` on, verifying each (CRC with check_crc), and calls
 /// `on_record` for every valid one; returns the offset where the valid log ends.

@@ -64,9 +64,9 @@ void ReputService::dispatch(const DispatchRequest& request) {
         auto queue = queues_.find_or_create(request.topic, request.queue_id);
         if (!queue) {
             log::error("store", "cannot open consume queue: " + queue.error().message);
-        } else if (auto r = (*queue)->put({request.commit_log_offset, request.msg_size,
-                                           request.tags_code},
-                                          request.consume_queue_offset);
+        } else if (auto r = (*queue)->put(
+                       {request.commit_log_offset, request.msg_size, request.tags_code},
+                       request.consume_queue_offset);
                    !r) {
             log::error("store", "cannot write consume queue: " + r.error().message);
         } else {
@@ -96,8 +96,8 @@ void ReputService::dispatch_available() {
             set_reput_from(next);
             continue;
         }
-        auto bytes = selected.bytes.first(static_cast<size_t>(std::min<int64_t>(
-            static_cast<int64_t>(selected.bytes.size()), end - from)));
+        auto bytes = selected.bytes.first(static_cast<size_t>(
+            std::min<int64_t>(static_cast<int64_t>(selected.bytes.size()), end - from)));
         size_t pos = 0;
         bool next_file = false;
         while (pos < bytes.size()) {

@@ -28,8 +28,9 @@ TEST_CASE("puts are readable by queue offset with every record field filled in")
     auto store = test::open_started(test::small_store_config(dir.path));
     std::vector<PutMessageResult> results;
     for (int i = 0; i < 300; ++i) {
-        auto r = store->put_sync(test::make_message("TopicA", i % 4, std::string(500 + i, 'a' + i % 26),
-                                                    i % 2 ? "TagOdd" : "TagEven", "key-" + std::to_string(i)));
+        auto r = store->put_sync(
+            test::make_message("TopicA", i % 4, std::string(500 + i, 'a' + i % 26),
+                               i % 2 ? "TagOdd" : "TagEven", "key-" + std::to_string(i)));
         REQUIRE(r.status == PutMessageStatus::put_ok);
         CHECK(r.queue_offset == i / 4);
         results.push_back(r);
@@ -106,7 +107,9 @@ TEST_CASE("SYNC_FLUSH acknowledges only durable messages") {
         producers.emplace_back([&, t] {
             for (int i = 0; i < 50; ++i) {
                 auto r = store->put_sync(test::make_message("S", t % 2, std::string(200, 'x')));
-                if (r.ok() && store->commit_log().flushed_offset() >= r.wrote_offset + r.wrote_bytes) ++ok;
+                if (r.ok()
+                    && store->commit_log().flushed_offset() >= r.wrote_offset + r.wrote_bytes)
+                    ++ok;
             }
         });
     }
@@ -200,7 +203,8 @@ TEST_CASE("query by key and lookups by time") {
     auto store = test::open_started(test::small_store_config(dir.path));
     std::vector<PutMessageResult> results;
     for (int i = 0; i < 40; ++i) {
-        results.push_back(store->put_sync(test::make_message("Q", 0, "b", "", "k" + std::to_string(i % 10))));
+        results.push_back(
+            store->put_sync(test::make_message("Q", 0, "b", "", "k" + std::to_string(i % 10))));
         if (i == 19) ::usleep(20000);
     }
     test::wait_dispatched(*store);
@@ -224,7 +228,8 @@ TEST_CASE("co_await put resumes the coroutine on its own executor") {
         io,
         [&]() -> boost::asio::awaitable<void> {
             for (int i = 0; i < 10; ++i) {
-                results.push_back(co_await store->put(test::make_message("Co", 0, "m" + std::to_string(i))));
+                results.push_back(
+                    co_await store->put(test::make_message("Co", 0, "m" + std::to_string(i))));
                 resumed_on = std::this_thread::get_id();
             }
             std::vector<message::MessageExt> batch{test::make_message("Co", 0, "b0"),
@@ -248,7 +253,8 @@ TEST_CASE("SYNC_MASTER puts wait for the replica hook and take its status") {
         std::vector<int64_t> asked;
         void wait_for(int64_t end_offset, std::function<void(PutMessageStatus)> done) override {
             asked.push_back(end_offset);
-            done(asked.size() == 1 ? PutMessageStatus::put_ok : PutMessageStatus::flush_slave_timeout);
+            done(asked.size() == 1 ? PutMessageStatus::put_ok
+                                   : PutMessageStatus::flush_slave_timeout);
         }
     };
     ScratchDir dir;
@@ -275,7 +281,10 @@ TEST_CASE("expired commit-log files go and the queues and index follow") {
     config.file_reserved_time_hours = 0;
     auto store = test::open_started(config);
     for (int i = 0; i < 400; ++i)
-        REQUIRE(store->put_sync(test::make_message("E", i % 2, std::string(700, 'e'), "", "key" + std::to_string(i))).ok());
+        REQUIRE(store
+                    ->put_sync(test::make_message("E", i % 2, std::string(700, 'e'), "",
+                                                  "key" + std::to_string(i)))
+                    .ok());
     test::wait_dispatched(*store);
     REQUIRE(store->commit_log().files().file_count() >= 4);
     store->clean_now(true);

@@ -40,10 +40,10 @@ struct Ack {
                 auto r = (*store)->put_sync(test::make_message("C", t, body));
                 if (!r.ok()) continue;
                 char line[256];
-                const int n = std::snprintf(line, sizeof line, "%d %lld %lld %d %s\n", t,
-                                            static_cast<long long>(r.queue_offset),
-                                            static_cast<long long>(r.wrote_offset), r.wrote_bytes,
-                                            body.substr(0, body.find('-', body.find('-') + 1)).c_str());
+                const int n = std::snprintf(
+                    line, sizeof line, "%d %lld %lld %d %s\n", t,
+                    static_cast<long long>(r.queue_offset), static_cast<long long>(r.wrote_offset),
+                    r.wrote_bytes, body.substr(0, body.find('-', body.find('-') + 1)).c_str());
                 std::lock_guard lock(out);
                 if (::write(fd, line, static_cast<size_t>(n)) != n) _exit(3);
             }
@@ -82,7 +82,9 @@ std::vector<Ack> run_and_kill(const StoreConfig& config, std::chrono::millisecon
         Ack a;
         char body[64];
         long long qo, clo;
-        if (std::sscanf(all.c_str() + pos, "%d %lld %lld %d %63s", &a.queue_id, &qo, &clo, &a.size, body) == 5) {
+        if (std::sscanf(all.c_str() + pos, "%d %lld %lld %d %63s", &a.queue_id, &qo, &clo, &a.size,
+                        body)
+            == 5) {
             a.queue_offset = qo;
             a.commit_log_offset = clo;
             a.body = body;
@@ -107,7 +109,8 @@ int64_t check_consistent(const MessageStore& store) {
                 REQUIRE(r.is_message());
                 REQUIRE(r.record().queue_id == q);
                 REQUIRE(r.record().queue_offset == got.queue_offsets[i]);
-                REQUIRE(r.record().commit_log_offset + r.record().store_size <= store.max_phy_offset());
+                REQUIRE(r.record().commit_log_offset + r.record().store_size
+                        <= store.max_phy_offset());
             }
             total += static_cast<int64_t>(got.messages.size());
             offset = got.next_begin_offset;

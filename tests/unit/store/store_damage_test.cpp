@@ -55,7 +55,8 @@ TEST_CASE("a torn record at the end of the log is cut off after a crash") {
     const auto& last = results.back();
     const int64_t end = last.wrote_offset + last.wrote_bytes;
     // Half of a new record: a size that claims more than is there, then garbage.
-    const fs::path file = config.commit_log_path() / offset_to_file_name(end - end % config.commit_log_file_size);
+    const fs::path file =
+        config.commit_log_path() / offset_to_file_name(end - end % config.commit_log_file_size);
     std::string torn(4, '\0');
     store_be<int32_t>(torn.data(), 700);
     torn += std::string("\xDA\xA3\x20\xA7", 4) + std::string(200, 'z');
@@ -110,9 +111,15 @@ TEST_CASE("a deleted consume-queue file is rebuilt from the commit log") {
         files.push_back(e.path());
     std::sort(files.begin(), files.end());
     REQUIRE(files.size() == 3);
-    SECTION("the last file") { fs::remove(files.back()); }
-    SECTION("a file in the middle") { fs::remove(files[1]); }
-    SECTION("the whole queue") { fs::remove_all(queue_dir); }
+    SECTION("the last file") {
+        fs::remove(files.back());
+    }
+    SECTION("a file in the middle") {
+        fs::remove(files[1]);
+    }
+    SECTION("the whole queue") {
+        fs::remove_all(queue_dir);
+    }
     SECTION("a zeroed tail") {
         write_at(files.back(), 0, std::string(200, '\0'));
     }

@@ -20,7 +20,8 @@ TEST_CASE("ten thousand queues: puts and a restart and reads all work") {
         for (int round = 0; round < 2; ++round)
             for (int t = 0; t < kTopics; ++t)
                 for (int q = 0; q < kQueuesPerTopic; ++q) {
-                    auto r = store->put_sync(test::make_message(topic(t), q, "m" + std::to_string(round)));
+                    auto r = store->put_sync(
+                        test::make_message(topic(t), q, "m" + std::to_string(round)));
                     REQUIRE(r.ok());
                     REQUIRE(r.queue_offset == round);
                 }
@@ -39,7 +40,8 @@ TEST_CASE("ten thousand queues: puts and a restart and reads all work") {
         }
     const auto t3 = std::chrono::steady_clock::now();
     using ms = std::chrono::milliseconds;
-    WARN("10k queues: 20k puts + shutdown " << std::chrono::duration_cast<ms>(t1 - t0).count()
-                                             << " ms, reopen " << std::chrono::duration_cast<ms>(t2 - t1).count()
-                                             << " ms, 10k pulls " << std::chrono::duration_cast<ms>(t3 - t2).count() << " ms");
+    WARN("10k queues: 20k puts + shutdown "
+         << std::chrono::duration_cast<ms>(t1 - t0).count() << " ms, reopen "
+         << std::chrono::duration_cast<ms>(t2 - t1).count() << " ms, 10k pulls "
+         << std::chrono::duration_cast<ms>(t3 - t2).count() << " ms");
 }

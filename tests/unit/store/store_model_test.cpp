@@ -22,9 +22,12 @@ using QueueKey = std::pair<std::string, int32_t>;
 void check_queue_matches(const MessageStore& store, const QueueKey& key,
                          const std::vector<ModelMessage>& expected, std::mt19937& rng) {
     INFO(key.first << "/" << key.second);
-    REQUIRE(store.max_offset_in_queue(key.first, key.second) == static_cast<int64_t>(expected.size()));
+    REQUIRE(store.max_offset_in_queue(key.first, key.second)
+            == static_cast<int64_t>(expected.size()));
     // Read from a random start with a random batch size up to the end.
-    int64_t offset = expected.empty() ? 0 : std::uniform_int_distribution<int64_t>(0, static_cast<int64_t>(expected.size()) - 1)(rng);
+    int64_t offset = expected.empty() ? 0
+                                      : std::uniform_int_distribution<int64_t>(
+                                          0, static_cast<int64_t>(expected.size()) - 1)(rng);
     const int32_t batch = std::uniform_int_distribution<int32_t>(1, 40)(rng);
     while (offset < static_cast<int64_t>(expected.size())) {
         auto got = store.get_message("G", key.first, key.second, offset, batch);
@@ -61,7 +64,8 @@ TEST_CASE("model: random puts and reads and restarts agree with an in-memory mod
         const int op = std::uniform_int_distribution<int>(0, 99)(rng);
         if (op < 80) {
             QueueKey key{topics[rng() % topics.size()], static_cast<int32_t>(rng() % 4)};
-            const size_t size = std::uniform_int_distribution<size_t>(0, rng() % 10 == 0 ? 12000 : 300)(rng);
+            const size_t size =
+                std::uniform_int_distribution<size_t>(0, rng() % 10 == 0 ? 12000 : 300)(rng);
             std::string body(size, static_cast<char>('A' + rng() % 26));
             const std::string tags = rng() % 3 ? "T" + std::to_string(rng() % 3) : "";
             auto r = store->put_sync(test::make_message(key.first, key.second, body, tags));

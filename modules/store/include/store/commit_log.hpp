@@ -64,7 +64,9 @@ class CommitLog {
     int64_t max_offset() const { return max_offset_.load(std::memory_order_acquire); }
     int64_t flushed_offset() const { return flushed_offset_.load(std::memory_order_acquire); }
     /// Store time of the last record whose bytes are durable (checkpoint physicMsgTimestamp).
-    int64_t flushed_store_timestamp() const { return flushed_timestamp_.load(std::memory_order_acquire); }
+    int64_t flushed_store_timestamp() const {
+        return flushed_timestamp_.load(std::memory_order_acquire);
+    }
 
     /// `size` bytes at `offset`, if they lie within one file and below the written end.
     SelectedBytes read(int64_t offset, int32_t size) const;

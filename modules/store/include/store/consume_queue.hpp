@@ -66,7 +66,9 @@ class ConsumeQueue {
     Result<void> put(const CqUnit& unit, int64_t cq_offset);
 
     /// First and next-to-write queue offsets.
-    int64_t min_offset() const { return min_logic_offset_.load(std::memory_order_acquire) / kCqUnitSize; }
+    int64_t min_offset() const {
+        return min_logic_offset_.load(std::memory_order_acquire) / kCqUnitSize;
+    }
     int64_t max_offset() const { return files_.max_offset() / kCqUnitSize; }
     /// Commit-log end (offset + size) of the last unit written.
     int64_t max_physic_offset() const { return max_physic_offset_.load(std::memory_order_acquire); }

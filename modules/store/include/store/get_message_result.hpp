@@ -9,15 +9,15 @@
 
 namespace rmq::store {
 
-#define RMQ_GET_MESSAGE_STATUSES(X)                      \
-    X(found, "FOUND")                                    \
-    X(no_matched_message, "NO_MATCHED_MESSAGE")          \
-    X(message_was_removing, "MESSAGE_WAS_REMOVING")      \
-    X(offset_found_null, "OFFSET_FOUND_NULL")            \
-    X(offset_overflow_badly, "OFFSET_OVERFLOW_BADLY")    \
-    X(offset_overflow_one, "OFFSET_OVERFLOW_ONE")        \
-    X(offset_too_small, "OFFSET_TOO_SMALL")              \
-    X(no_matched_logic_queue, "NO_MATCHED_LOGIC_QUEUE")  \
+#define RMQ_GET_MESSAGE_STATUSES(X)                     \
+    X(found, "FOUND")                                   \
+    X(no_matched_message, "NO_MATCHED_MESSAGE")         \
+    X(message_was_removing, "MESSAGE_WAS_REMOVING")     \
+    X(offset_found_null, "OFFSET_FOUND_NULL")           \
+    X(offset_overflow_badly, "OFFSET_OVERFLOW_BADLY")   \
+    X(offset_overflow_one, "OFFSET_OVERFLOW_ONE")       \
+    X(offset_too_small, "OFFSET_TOO_SMALL")             \
+    X(no_matched_logic_queue, "NO_MATCHED_LOGIC_QUEUE") \
     X(no_message_in_queue, "NO_MESSAGE_IN_QUEUE")
 
 enum class GetMessageStatus : uint8_t {

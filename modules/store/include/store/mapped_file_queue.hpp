@@ -5,11 +5,11 @@
 // Threading: one writer adds and truncates files; readers on other threads look files up. The
 // file list is guarded by a shared mutex; files are shared so that a reader keeps a file's mapping
 // alive (and its views valid) while clean-up deletes it.
-#include <cstdint>
 #include <cstddef>
-#include <mutex>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <shared_mutex>
 #include <vector>
 

@@ -8,8 +8,8 @@
 //   PutMessageResult r = co_await (*store)->put(msg);
 //   GetMessageResult g = (*store)->get_message("group", "topic", 0, offset, 32);
 //   (*store)->shutdown();                            // flush, checkpoint, remove `abort`
-#include <boost/asio/awaitable.hpp>
 #include <atomic>
+#include <boost/asio/awaitable.hpp>
 #include <chrono>
 #include <cstdint>
 #include <memory>
@@ -38,9 +38,9 @@ class HousekeepingService;
 struct RecoveryReport {
     bool last_exit_ok = true;
     int64_t commit_log_end = 0;
-    int64_t scan_start = 0;            // where the commit-log scan began
-    int64_t dispatch_from = 0;         // where dispatching resumed
-    size_t rebuilt_queues = 0;         // consume queues found damaged and rebuilt
+    int64_t scan_start = 0;     // where the commit-log scan began
+    int64_t dispatch_from = 0;  // where dispatching resumed
+    size_t rebuilt_queues = 0;  // consume queues found damaged and rebuilt
     std::chrono::milliseconds took{0};
 };
 
@@ -95,8 +95,8 @@ class MessageStore {
     SelectedBytes select_one_message_by_offset(int64_t commit_log_offset, int32_t size) const;
     /// Messages whose KEYS or UNIQ_KEY hash-match `key` in [begin, end] (QUERY_MESSAGE); the
     /// caller compares the real keys.
-    QueryMessageResult query_message(std::string_view topic, std::string_view key,
-                                     int32_t max_num, int64_t begin, int64_t end) const;
+    QueryMessageResult query_message(std::string_view topic, std::string_view key, int32_t max_num,
+                                     int64_t begin, int64_t end) const;
 
     int64_t min_phy_offset() const { return commit_log_->min_offset(); }
     int64_t max_phy_offset() const { return commit_log_->max_offset(); }

@@ -7,16 +7,16 @@
 
 namespace rmq::store {
 
-#define RMQ_PUT_MESSAGE_STATUSES(X)   \
-    X(put_ok, "PUT_OK")                 \
-    X(flush_disk_timeout, "FLUSH_DISK_TIMEOUT") \
-    X(flush_slave_timeout, "FLUSH_SLAVE_TIMEOUT") \
-    X(slave_not_available, "SLAVE_NOT_AVAILABLE") \
-    X(service_not_available, "SERVICE_NOT_AVAILABLE") \
+#define RMQ_PUT_MESSAGE_STATUSES(X)                         \
+    X(put_ok, "PUT_OK")                                     \
+    X(flush_disk_timeout, "FLUSH_DISK_TIMEOUT")             \
+    X(flush_slave_timeout, "FLUSH_SLAVE_TIMEOUT")           \
+    X(slave_not_available, "SLAVE_NOT_AVAILABLE")           \
+    X(service_not_available, "SERVICE_NOT_AVAILABLE")       \
     X(create_mapped_file_failed, "CREATE_MAPEDFILE_FAILED") \
-    X(message_illegal, "MESSAGE_ILLEGAL") \
+    X(message_illegal, "MESSAGE_ILLEGAL")                   \
     X(properties_size_exceeded, "PROPERTIES_SIZE_EXCEEDED") \
-    X(os_pagecache_busy, "OS_PAGECACHE_BUSY") \
+    X(os_pagecache_busy, "OS_PAGECACHE_BUSY")               \
     X(unknown_error, "UNKNOWN_ERROR")
 
 enum class PutMessageStatus : uint8_t {
@@ -43,8 +43,7 @@ struct PutMessageResult {
     bool ok() const { return status == PutMessageStatus::put_ok; }
     /// Stored, even if a flush or replica wait did not finish in time.
     bool stored() const {
-        return status == PutMessageStatus::put_ok
-               || status == PutMessageStatus::flush_disk_timeout
+        return status == PutMessageStatus::put_ok || status == PutMessageStatus::flush_disk_timeout
                || status == PutMessageStatus::flush_slave_timeout
                || status == PutMessageStatus::slave_not_available;
     }

@@ -18,34 +18,34 @@ struct StoreConfig {
     int64_t commit_log_file_size = 1073741824;  // mappedFileSizeCommitLog
     int64_t consume_queue_file_size = 6000000;  // mappedFileSizeConsumeQueue (rounded to 20)
 
-    BrokerRole broker_role = BrokerRole::async_master;   // brokerRole
+    BrokerRole broker_role = BrokerRole::async_master;           // brokerRole
     FlushDiskType flush_disk_type = FlushDiskType::async_flush;  // flushDiskType
-    int64_t sync_flush_timeout_ms = 5000;                // syncFlushTimeout
-    int64_t flush_interval_commit_log_ms = 500;          // flushIntervalCommitLog
-    int32_t flush_commit_log_least_pages = 4;            // flushCommitLogLeastPages
-    int64_t flush_commit_log_thorough_interval_ms = 10000;  // flushCommitLogThoroughInterval
-    int64_t flush_interval_consume_queue_ms = 1000;         // flushIntervalConsumeQueue
-    int32_t flush_consume_queue_least_pages = 2;            // flushConsumeQueueLeastPages
+    int64_t sync_flush_timeout_ms = 5000;                        // syncFlushTimeout
+    int64_t flush_interval_commit_log_ms = 500;                  // flushIntervalCommitLog
+    int32_t flush_commit_log_least_pages = 4;                    // flushCommitLogLeastPages
+    int64_t flush_commit_log_thorough_interval_ms = 10000;       // flushCommitLogThoroughInterval
+    int64_t flush_interval_consume_queue_ms = 1000;              // flushIntervalConsumeQueue
+    int32_t flush_consume_queue_least_pages = 2;                 // flushConsumeQueueLeastPages
     int64_t flush_consume_queue_thorough_interval_ms = 60000;  // flushConsumeQueueThoroughInterval
 
-    int32_t max_message_size = 4194304;  // maxMessageSize
+    int32_t max_message_size = 4194304;            // maxMessageSize
     int64_t os_page_cache_busy_timeout_ms = 1000;  // osPageCacheBusyTimeOutMills
-    bool check_crc_on_recover = true;    // checkCRCOnRecover
+    bool check_crc_on_recover = true;              // checkCRCOnRecover
 
-    int32_t file_reserved_time_hours = 72;     // fileReservedTime
-    std::string delete_when = "04";            // deleteWhen
-    int32_t disk_max_used_space_ratio = 75;    // diskMaxUsedSpaceRatio (percent)
-    bool clean_file_forcibly_enable = true;    // cleanFileForciblyEnable
-    int64_t clean_resource_interval_ms = 10000;   // cleanResourceInterval
+    int32_t file_reserved_time_hours = 72;                 // fileReservedTime
+    std::string delete_when = "04";                        // deleteWhen
+    int32_t disk_max_used_space_ratio = 75;                // diskMaxUsedSpaceRatio (percent)
+    bool clean_file_forcibly_enable = true;                // cleanFileForciblyEnable
+    int64_t clean_resource_interval_ms = 10000;            // cleanResourceInterval
     int64_t delete_commit_log_files_interval_ms = 100;     // deleteCommitLogFilesInterval
     int64_t delete_consume_queue_files_interval_ms = 100;  // deleteConsumeQueueFilesInterval
-    double disk_space_warning_level_ratio = 0.90;  // -Drocketmq.broker.diskSpaceWarningLevelRatio
+    double disk_space_warning_level_ratio = 0.90;   // -Drocketmq.broker.diskSpaceWarningLevelRatio
     double disk_space_clean_forcibly_ratio = 0.85;  // -Drocketmq.broker.diskSpaceCleanForciblyRatio
     /// Tests stand in for statvfs here (used fraction of the partition holding a path).
     std::function<double(const std::filesystem::path&)> disk_usage_probe;
 
-    bool message_index_enable = true;  // messageIndexEnable
-    bool message_index_safe = false;   // messageIndexSafe
+    bool message_index_enable = true;     // messageIndexEnable
+    bool message_index_safe = false;      // messageIndexSafe
     int32_t max_hash_slot_num = 5000000;  // maxHashSlotNum
     int32_t max_index_num = 20000000;     // maxIndexNum
     int32_t max_msgs_num_batch = 64;      // maxMsgsNumBatch
