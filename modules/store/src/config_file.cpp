@@ -100,11 +100,7 @@ fs::path temp_path(const fs::path& path) {
 
 Result<void> write_config_file(const fs::path& path, std::string_view content) {
     const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
-    std::error_code ec;
-    fs::create_directories(dir, ec);
-    if (ec)
-        return StoreError{StoreErrc::io_error,
-                          "cannot create directory " + dir.string() + ": " + ec.message()};
+    if (auto r = ensure_directory(dir); !r) return r;
     if (auto r = write_synced_file(temp_path(path), content); !r) return r;
     // The previous version becomes the .bak, as MixAll.string2File does. An empty file is not
     // worth keeping and would overwrite a .bak that has content.

@@ -13,11 +13,8 @@ ConsumeQueueTable::ConsumeQueueTable(std::filesystem::path root, int64_t file_si
 }
 
 Result<void> ConsumeQueueTable::load() {
+    if (auto r = ensure_directory(root_); !r) return r;
     std::error_code ec;
-    std::filesystem::create_directories(root_, ec);
-    if (ec)
-        return StoreError{StoreErrc::io_error,
-                          "cannot create " + root_.string() + ": " + ec.message()};
     decltype(topics_) loaded;
     for (const auto& topic_dir : std::filesystem::directory_iterator(root_, ec)) {
         if (!topic_dir.is_directory()) continue;

@@ -41,11 +41,8 @@ IndexService::IndexService(std::filesystem::path dir, const StoreConfig& config)
 IndexService::~IndexService() = default;
 
 Result<void> IndexService::load(bool last_exit_ok, int64_t checkpoint_index_timestamp) {
+    if (auto r = ensure_directory(dir_); !r) return r;
     std::error_code ec;
-    std::filesystem::create_directories(dir_, ec);
-    if (ec)
-        return StoreError{StoreErrc::io_error,
-                          "cannot create " + dir_.string() + ": " + ec.message()};
     std::vector<std::filesystem::path> paths;
     for (const auto& entry : std::filesystem::directory_iterator(dir_, ec)) {
         const auto name = entry.path().filename().string();

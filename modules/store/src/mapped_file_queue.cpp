@@ -10,11 +10,8 @@ MappedFileQueue::MappedFileQueue(std::filesystem::path dir, size_t file_size, Al
 }
 
 Result<void> MappedFileQueue::load() {
+    if (auto r = ensure_directory(dir_); !r) return r;
     std::error_code ec;
-    std::filesystem::create_directories(dir_, ec);
-    if (ec)
-        return StoreError{StoreErrc::io_error,
-                          "cannot create " + dir_.string() + ": " + ec.message()};
     std::vector<std::filesystem::path> paths;
     for (const auto& entry : std::filesystem::directory_iterator(dir_, ec)) {
         if (entry.is_regular_file()) paths.push_back(entry.path());

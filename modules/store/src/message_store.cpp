@@ -61,12 +61,7 @@ Result<std::unique_ptr<MessageStore>> MessageStore::open(StoreConfig config) {
 
 Result<void> MessageStore::load_and_recover() {
     const auto started = Clock::now();
-    std::error_code ec;
-    std::filesystem::create_directories(config_.root_dir, ec);
-    if (ec)
-        return StoreError{
-            StoreErrc::io_error,
-            "cannot create store directory " + config_.root_dir.string() + ": " + ec.message()};
+    if (auto r = ensure_directory(config_.root_dir); !r) return r;
     auto lock = StoreLock::acquire(config_.lock_path());
     if (!lock) return lock.error();
     lock_ = std::move(*lock);

@@ -10,4 +10,13 @@ StoreError io_error_from_errno(const std::filesystem::path& path, const char* wh
             std::string(what) + " " + path.string() + ": " + std::strerror(errno)};
 }
 
+Result<void> ensure_directory(const std::filesystem::path& dir) {
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec)
+        return StoreError{StoreErrc::io_error,
+                          "cannot create directory " + dir.string() + ": " + ec.message()};
+    return {};
+}
+
 }  // namespace rmq::store

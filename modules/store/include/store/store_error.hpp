@@ -26,6 +26,9 @@ struct StoreError {
 template <class T>
 using Result = proto::Expected<T, StoreError>;
 
+/// Creates `dir` and its parents if missing; an io_error naming it otherwise.
+Result<void> ensure_directory(const std::filesystem::path& dir);
+
 /// An io_error for `path` with errno's text: "<what> <path>: <reason>".
 StoreError io_error_from_errno(const std::filesystem::path& path, const char* what);
 
