@@ -53,18 +53,31 @@ bool Properties::erase(std::string_view key) {
     return true;
 }
 
-std::string_view find_property(std::string_view raw, std::string_view key) noexcept {
-    std::string_view found;
+namespace {
+
+/// Calls fn(key, value) for every well-formed "key 0x01 value" segment of a raw string, in
+/// order (Java's string2messageProperties: empty keys or values are skipped).
+template <class Fn>
+void for_each_property(std::string_view raw, Fn&& fn) {
     std::size_t pos = 0;
     while (pos < raw.size()) {
         std::size_t end = raw.find(kPropertySeparator, pos);
         if (end == std::string_view::npos) end = raw.size();
         const std::string_view segment = raw.substr(pos, end - pos);
         pos = end + 1;
-        if (segment.size() <= key.size() + 1 || segment[key.size()] != kNameValueSeparator)
-            continue;
-        if (segment.compare(0, key.size(), key) == 0) found = segment.substr(key.size() + 1);
+        const std::size_t sep = segment.find(kNameValueSeparator);
+        if (sep == std::string_view::npos || sep == 0 || sep + 1 >= segment.size()) continue;
+        fn(segment.substr(0, sep), segment.substr(sep + 1));
     }
+}
+
+}  // namespace
+
+std::string_view find_property(std::string_view raw, std::string_view key) noexcept {
+    std::string_view found;
+    for_each_property(raw, [&](std::string_view k, std::string_view v) {
+        if (k == key) found = v;  // a later duplicate wins
+    });
     return found;
 }
 
@@ -82,18 +95,7 @@ Properties parse_properties(std::string_view raw) {
     // a hash index once there are more.
     std::array<std::string_view, kLinearScanLimit> first_keys;
     std::unordered_map<std::string_view, std::size_t> index;
-    std::size_t pos = 0;
-    while (pos < raw.size()) {
-        std::size_t end = raw.find(kPropertySeparator, pos);
-        if (end == std::string_view::npos) end = raw.size();
-        const std::string_view segment = raw.substr(pos, end - pos);
-        pos = end + 1;
-
-        const std::size_t sep = segment.find(kNameValueSeparator);
-        if (sep == std::string_view::npos || sep == 0 || sep + 1 >= segment.size()) continue;
-        const std::string_view key = segment.substr(0, sep);
-        const std::string_view value = segment.substr(sep + 1);
-
+    for_each_property(raw, [&](std::string_view key, std::string_view value) {
         const std::size_t count = entries.size();
         std::size_t found = count;
         if (count < kLinearScanLimit) {
@@ -111,10 +113,10 @@ Properties parse_properties(std::string_view raw) {
         }
         if (found < count) {
             entries[found].second.assign(value);  // later duplicate wins, first position kept
-            continue;
+            return;
         }
         entries.emplace_back(std::string(key), std::string(value));
-    }
+    });
     return props;
 }
 
