@@ -102,7 +102,9 @@ TEST_CASE("verify finds a flipped body byte") {
     REQUIRE(r.findings.size() == 1);
     CHECK(r.findings[0].file == kFirstLogFile);
     CHECK(r.findings[0].position == "+270 (offset 270)");
-    CHECK(r.findings[0].what == "body CRC mismatch: stored 1151117569, computed 770024036");
+    CHECK(r.findings[0].what
+          == "body CRC mismatch: stored 1151117569, computed 770024036; recovery"
+             " (checkCRCOnRecover) would end the log here");
 }
 
 TEST_CASE("verify finds a consume-queue unit pointing at the wrong record") {

@@ -6,13 +6,9 @@
 
 namespace rmq::mqstore {
 
-namespace {
-
-CqUnit decode_unit(const char* p) {
+CqUnit decode_cq_unit(const char* p) {
     return {load_be<int64_t>(p), load_be<int32_t>(p + 8), load_be<int64_t>(p + 12)};
 }
-
-}  // namespace
 
 Result<ConsumeQueueReader> ConsumeQueueReader::open(const QueueDirectory& dir, int64_t file_size) {
     ConsumeQueueReader reader;
@@ -37,7 +33,7 @@ std::optional<CqUnit> ConsumeQueueReader::unit_at(int64_t index) const {
     const int64_t pos = logic - froms_[i];
     if (pos >= file_size_ || pos + kCqUnitSize > static_cast<int64_t>(files_[i].size()))
         return std::nullopt;
-    return decode_unit(files_[i].bytes().data() + pos);
+    return decode_cq_unit(files_[i].bytes().data() + pos);
 }
 
 int64_t ConsumeQueueReader::max_offset() const {
@@ -47,7 +43,7 @@ int64_t ConsumeQueueReader::max_offset() const {
         const auto bytes = files_[i].bytes();
         const int64_t limit = std::min<int64_t>(file_size_, static_cast<int64_t>(bytes.size()));
         int64_t pos = 0;
-        while (pos + kCqUnitSize <= limit && is_unit_in_use(decode_unit(bytes.data() + pos)))
+        while (pos + kCqUnitSize <= limit && is_unit_in_use(decode_cq_unit(bytes.data() + pos)))
             pos += kCqUnitSize;
         if (pos < file_size_ || i + 1 == files_.size()) return (froms_[i] + pos) / kCqUnitSize;
     }

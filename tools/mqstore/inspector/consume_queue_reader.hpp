@@ -14,6 +14,9 @@ namespace rmq::mqstore {
 using store::CqUnit;
 using store::kCqUnitSize;
 
+/// The 20-byte unit at `p` (big-endian offset, size, tags code).
+CqUnit decode_cq_unit(const char* p);
+
 /// RocketMQ's test for a unit in use (ConsumeQueue.recover); holes pass it too.
 inline bool is_unit_in_use(const CqUnit& unit) {
     return unit.commit_log_offset >= 0 && unit.size > 0;

@@ -156,6 +156,13 @@ class CommitLogPass {
         }
     }
 
+    /// Whether normal recovery reads this file: it starts at the third-last one.
+    bool in_recovery_scan(int64_t file_from) const {
+        const auto& files = log_.files();
+        const size_t first = files.size() >= 3 ? files.size() - 3 : 0;
+        return file_from >= files[first].from_offset;
+    }
+
     void end_at(int64_t offset) {
         ended_ = true;
         end_ = offset;
@@ -166,15 +173,22 @@ class CommitLogPass {
         ++ctx_.report.counts.records;
         const int64_t at = from + pos;
         if (rec.commit_log_offset != at) {
-            ctx_.damage(path, commit_log_position(from, pos),
-                        "PHYSICALOFFSET is " + to_string(rec.commit_log_offset)
-                            + ", but the record is at " + to_string(at));
+            std::string what = "PHYSICALOFFSET is " + to_string(rec.commit_log_offset)
+                               + ", but the record is at " + to_string(at);
+            if (at == ctx_.log_end) what += "; recovery would end the log here";
+            ctx_.damage(path, commit_log_position(from, pos), what);
         }
         const int32_t crc = message::body_crc(rec.body);
         if (crc != rec.body_crc) {
-            ctx_.damage(path, commit_log_position(from, pos),
-                        "body CRC mismatch: stored " + to_string(rec.body_crc) + ", computed "
-                            + to_string(crc));
+            std::string what = "body CRC mismatch: stored " + to_string(rec.body_crc)
+                               + ", computed " + to_string(crc);
+            // checkCRCOnRecover (default true) makes normal recovery stop at the first bad
+            // record of the files it scans, deleting everything after it.
+            if (in_recovery_scan(from) && !crc_end_reported_) {
+                crc_end_reported_ = true;
+                what += "; recovery (checkCRCOnRecover) would end the log here";
+            }
+            ctx_.damage(path, commit_log_position(from, pos), what);
         }
         check_dispatched(rec, path, from, pos);
     }
@@ -208,6 +222,7 @@ class CommitLogPass {
     bool ended_ = false;
     int64_t end_ = 0;
     int64_t first_undispatched_ = 0;
+    bool crc_end_reported_ = false;
 };
 
 }  // namespace

@@ -76,7 +76,7 @@ class QueuePass {
                 }
                 continue;
             }
-            const CqUnit unit = *queue_.unit_at(index);
+            const CqUnit unit = decode_cq_unit(unit_bytes.data());
             if (!is_unit_in_use(unit)) {
                 ended_ = true;
                 if (!all_zero(unit_bytes)) {
