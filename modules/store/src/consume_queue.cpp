@@ -54,7 +54,10 @@ Result<void> ConsumeQueue::recover() {
         for (; pos < file_size; pos += kCqUnitSize) {
             const CqUnit unit = decode_unit(base + pos);
             if (!is_valid(unit)) break;
-            max_physic_offset_.store(unit.commit_log_offset + unit.size, std::memory_order_release);
+            // Holes point at nothing: a queue that ends in holes has no physical end yet.
+            if (!unit.is_hole())
+                max_physic_offset_.store(unit.commit_log_offset + unit.size,
+                                         std::memory_order_release);
         }
         end = files[index]->file_from_offset() + pos;
         if (pos < file_size) break;
@@ -190,7 +193,7 @@ Result<void> ConsumeQueue::truncate_dirty(int64_t commit_log_end) {
         for (; pos < file_size; pos += kCqUnitSize) {
             const CqUnit unit = decode_unit(file->data() + pos);
             if (!is_valid(unit) || unit.commit_log_offset >= commit_log_end) break;
-            max_physic = unit.commit_log_offset + unit.size;
+            if (!unit.is_hole()) max_physic = unit.commit_log_offset + unit.size;
         }
         if (pos == 0) {  // the whole file is beyond the end
             if (auto r = files_.delete_last_file(); !r) return r;
