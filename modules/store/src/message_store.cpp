@@ -42,6 +42,11 @@ MessageStore::~MessageStore() {
 Result<std::unique_ptr<MessageStore>> MessageStore::open(StoreConfig config) {
     if (config.root_dir.empty())
         return StoreError{StoreErrc::io_error, "storePathRootDir is empty"};
+    if (config.commit_log_path().string().find(';') != std::string::npos)
+        return StoreError{StoreErrc::io_error,
+                          "storePathCommitLog \"" + config.commit_log_path().string()
+                              + "\" lists several directories; multi-path commit logs are not "
+                                "supported, give one directory"};
     if (config.commit_log_file_size < 4096)
         return StoreError{StoreErrc::io_error, "mappedFileSizeCommitLog "
                                                    + std::to_string(config.commit_log_file_size)

@@ -308,3 +308,22 @@ TEST_CASE("expired commit-log files go and the queues and index follow") {
     CHECK(store->min_phy_offset() == min);
     CHECK(store->get_message("G", "E", 0, 0, 1).status == GetMessageStatus::offset_too_small);
 }
+
+TEST_CASE("bad settings are refused at open with the setting named") {
+    ScratchDir dir;
+    auto config = test::small_store_config(dir.path);
+    config.message_delay_level = "1s 5x";
+    auto bad_levels = MessageStore::open(config);
+    REQUIRE_FALSE(bad_levels);
+    CHECK_THAT(bad_levels.error().message, test::contains("messageDelayLevel"));
+    config = test::small_store_config(dir.path);
+    config.commit_log_dir = dir.path / "a;b";
+    auto multi = MessageStore::open(config);
+    REQUIRE_FALSE(multi);
+    CHECK_THAT(multi.error().message, test::contains("storePathCommitLog"));
+    config = test::small_store_config(dir.path);
+    config.commit_log_file_size = 100;
+    auto tiny = MessageStore::open(config);
+    REQUIRE_FALSE(tiny);
+    CHECK_THAT(tiny.error().message, test::contains("mappedFileSizeCommitLog"));
+}

@@ -181,7 +181,8 @@ TEST_CASE("another process cannot open a store that is in use") {
     CHECK_THAT(second.error().message, test::contains("lock"));
 }
 
-TEST_CASE("a queue rebuilt after old files expired starts with holes and serves from its first message") {
+TEST_CASE(
+    "a queue rebuilt after old files expired starts with holes and serves from its first message") {
     test::ScratchDir dir;
     auto config = test::small_store_config(dir.path);
     config.file_reserved_time_hours = 0;
