@@ -1,5 +1,8 @@
 // Damaged stores: torn tails, corrupted records, lost consume-queue files, a full disk.
 #include <fcntl.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <fstream>
@@ -212,4 +215,83 @@ TEST_CASE(
     store = test::open_started(config);
     CHECK(store->min_offset_in_queue("H", 0) == min_before);
     CHECK(store->put_sync(test::make_message("H", 0, "next")).queue_offset == 300);
+}
+
+TEST_CASE("a record torn at a file boundary ends the log in the right file") {
+    test::ScratchDir dir;
+    auto config = test::small_store_config(dir.path);
+    auto results = fill(config, 150);  // about 1.6 files of 64 KiB
+    const int64_t file_size = config.commit_log_file_size;
+    const int64_t end = results.back().wrote_offset + results.back().wrote_bytes;
+    REQUIRE(end > file_size);
+    const fs::path second = config.commit_log_path() / offset_to_file_name(file_size);
+
+    SECTION("the first record of the next file is torn") {
+        // Everything in the second file goes: its first record loses its tail.
+        const int64_t first_size = results[0].wrote_bytes;  // any size will do
+        std::string header(8, '\0');
+        store_be<int32_t>(header.data(), static_cast<int32_t>(first_size));
+        store_be<int32_t>(header.data() + 4, message::kMagicV1);
+        write_at(second, 0, header + std::string(100, '\0'));
+        write_at(second, 108, std::string(static_cast<size_t>(end - file_size), '\0'));
+        mark_crashed(config);
+        auto store = test::open_started(config);
+        CHECK(store->max_phy_offset() == file_size);  // the first file's blank marker is valid
+        int64_t in_first = 0;
+        for (const auto& r : results)
+            if (r.wrote_offset < file_size) ++in_first;
+        CHECK(total_messages(*store) == in_first);
+        auto r = store->put_sync(test::make_message("D", 1, "next"));
+        CHECK(r.wrote_offset == file_size);
+    }
+    SECTION("a pre-allocated all-zero file after a torn last record is deleted") {
+        const fs::path third = config.commit_log_path() / offset_to_file_name(2 * file_size);
+        {
+            std::ofstream(third, std::ios::binary)
+                .write(std::string(static_cast<size_t>(file_size), '\0').data(), file_size);
+        }
+        const auto& last = results.back();
+        write_at(second, last.wrote_offset - file_size + last.wrote_bytes / 2,
+                 std::string(static_cast<size_t>(last.wrote_bytes / 2), '\0'));
+        mark_crashed(config);
+        auto store = test::open_started(config);
+        CHECK(store->max_phy_offset() == last.wrote_offset);
+        CHECK_FALSE(fs::exists(third));
+        CHECK(total_messages(*store) == 149);
+    }
+}
+
+TEST_CASE("a real allocation failure answers CREATE_MAPEDFILE_FAILED and keeps serving") {
+    // RLIMIT_FSIZE makes posix_fallocate of the next commit-log file fail with EFBIG, a real
+    // error from the kernel; it runs in a child so the limit does not leak into other tests.
+    test::ScratchDir dir;
+    auto config = test::small_store_config(dir.path);
+    const pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        ::signal(SIGXFSZ, SIG_IGN);
+        auto store = MessageStore::open(config);
+        if (!store || !(*store)->start()) _exit(10);
+        // The first file exists; no new file of that size can be allocated any more.
+        const auto below = static_cast<rlim_t>(config.commit_log_file_size - 1);
+        struct rlimit limit {
+            below, below
+        };
+        if (!(*store)->put_sync(test::make_message("F", 0, "first")).ok()) _exit(11);
+        if (::setrlimit(RLIMIT_FSIZE, &limit) != 0) _exit(12);
+        PutMessageResult r;
+        for (int i = 0; i < 200 && r.status != PutMessageStatus::create_mapped_file_failed; ++i)
+            r = (*store)->put_sync(test::make_message("F", 0, std::string(700, 'f')));
+        if (r.status != PutMessageStatus::create_mapped_file_failed) _exit(13);
+        if (r.remark.find("cannot allocate") == std::string::npos) _exit(14);
+        test::wait_dispatched(**store);
+        auto got = (*store)->get_message("G", "F", 0, 0, 1);
+        if (got.status != GetMessageStatus::found) _exit(15);
+        (*store)->shutdown();
+        _exit(0);
+    }
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
 }
