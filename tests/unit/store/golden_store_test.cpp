@@ -88,8 +88,8 @@ void check_served(const MessageStore& store, const Expected& x) {
 }  // namespace
 
 TEST_CASE("a cleanly stopped 4.9.8 store opens without re-dispatch and serves every message") {
-    test::ScratchDir dir;
-    const auto root = copy_store(test::golden_dir() / "store-clean/store", dir.path / "store");
+    test::TempDir dir;
+    const auto root = copy_store(test::golden_dir() / "store-clean/store", dir.path() / "store");
     auto store = test::open_started(golden_config(root));
     CHECK(store->recovery().last_exit_ok);
     CHECK(store->recovery().commit_log_end == 2547665);
@@ -130,8 +130,8 @@ TEST_CASE("a cleanly stopped 4.9.8 store opens without re-dispatch and serves ev
 }
 
 TEST_CASE("a crashed 4.9.8 SYNC_FLUSH store recovers like the Java broker did") {
-    test::ScratchDir dir;
-    const auto root = copy_store(test::golden_dir() / "store-crashed/store", dir.path / "store");
+    test::TempDir dir;
+    const auto root = copy_store(test::golden_dir() / "store-crashed/store", dir.path() / "store");
     auto config = golden_config(root);
     config.flush_disk_type = FlushDiskType::sync_flush;
     auto store = test::open_started(config);

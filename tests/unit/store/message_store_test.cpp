@@ -11,7 +11,7 @@
 
 using namespace rmq;
 using namespace rmq::store;
-using test::ScratchDir;
+using test::TempDir;
 
 namespace {
 
@@ -24,8 +24,8 @@ message::MessageExt decode_one(const SelectedBytes& bytes) {
 }  // namespace
 
 TEST_CASE("puts are readable by queue offset with every record field filled in") {
-    ScratchDir dir;
-    auto store = test::open_started(test::small_store_config(dir.path));
+    TempDir dir;
+    auto store = test::open_started(test::small_store_config(dir.path()));
     std::vector<PutMessageResult> results;
     for (int i = 0; i < 300; ++i) {
         auto r = store->put_sync(
@@ -74,15 +74,15 @@ TEST_CASE("puts are readable by queue offset with every record field filled in")
 }
 
 TEST_CASE("a clean restart keeps every message and continues the queue offsets") {
-    ScratchDir dir;
-    auto config = test::small_store_config(dir.path);
+    TempDir dir;
+    auto config = test::small_store_config(dir.path());
     {
         auto store = test::open_started(config);
         for (int i = 0; i < 50; ++i)
             REQUIRE(store->put_sync(test::make_message("T", 0, "body-" + std::to_string(i))).ok());
         store->shutdown();
     }
-    CHECK_FALSE(std::filesystem::exists(dir.path / "abort"));
+    CHECK_FALSE(std::filesystem::exists(dir.path() / "abort"));
     auto store = test::open_started(config);
     CHECK(store->recovery().last_exit_ok);
     CHECK(store->max_offset_in_queue("T", 0) == 50);
@@ -97,8 +97,8 @@ TEST_CASE("a clean restart keeps every message and continues the queue offsets")
 }
 
 TEST_CASE("SYNC_FLUSH acknowledges only durable messages") {
-    ScratchDir dir;
-    auto config = test::small_store_config(dir.path);
+    TempDir dir;
+    auto config = test::small_store_config(dir.path());
     config.flush_disk_type = FlushDiskType::sync_flush;
     auto store = test::open_started(config);
     std::vector<std::thread> producers;
@@ -121,8 +121,8 @@ TEST_CASE("SYNC_FLUSH acknowledges only durable messages") {
 }
 
 TEST_CASE("store-side checks reject what RocketMQ rejects") {
-    ScratchDir dir;
-    auto store = test::open_started(test::small_store_config(dir.path));
+    TempDir dir;
+    auto store = test::open_started(test::small_store_config(dir.path()));
     CHECK(store->put_sync(test::make_message(std::string(128, 't'), 0, "x")).status
           == PutMessageStatus::message_illegal);
     CHECK(store->put_sync(test::make_message("../evil", 0, "x")).status
@@ -138,8 +138,8 @@ TEST_CASE("store-side checks reject what RocketMQ rejects") {
 }
 
 TEST_CASE("a batch takes consecutive queue offsets in one file") {
-    ScratchDir dir;
-    auto store = test::open_started(test::small_store_config(dir.path));
+    TempDir dir;
+    auto store = test::open_started(test::small_store_config(dir.path()));
     std::vector<message::MessageExt> batch;
     for (int i = 0; i < 5; ++i)
         batch.push_back(test::make_message("B", 2, "m" + std::to_string(i)));
@@ -157,8 +157,8 @@ TEST_CASE("a batch takes consecutive queue offsets in one file") {
 }
 
 TEST_CASE("a delayed message goes to SCHEDULE_TOPIC_XXXX with its delivery time as tags code") {
-    ScratchDir dir;
-    auto store = test::open_started(test::small_store_config(dir.path));
+    TempDir dir;
+    auto store = test::open_started(test::small_store_config(dir.path()));
     auto m = test::make_message("D", 3, "later");
     m.set_property("DELAY", "2");
     auto r = store->put_sync(m);
@@ -180,8 +180,8 @@ TEST_CASE("tag filtering by consume-queue tags code") {
         int64_t code;
         bool matches_tags_code(int64_t c) const override { return c == code; }
     };
-    ScratchDir dir;
-    auto store = test::open_started(test::small_store_config(dir.path));
+    TempDir dir;
+    auto store = test::open_started(test::small_store_config(dir.path()));
     for (int i = 0; i < 20; ++i)
         REQUIRE(store->put_sync(test::make_message("F", 0, "b", i % 5 == 0 ? "Hit" : "Miss")).ok());
     test::wait_dispatched(*store);
@@ -199,8 +199,8 @@ TEST_CASE("tag filtering by consume-queue tags code") {
 }
 
 TEST_CASE("query by key and lookups by time") {
-    ScratchDir dir;
-    auto store = test::open_started(test::small_store_config(dir.path));
+    TempDir dir;
+    auto store = test::open_started(test::small_store_config(dir.path()));
     std::vector<PutMessageResult> results;
     for (int i = 0; i < 40; ++i) {
         results.push_back(
@@ -219,8 +219,8 @@ TEST_CASE("query by key and lookups by time") {
 }
 
 TEST_CASE("co_await put resumes the coroutine on its own executor") {
-    ScratchDir dir;
-    auto store = test::open_started(test::small_store_config(dir.path));
+    TempDir dir;
+    auto store = test::open_started(test::small_store_config(dir.path()));
     boost::asio::io_context io;
     std::vector<PutMessageResult> results;
     std::thread::id resumed_on;
@@ -257,8 +257,8 @@ TEST_CASE("SYNC_MASTER puts wait for the replica hook and take its status") {
                                    : PutMessageStatus::flush_slave_timeout);
         }
     };
-    ScratchDir dir;
-    auto config = test::small_store_config(dir.path);
+    TempDir dir;
+    auto config = test::small_store_config(dir.path());
     config.broker_role = BrokerRole::sync_master;
     auto store = MessageStore::open(config);
     REQUIRE(store);
@@ -276,8 +276,8 @@ TEST_CASE("SYNC_MASTER puts wait for the replica hook and take its status") {
 }
 
 TEST_CASE("expired commit-log files go and the queues and index follow") {
-    ScratchDir dir;
-    auto config = test::small_store_config(dir.path);
+    TempDir dir;
+    auto config = test::small_store_config(dir.path());
     config.file_reserved_time_hours = 0;
     auto store = test::open_started(config);
     for (int i = 0; i < 400; ++i)
@@ -310,18 +310,18 @@ TEST_CASE("expired commit-log files go and the queues and index follow") {
 }
 
 TEST_CASE("bad settings are refused at open with the setting named") {
-    ScratchDir dir;
-    auto config = test::small_store_config(dir.path);
+    TempDir dir;
+    auto config = test::small_store_config(dir.path());
     config.message_delay_level = "1s 5x";
     auto bad_levels = MessageStore::open(config);
     REQUIRE_FALSE(bad_levels);
     CHECK_THAT(bad_levels.error().message, test::contains("messageDelayLevel"));
-    config = test::small_store_config(dir.path);
-    config.commit_log_dir = dir.path / "a;b";
+    config = test::small_store_config(dir.path());
+    config.commit_log_dir = dir.path() / "a;b";
     auto multi = MessageStore::open(config);
     REQUIRE_FALSE(multi);
     CHECK_THAT(multi.error().message, test::contains("storePathCommitLog"));
-    config = test::small_store_config(dir.path);
+    config = test::small_store_config(dir.path());
     config.commit_log_file_size = 100;
     auto tiny = MessageStore::open(config);
     REQUIRE_FALSE(tiny);

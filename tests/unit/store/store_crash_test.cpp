@@ -136,8 +136,8 @@ void check_acked_present(const MessageStore& store, const std::vector<Ack>& acks
 TEST_CASE("crash: SIGKILL under SYNC_FLUSH load loses no acknowledged message") {
     std::mt19937 rng(std::random_device{}());
     for (int round = 0; round < 3; ++round) {
-        test::ScratchDir dir;
-        auto config = test::small_store_config(dir.path);
+        test::TempDir dir;
+        auto config = test::small_store_config(dir.path());
         config.flush_disk_type = FlushDiskType::sync_flush;
         const auto after = std::chrono::milliseconds(150 + rng() % 400);
         const auto acks = run_and_kill(config, after);
@@ -153,8 +153,8 @@ TEST_CASE("crash: SIGKILL under SYNC_FLUSH load loses no acknowledged message") 
 TEST_CASE("crash: SIGKILL under ASYNC_FLUSH load leaves a consistent store") {
     std::mt19937 rng(std::random_device{}());
     for (int round = 0; round < 3; ++round) {
-        test::ScratchDir dir;
-        auto config = test::small_store_config(dir.path);
+        test::TempDir dir;
+        auto config = test::small_store_config(dir.path());
         const auto after = std::chrono::milliseconds(100 + rng() % 400);
         const auto acks = run_and_kill(config, after);
         INFO("killed after " << after.count() << " ms with " << acks.size() << " acknowledged");

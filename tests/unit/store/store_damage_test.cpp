@@ -52,8 +52,8 @@ int64_t total_messages(const MessageStore& store) {
 }  // namespace
 
 TEST_CASE("a torn record at the end of the log is cut off after a crash") {
-    test::ScratchDir dir;
-    auto config = test::small_store_config(dir.path);
+    test::TempDir dir;
+    auto config = test::small_store_config(dir.path());
     auto results = fill(config, 100);
     const auto& last = results.back();
     const int64_t end = last.wrote_offset + last.wrote_bytes;
@@ -76,8 +76,8 @@ TEST_CASE("a torn record at the end of the log is cut off after a crash") {
 }
 
 TEST_CASE("a corrupted CRC in the middle of a file ends the log and the queues there") {
-    test::ScratchDir dir;
-    auto config = test::small_store_config(dir.path);
+    test::TempDir dir;
+    auto config = test::small_store_config(dir.path());
     auto results = fill(config, 200);
     // A record in the middle of the second file.
     const PutMessageResult* victim = nullptr;
@@ -105,8 +105,8 @@ TEST_CASE("a corrupted CRC in the middle of a file ends the log and the queues t
 }
 
 TEST_CASE("a deleted consume-queue file is rebuilt from the commit log") {
-    test::ScratchDir dir;
-    auto config = test::small_store_config(dir.path);
+    test::TempDir dir;
+    auto config = test::small_store_config(dir.path());
     fill(config, 1000, 100);  // 250 units per queue: files of 100, 100 and 50 units
     const fs::path queue_dir = config.consume_queue_path() / "D" / "2";
     std::vector<fs::path> files;
@@ -146,8 +146,8 @@ TEST_CASE("a deleted consume-queue file is rebuilt from the commit log") {
 }
 
 TEST_CASE("a full disk refuses puts but keeps reads and resumes by itself once space is freed") {
-    test::ScratchDir dir;
-    auto config = test::small_store_config(dir.path);
+    test::TempDir dir;
+    auto config = test::small_store_config(dir.path());
     auto usage = std::make_shared<std::atomic<double>>(0.5);
     config.disk_usage_probe = [usage](const fs::path&) { return usage->load(); };
     config.file_reserved_time_hours = 72;
@@ -176,8 +176,8 @@ TEST_CASE("a full disk refuses puts but keeps reads and resumes by itself once s
 }
 
 TEST_CASE("another process cannot open a store that is in use") {
-    test::ScratchDir dir;
-    auto config = test::small_store_config(dir.path);
+    test::TempDir dir;
+    auto config = test::small_store_config(dir.path());
     auto store = test::open_started(config);
     auto second = MessageStore::open(config);
     REQUIRE_FALSE(second);
@@ -186,8 +186,8 @@ TEST_CASE("another process cannot open a store that is in use") {
 
 TEST_CASE(
     "a queue rebuilt after old files expired starts with holes and serves from its first message") {
-    test::ScratchDir dir;
-    auto config = test::small_store_config(dir.path);
+    test::TempDir dir;
+    auto config = test::small_store_config(dir.path());
     config.file_reserved_time_hours = 0;
     int64_t min_before = 0;
     {
@@ -218,8 +218,8 @@ TEST_CASE(
 }
 
 TEST_CASE("a record torn at a file boundary ends the log in the right file") {
-    test::ScratchDir dir;
-    auto config = test::small_store_config(dir.path);
+    test::TempDir dir;
+    auto config = test::small_store_config(dir.path());
     auto results = fill(config, 150);  // about 1.6 files of 64 KiB
     const int64_t file_size = config.commit_log_file_size;
     const int64_t end = results.back().wrote_offset + results.back().wrote_bytes;
@@ -264,8 +264,8 @@ TEST_CASE("a record torn at a file boundary ends the log in the right file") {
 TEST_CASE("a real allocation failure answers CREATE_MAPEDFILE_FAILED and keeps serving") {
     // RLIMIT_FSIZE makes posix_fallocate of the next commit-log file fail with EFBIG, a real
     // error from the kernel; it runs in a child so the limit does not leak into other tests.
-    test::ScratchDir dir;
-    auto config = test::small_store_config(dir.path);
+    test::TempDir dir;
+    auto config = test::small_store_config(dir.path());
     const pid_t child = ::fork();
     REQUIRE(child >= 0);
     if (child == 0) {

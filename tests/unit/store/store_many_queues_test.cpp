@@ -8,8 +8,8 @@ using namespace rmq;
 using namespace rmq::store;
 
 TEST_CASE("ten thousand queues: puts and a restart and reads all work") {
-    test::ScratchDir dir;
-    auto config = test::small_store_config(dir.path);
+    test::TempDir dir;
+    auto config = test::small_store_config(dir.path());
     config.commit_log_file_size = 4 * 1024 * 1024;
     constexpr int kTopics = 2500;
     constexpr int kQueuesPerTopic = 4;

@@ -53,8 +53,8 @@ TEST_CASE("model: random puts and reads and restarts agree with an in-memory mod
     const auto seed = std::random_device{}();
     INFO("seed " << seed);
     std::mt19937 rng(seed);
-    test::ScratchDir dir;
-    auto config = test::small_store_config(dir.path);
+    test::TempDir dir;
+    auto config = test::small_store_config(dir.path());
     config.consume_queue_file_size = 10 * 20;  // queues cross files often too
     std::map<QueueKey, std::vector<ModelMessage>> model;
     const std::vector<std::string> topics = {"Alpha", "Beta", "%RETRY%G"};

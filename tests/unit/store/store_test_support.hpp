@@ -7,21 +7,9 @@
 
 #include "message/message.hpp"
 #include "store/message_store.hpp"
+#include "temp_dir.hpp"
 
 namespace rmq::test {
-
-/// A scratch directory removed at the end of the test.
-struct ScratchDir {
-    std::filesystem::path path;
-    ScratchDir() {
-        static int counter = 0;
-        path = std::filesystem::temp_directory_path()
-               / ("rmq-store-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        std::filesystem::remove_all(path);
-        std::filesystem::create_directories(path);
-    }
-    ~ScratchDir() { std::filesystem::remove_all(path); }
-};
 
 /// Small files so that tests cross file boundaries quickly.
 inline store::StoreConfig small_store_config(const std::filesystem::path& root) {
