@@ -4,6 +4,7 @@
 #include <ifaddrs.h>
 #include <net/if.h>
 #include <netinet/in.h>
+#include <pwd.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -46,6 +47,8 @@ std::string local_ipv4_address() {
 Environment Environment::from_process() {
     Environment env;
     env.home = env_or_empty("HOME");
+    if (env.home.empty())
+        if (const passwd* pw = getpwuid(getuid()); pw && pw->pw_dir) env.home = pw->pw_dir;
     env.rocketmq_home = env_or_empty("ROCKETMQ_HOME");
     env.namesrv_addr_env = env_or_empty("NAMESRV_ADDR");
     char host[256] = {};

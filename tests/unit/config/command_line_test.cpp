@@ -1,5 +1,6 @@
 #include "config/command_line.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -441,4 +442,19 @@ TEST_CASE("command line: address-server keys become system properties") {
     auto st = broker_ok({"-c", f.path.string()});
     CHECK(st.system_properties["rocketmq.namesrv.domain"] == "ns.example.com");
     CHECK(st.system_properties["rocketmq.namesrv.domain.subgroup"] == "nsaddr-a");
+}
+
+TEST_CASE("command line: the process environment gives usable defaults") {
+    auto env = Environment::from_process();
+    CHECK_FALSE(env.home.empty());
+    CHECK_FALSE(env.host_name.empty());
+    CHECK(env.cores >= 1);
+    // A dotted IPv4 address (127.0.0.1 only when the host has no other).
+    std::string ip = local_ipv4_address();
+    CHECK(std::count(ip.begin(), ip.end(), '.') == 3);
+    CHECK(env.local_address == ip);
+    auto st = parse_broker_command_line({}, env);
+    REQUIRE(st.ok());
+    CHECK(st->broker.broker_ip1 == ip);
+    CHECK(st->broker.broker_name == env.host_name);
 }
