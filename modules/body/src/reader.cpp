@@ -28,6 +28,10 @@ std::optional<int32_t> to_int32(const json::Value& value) {
     return static_cast<int32_t>(*v);
 }
 
+std::optional<int64_t> int_key(const json::Member& member) {
+    return json::to_int64(json::Value(member.key));
+}
+
 std::optional<size_t> enum_ordinal(const json::Value& value,
                                    std::span<const std::string_view> names) {
     if (const std::string* s = value.if_string()) {

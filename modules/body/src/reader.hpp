@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "body/error.hpp"
+#include "body/ordered_map.hpp"
 #include "json/value.hpp"
 
 namespace rmq::body::detail {
@@ -74,5 +75,63 @@ json::Value string_array(const std::vector<std::string>& strings);
 
 /// Every element bound as a string (numbers as their text); nulls skipped.
 Result<std::vector<std::string>> strings_from_json(const json::Value& value, std::string_view what);
+
+/// T::from_json of the document in `text`.
+template <class T>
+Result<T> decode_as(std::string_view text) {
+    auto doc = parse_text(text);
+    if (!doc) return doc.error();
+    return T::from_json(*doc);
+}
+
+/// A String-keyed map as a JSON object, values written by `to_json(value)`.
+template <class V, class F>
+json::Value string_map_to_json(const OrderedMap<std::string, V>& map, F to_json) {
+    json::Value v = json::Value::object();
+    for (const auto& [key, value] : map)
+        v.set(key, to_json(value));
+    return v;
+}
+
+/// A String-keyed map from the members of `object`; null values skipped; values bound by
+/// `from_json(value) -> Result<V>`; errors name the entry.
+template <class V, class F>
+Result<OrderedMap<std::string, V>> string_map_from_json(const json::Object& object,
+                                                        std::string_view what, F from_json) {
+    OrderedMap<std::string, V> map;
+    for (const json::Member& m : object) {
+        if (m.value.is_null()) continue;
+        Result<V> v = from_json(m.value);
+        if (!v) return within(std::string(what) + "[\"" + m.key + "\"]", v.error());
+        map.insert_or_assign(m.key, std::move(*v));
+    }
+    return map;
+}
+
+/// The integer a map key stands for: a bare 0 or a quoted "0" (fastjson converts either).
+std::optional<int64_t> int_key(const json::Member& member);
+
+/// An array of objects bound by `from_json`; null elements skipped.
+template <class V, class F>
+Result<std::vector<V>> list_from_json(const json::Array& array, std::string_view what,
+                                      F from_json) {
+    std::vector<V> out;
+    out.reserve(array.size());
+    for (size_t i = 0; i < array.size(); ++i) {
+        if (array[i].is_null()) continue;
+        Result<V> v = from_json(array[i]);
+        if (!v) return within(std::string(what) + "[" + std::to_string(i) + "]", v.error());
+        out.push_back(std::move(*v));
+    }
+    return out;
+}
+
+template <class V>
+json::Value list_to_json(const std::vector<V>& list) {
+    json::Value v = json::Value::array();
+    for (const V& e : list)
+        v.push_back(e.to_json());
+    return v;
+}
 
 }  // namespace rmq::body::detail
