@@ -10,7 +10,10 @@
 #include "body/consumer_list.hpp"
 #include "body/heartbeat_data.hpp"
 #include "body/java_hash_order.hpp"
+#include "body/kv_table.hpp"
+#include "body/message_queue.hpp"
 #include "body/offset_tables.hpp"
+#include "body/queue_stats.hpp"
 #include "body/register_broker_body.hpp"
 #include "body/subscription_group_wrapper.hpp"
 #include "body/topic_config_serialize_wrapper.hpp"
@@ -287,5 +290,82 @@ TEST_CASE("golden GET_CONSUMER_LIST_BY_GROUP responses round-trip") {
         REQUIRE(list.ok());
         CHECK(list->encode() == f.body);
         CHECK(!list->consumer_id_list.empty());
+    }
+}
+
+TEST_CASE("golden LOCK_BATCH_MQ / UNLOCK_BATCH_MQ bodies round-trip") {
+    auto requests = test::body_frames("LOCK_BATCH_MQ", false);
+    auto unlocks = test::body_frames("UNLOCK_BATCH_MQ", false);
+    requests.insert(requests.end(), unlocks.begin(), unlocks.end());
+    REQUIRE(requests.size() == 8);
+    for (const auto& f : requests) {
+        INFO(f.file);
+        auto body = LockBatchRequestBody::decode(f.body);
+        REQUIRE(body.ok());
+        CHECK(body->encode() == f.body);
+        CHECK(body->consumer_group == "VecOrderlyGroup");
+        CHECK(!body->mq_set.empty());
+    }
+    auto responses = test::body_frames("LOCK_BATCH_MQ", true);
+    REQUIRE(responses.size() == 7);
+    for (const auto& f : responses) {
+        INFO(f.file);
+        auto body = LockBatchResponseBody::decode(f.body);
+        REQUIRE(body.ok());
+        CHECK(body->encode() == f.body);
+    }
+}
+
+TEST_CASE("golden GET_CONSUME_STATS and GET_TOPIC_STATS_INFO: MessageQueue object keys") {
+    auto stats_frames = test::body_frames("GET_CONSUME_STATS", true);
+    REQUIRE(stats_frames.size() == 1);
+    auto stats = ConsumeStats::decode(stats_frames[0].body);
+    REQUIRE(stats.ok());
+    CHECK(stats->encode() == stats_frames[0].body);
+    CHECK(stats->consume_tps == 0.15333333333333332);
+    REQUIRE(stats->offset_table.size() == 5);
+    const OffsetWrapper* q1 = stats->offset_table.find(MessageQueue{"VecTopic", "broker-a", 1});
+    REQUIRE(q1 != nullptr);
+    CHECK(*q1 == OffsetWrapper{3, 3, 1795356829328});
+    // A HashMap<MessageQueue, OffsetWrapper>: bucket order by MessageQueue.hashCode().
+    auto rebuilt = stats->offset_table;
+    rebuilt.sort([](const auto& a, const auto& b) { return a.first < b.first; });
+    sort_in_java_hash_order(rebuilt, java_hash_map_capacity(rebuilt.size()));
+    CHECK(rebuilt == stats->offset_table);
+
+    auto table_frames = test::body_frames("GET_TOPIC_STATS_INFO", true);
+    REQUIRE(table_frames.size() == 1);
+    auto table = TopicStatsTable::decode(table_frames[0].body);
+    REQUIRE(table.ok());
+    CHECK(table->encode() == table_frames[0].body);
+    auto sorted = table->offset_table;
+    sorted.sort([](const auto& a, const auto& b) { return a.first < b.first; });
+    sort_in_java_hash_order(sorted, java_hash_map_capacity(sorted.size()));
+    CHECK(sorted == table->offset_table);
+}
+
+TEST_CASE("golden GET_BROKER_RUNTIME_INFO responses: a KVTable in HashMap(64) order") {
+    auto frames = test::body_frames("GET_BROKER_RUNTIME_INFO", true);
+    REQUIRE(frames.size() == 2);
+    for (const auto& f : frames) {
+        INFO(f.file);
+        auto kv = KVTable::decode(f.body);
+        REQUIRE(kv.ok());
+        CHECK(kv->encode() == f.body);
+        CHECK(*kv->table.find("brokerVersion") == "409");
+        // StoreStatsService.getRuntimeInfo's HashMap(64), grown to 128 by its 50 entries.
+        // Keys sharing a bucket keep their (unknown) insertion order, so only the bucket
+        // sequence is compared.
+        const size_t capacity = java_hash_map_capacity(kv->table.size(), 64);
+        CHECK(capacity == 128);
+        auto bucket = [capacity](const std::string& k) {
+            return java_hash_bucket(java_string_hash(k), capacity);
+        };
+        auto rebuilt = kv->table;
+        rebuilt.sort([](const auto& a, const auto& b) { return a.first < b.first; });
+        sort_in_java_hash_order(rebuilt, capacity);
+        auto it = kv->table.begin();
+        for (const auto& [key, value] : rebuilt)
+            CHECK(bucket(key) == bucket((it++)->first));
     }
 }
