@@ -10,7 +10,10 @@ namespace {
 
 class Writer {
   public:
-    Writer(Format format, std::string& out) : pretty_(format == Format::pretty), out_(out) {}
+    Writer(Format format, std::string& out)
+        : pretty_(format == Format::pretty),
+          browser_(format == Format::browser_compatible),
+          out_(out) {}
 
     void value(const Value& v) {
         switch (v.kind()) {
@@ -21,9 +24,14 @@ class Writer {
                 out_ += *v.if_bool() ? "true" : "false";
                 break;
             case Kind::integer: {
+                constexpr int64_t kMaxSafe = 9007199254740991;  // 2^53 - 1
+                const int64_t i = *v.if_int();
+                const bool as_string = browser_ && (i > kMaxSafe || i < -kMaxSafe);
+                if (as_string) out_.push_back('"');
                 char buf[24];
                 auto [end, ec] = std::to_chars(buf, buf + sizeof buf, *v.if_int());
                 out_.append(buf, end);
+                if (as_string) out_.push_back('"');
                 break;
             }
             case Kind::real:
@@ -34,7 +42,7 @@ class Writer {
                 }
                 break;
             case Kind::string:
-                append_json_string(out_, *v.if_string());
+                string(*v.if_string());
                 break;
             case Kind::array:
                 array(*v.if_array());
@@ -46,6 +54,14 @@ class Writer {
     }
 
   private:
+    void string(std::string_view text) {
+        if (browser_) {
+            append_browser_compatible_string(out_, text);
+        } else {
+            append_json_string(out_, text);
+        }
+    }
+
     void new_line() {
         out_.push_back('\n');
         out_.append(indent_, '\t');
@@ -61,9 +77,9 @@ class Writer {
             if (m.value.is_null()) continue;
             if (!first) out_.push_back(',');
             first = false;
-            if (m.key_style == KeyStyle::quoted) {
+            if (m.key_style == KeyStyle::quoted || browser_) {
                 if (pretty_) new_line();
-                append_json_string(out_, m.key);
+                string(m.key);
             } else {
                 out_ += m.key;
             }
@@ -94,6 +110,7 @@ class Writer {
     }
 
     bool pretty_;
+    bool browser_;
     std::string& out_;
     size_t indent_ = 0;
 };

@@ -20,7 +20,13 @@
 
 namespace rmq::json {
 
-enum class Format : uint8_t { compact, pretty };
+// browser_compatible: compact layout with fastjson's SerializerFeature.BrowserCompatible, which
+// the name server turns on for standard-JSON route data (spec/headers.md §B.0 rule 5): every key
+// is quoted (a bare key's text becomes a string), strings escape '"' '/' '\\', \b \f \n \r \t,
+// other control characters and every character from U+007F up as \uXXXX (UTF-16 code units,
+// uppercase hex), and integers beyond ±(2^53 − 1) are written as strings. Sorting map entries
+// (MapSortField) is the caller's business: only it knows the Java key type.
+enum class Format : uint8_t { compact, pretty, browser_compatible };
 
 std::string write(const Value& value, Format format = Format::compact);
 /// Appends to `out` instead of returning a new string.
@@ -30,6 +36,10 @@ void write(const Value& value, Format format, std::string& out);
 /// other control characters and U+007F..U+00A0 as \u00XX with uppercase hex, everything else
 /// (other UTF-8 included) raw.
 void append_json_string(std::string& out, std::string_view text);
+
+/// Appends `text` (UTF-8) as a string literal with BrowserCompatible escaping (see Format).
+/// Invalid UTF-8 bytes are escaped as the code unit of their byte value.
+void append_browser_compatible_string(std::string& out, std::string_view text);
 
 /// Appends a finite double as Java's Double.toString/fastjson's RyuDouble writes it: plain
 /// decimal with at least one fraction digit for magnitudes in [1e-3, 1e7) ("0.0", "1.5",

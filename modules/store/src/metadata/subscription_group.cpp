@@ -6,37 +6,6 @@
 
 namespace rmq::store {
 
-json::Value SubscriptionGroupConfig::to_json() const {
-    json::Value v;
-    v.set("brokerId", broker_id);
-    v.set("consumeBroadcastEnable", consume_broadcast_enable);
-    v.set("consumeEnable", consume_enable);
-    v.set("consumeFromMinEnable", consume_from_min_enable);
-    v.set("groupName", group_name);
-    v.set("notifyConsumerIdsChangedEnable", notify_consumer_ids_changed_enable);
-    v.set("retryMaxTimes", retry_max_times);
-    v.set("retryQueueNums", retry_queue_nums);
-    v.set("whichBrokerWhenConsumeSlowly", which_broker_when_consume_slowly);
-    return v;
-}
-
-Result<SubscriptionGroupConfig> SubscriptionGroupConfig::from_json(const json::Value& value) {
-    SubscriptionGroupConfig c;
-    auto read = detail::PropertyReader(value, "subscription group")
-                    .read("brokerId", c.broker_id)
-                    .read("consumeBroadcastEnable", c.consume_broadcast_enable)
-                    .read("consumeEnable", c.consume_enable)
-                    .read("consumeFromMinEnable", c.consume_from_min_enable)
-                    .read("groupName", c.group_name)
-                    .read("notifyConsumerIdsChangedEnable", c.notify_consumer_ids_changed_enable)
-                    .read("retryMaxTimes", c.retry_max_times)
-                    .read("retryQueueNums", c.retry_queue_nums)
-                    .read("whichBrokerWhenConsumeSlowly", c.which_broker_when_consume_slowly)
-                    .result();
-    if (!read) return read.error();
-    return c;
-}
-
 SubscriptionGroupConfig& SubscriptionGroupTable::put(SubscriptionGroupConfig config) {
     std::string name = config.group_name;
     return groups.insert_or_assign(std::move(name), std::move(config));
@@ -58,7 +27,7 @@ Result<SubscriptionGroupTable> SubscriptionGroupTable::from_json(const json::Val
     if (auto r = reader.result(); !r) return r.error();
     if (const json::Value* version = reader.property("dataVersion")) {
         auto v = DataVersion::from_json(*version);
-        if (!v) return v.error();
+        if (!v) return detail::bad_config(v.error().message);
         t.data_version = *v;
     }
     if (const json::Value* table = reader.property("subscriptionGroupTable")) {
@@ -69,7 +38,8 @@ Result<SubscriptionGroupTable> SubscriptionGroupTable::from_json(const json::Val
             if (entry.value.is_null()) continue;
             auto config = SubscriptionGroupConfig::from_json(entry.value);
             if (!config)
-                return detail::in_entry("subscriptionGroupTable", entry.key, config.error());
+                return detail::in_entry("subscriptionGroupTable", entry.key,
+                                        detail::bad_config(config.error().message));
             if (config->group_name.empty()) config->group_name = entry.key;
             t.groups.insert_or_assign(entry.key, std::move(*config));
         }

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "body/subscription_group_config.hpp"
 #include "json/value.hpp"
 #include "store/metadata/data_version.hpp"
 #include "store/metadata/ordered_table.hpp"
@@ -14,26 +15,9 @@
 
 namespace rmq::store {
 
-struct SubscriptionGroupConfig {
-    std::string group_name;
-    bool consume_enable = true;
-    bool consume_from_min_enable = true;
-    bool consume_broadcast_enable = true;
-    int32_t retry_queue_nums = 1;
-    int32_t retry_max_times = 16;
-    int64_t broker_id = 0;  // MixAll.MASTER_ID
-    int64_t which_broker_when_consume_slowly = 1;
-    bool notify_consumer_ids_changed_enable = true;
-
-    /// fastjson's bean layout, properties in alphabetical order (brokerId … whichBroker…).
-    json::Value to_json() const;
-    /// Lenient: 5.x's extra properties (groupSysFlag, consumeTimeoutMinute,
-    /// subscriptionDataSet, attributes, groupRetryPolicy, …) ignored, missing ones defaulted.
-    static Result<SubscriptionGroupConfig> from_json(const json::Value& value);
-
-    friend bool operator==(const SubscriptionGroupConfig&,
-                           const SubscriptionGroupConfig&) = default;
-};
+// SubscriptionGroupConfig lives in rmq::body (body/subscription_group_config.hpp), shared
+// with the GET_ALL_SUBSCRIPTIONGROUP_CONFIG body.
+using body::SubscriptionGroupConfig;
 
 struct SubscriptionGroupTable {
     static constexpr std::string_view kFileName = "subscriptionGroup.json";

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "body/topic_config.hpp"
 #include "json/value.hpp"
 #include "store/metadata/data_version.hpp"
 #include "store/metadata/ordered_table.hpp"
@@ -14,32 +15,11 @@
 
 namespace rmq::store {
 
-enum class TopicFilterType : uint8_t { single_tag, multi_tag };
-
-/// "SINGLE_TAG" / "MULTI_TAG".
-std::string_view topic_filter_type_name(TopicFilterType type);
-
-struct TopicConfig {
-    static constexpr int32_t kDefaultQueueNums = 16;
-    static constexpr int32_t kDefaultPerm = 6;  // PERM_READ | PERM_WRITE
-
-    std::string topic_name;
-    int32_t read_queue_nums = kDefaultQueueNums;
-    int32_t write_queue_nums = kDefaultQueueNums;
-    int32_t perm = kDefaultPerm;
-    TopicFilterType topic_filter_type = TopicFilterType::single_tag;
-    int32_t topic_sys_flag = 0;
-    bool order = false;
-
-    /// fastjson's bean layout: order, perm, readQueueNums, topicFilterType, topicName,
-    /// topicSysFlag, writeQueueNums.
-    json::Value to_json() const;
-    /// Lenient: unknown properties (5.x's attributes) ignored, missing ones defaulted; the
-    /// filter type may be a name or an ordinal (an unknown one reads as SINGLE_TAG).
-    static Result<TopicConfig> from_json(const json::Value& value);
-
-    friend bool operator==(const TopicConfig&, const TopicConfig&) = default;
-};
+// TopicConfig lives in rmq::body (body/topic_config.hpp), shared with the REGISTER_BROKER and
+// GET_ALL_TOPIC_CONFIG bodies.
+using body::topic_filter_type_name;
+using body::TopicConfig;
+using body::TopicFilterType;
 
 struct TopicConfigTable {
     static constexpr std::string_view kFileName = "topics.json";

@@ -1,10 +1,11 @@
-#include "store/metadata/data_version.hpp"
+#include "body/data_version.hpp"
 
 #include <chrono>
 
-#include "property_reader.hpp"
+#include "json/write.hpp"
+#include "reader.hpp"
 
-namespace rmq::store {
+namespace rmq::body {
 
 namespace {
 int64_t now_ms() {
@@ -29,9 +30,13 @@ json::Value DataVersion::to_json() const {
     return v;
 }
 
+std::string DataVersion::encode() const {
+    return json::write(to_json());
+}
+
 Result<DataVersion> DataVersion::from_json(const json::Value& value) {
     DataVersion version = now();  // fastjson starts from `new DataVersion()`
-    auto read = detail::PropertyReader(value, "dataVersion")
+    auto read = detail::Reader(value, "dataVersion")
                     .read("counter", version.counter)
                     .read("timestamp", version.timestamp)
                     .result();
@@ -39,4 +44,10 @@ Result<DataVersion> DataVersion::from_json(const json::Value& value) {
     return version;
 }
 
-}  // namespace rmq::store
+Result<DataVersion> DataVersion::decode(std::string_view text) {
+    auto doc = detail::parse_text(text);
+    if (!doc) return doc.error();
+    return from_json(*doc);
+}
+
+}  // namespace rmq::body

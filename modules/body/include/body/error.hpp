@@ -1,0 +1,16 @@
+#pragma once
+// The error every body decoder returns: what was wrong, naming the property or entry.
+#include <string>
+
+#include "proto/expected.hpp"
+
+namespace rmq::body {
+
+struct BodyError {
+    std::string message;
+};
+
+template <class T>
+using Result = proto::Expected<T, BodyError>;
+
+}  // namespace rmq::body
