@@ -26,11 +26,13 @@ class NameServerProcessor {
     void register_with(remoting::RemotingServer& server);
 
     /// One request; `channel_id` identifies its connection (a closed connection drops the
-    /// brokers registered on it).
-    remoting::RemotingCommand handle(const remoting::RemotingCommand& request, uint64_t channel_id);
+    /// brokers registered on it). Nothing for codes a name server does not know.
+    std::optional<remoting::RemotingCommand> handle(const remoting::RemotingCommand& request,
+                                                    uint64_t channel_id);
 
   private:
-    remoting::RemotingCommand register_broker(const remoting::RemotingCommand& request, uint64_t channel_id);
+    remoting::RemotingCommand register_broker(const remoting::RemotingCommand& request,
+                                              uint64_t channel_id);
     remoting::RemotingCommand unregister_broker(const remoting::RemotingCommand& request);
     remoting::RemotingCommand query_data_version(const remoting::RemotingCommand& request);
     remoting::RemotingCommand route_info(const remoting::RemotingCommand& request);

@@ -1,0 +1,112 @@
+#include "nameserver.hpp"
+
+#include "common/log.hpp"
+#include "config/server_configs.hpp"
+
+namespace rmq::nameserver {
+
+NameServerOptions NameServerOptions::from(const config::NamesrvStartup& startup) {
+    NameServerOptions o;
+    o.port = static_cast<uint16_t>(startup.netty_server.listen_port);
+    o.kv_config_path = startup.namesrv.kv_config_path;
+    o.order_message_enable = startup.namesrv.order_message_enable;
+    o.idle_timeout =
+        std::chrono::seconds(startup.netty_server.server_channel_max_idle_time_seconds);
+    o.http_port = startup.namesrv.http_listen_port > 0 ? startup.namesrv.http_listen_port : -1;
+    o.http_paths = startup.namesrv.http_ns_addr_paths;
+    return o;
+}
+
+NameServer::NameServer(NameServerOptions options)
+    : options_(std::move(options)),
+      kv_(options_.kv_config_path),
+      processor_(routes_, kv_, ProcessorSettings{options_.order_message_enable}) {
+}
+
+NameServer::~NameServer() {
+    stop();
+}
+
+bool NameServer::start(std::string& error) {
+    if (auto r = kv_.load(); !r) {
+        error = r.error().message;
+        return false;
+    }
+    remoting::ServerConfig config;
+    config.bind_address = options_.bind_address;
+    config.port = options_.port;
+    config.connection.max_idle = options_.idle_timeout;
+    server_ = std::make_unique<remoting::RemotingServer>(config);
+    processor_.register_with(*server_);
+    server_->on_connection_closed([this](const remoting::CloseEvent& event) {
+        routes_.channel_closed(reinterpret_cast<uintptr_t>(event.connection.get()));
+    });
+    try {
+        server_->start();
+    } catch (const std::exception& e) {
+        error = e.what();
+        return false;
+    }
+    if (options_.http_port >= 0) {
+        http::AddressServer::Routes routes;
+        // Clients on other hosts need a routable address, not the wildcard we listen on.
+        const std::string host = options_.bind_address == "0.0.0.0" ? config::local_ipv4_address()
+                                                                    : options_.bind_address;
+        const std::string own = options_.http_addresses.empty()
+                                    ? host + ":" + std::to_string(server_->port())
+                                    : options_.http_addresses;
+        size_t pos = 0;
+        while (pos <= options_.http_paths.size()) {
+            size_t end = options_.http_paths.find(';', pos);
+            if (end == std::string::npos) end = options_.http_paths.size();
+            const std::string path = options_.http_paths.substr(pos, end - pos);
+            if (!path.empty()) routes[path] = [own] { return own; };
+            pos = end + 1;
+        }
+        http_ = std::make_unique<http::AddressServer>(http_io_, std::move(routes));
+        if (!http_->listen(options_.bind_address, static_cast<uint16_t>(options_.http_port),
+                           error)) {
+            server_->stop();
+            return false;
+        }
+        http_thread_ = std::thread([this] {
+            auto guard = boost::asio::make_work_guard(http_io_);
+            http_io_.run();
+        });
+    }
+    expiry_thread_ = std::thread([this] { expiry_loop(); });
+    return true;
+}
+
+void NameServer::expiry_loop() {
+    std::unique_lock lock(mutex_);
+    while (!cv_.wait_for(lock, options_.scan_interval, [&] { return stopping_; })) {
+        for (const auto& addr : routes_.expire_brokers(options_.broker_expiry))
+            log::warn("namesrv", "broker " + addr + " expired: no registration within "
+                                     + std::to_string(options_.broker_expiry.count()) + " ms");
+    }
+}
+
+void NameServer::stop() {
+    {
+        std::lock_guard lock(mutex_);
+        if (stopping_) return;
+        stopping_ = true;
+    }
+    cv_.notify_all();
+    if (expiry_thread_.joinable()) expiry_thread_.join();
+    if (http_) http_->stop();
+    http_io_.stop();
+    if (http_thread_.joinable()) http_thread_.join();
+    if (server_) server_->stop(std::chrono::seconds(3));
+}
+
+uint16_t NameServer::port() const {
+    return server_ ? server_->port() : 0;
+}
+
+uint16_t NameServer::http_port() const {
+    return http_ ? http_->port() : 0;
+}
+
+}  // namespace rmq::nameserver

@@ -1,0 +1,68 @@
+#pragma once
+// mqnamesrv as a class (NamesrvController): the remoting server with the name-server processor,
+// broker expiry every 10 s, route clean-up when a broker's connection closes, the KV config and
+// the optional HTTP address service. Tests run it in-process on ephemeral ports.
+#include <atomic>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "config/command_line.hpp"
+#include "http/address_server.hpp"
+#include "kv_config_manager.hpp"
+#include "nameserver_processor.hpp"
+#include "remoting/server.hpp"
+#include "route_info_manager.hpp"
+
+namespace rmq::nameserver {
+
+struct NameServerOptions {
+    std::string bind_address = "0.0.0.0";
+    uint16_t port = 9876;
+    std::filesystem::path kv_config_path;
+    bool order_message_enable = false;
+    std::chrono::milliseconds broker_expiry{120000};
+    std::chrono::milliseconds scan_interval{10000};
+    std::chrono::seconds idle_timeout{120};
+    /// HTTP address service: 0 = off (the list served is this server's own address, or
+    /// `http_addresses` when set).
+    int32_t http_port = -1;
+    std::string http_paths = "/rocketmq/nsaddr";
+    std::string http_addresses;
+
+    static NameServerOptions from(const config::NamesrvStartup& startup);
+};
+
+class NameServer {
+  public:
+    explicit NameServer(NameServerOptions options);
+    ~NameServer();
+
+    /// Loads the KV config and starts listening; an error names what failed.
+    bool start(std::string& error);
+    void stop();
+
+    uint16_t port() const;
+    uint16_t http_port() const;
+    RouteInfoManager& routes() { return routes_; }
+
+  private:
+    void expiry_loop();
+
+    NameServerOptions options_;
+    RouteInfoManager routes_;
+    KvConfigManager kv_;
+    NameServerProcessor processor_;
+    std::unique_ptr<remoting::RemotingServer> server_;
+    boost::asio::io_context http_io_;
+    std::unique_ptr<http::AddressServer> http_;
+    std::thread http_thread_;
+    std::mutex mutex_;
+    std::condition_variable cv_;
+    bool stopping_ = false;
+    std::thread expiry_thread_;
+};
+
+}  // namespace rmq::nameserver
