@@ -1,0 +1,146 @@
+// The broker's control-plane commands (AdminBrokerProcessor, spec/headers.md §A.4): topics,
+// subscription groups, configuration.
+#include "body/subscription_group_config.hpp"
+#include "body/topic_config.hpp"
+#include "broker.hpp"
+#include "common/log.hpp"
+#include "json/write.hpp"
+#include "proto/headers.hpp"
+#include "proto/request_code.hpp"
+#include "proto/response_code.hpp"
+#include "topic_validator.hpp"
+
+namespace rmq::broker {
+
+namespace {
+
+using proto::RequestCode;
+using proto::ResponseCode;
+using remoting::RemotingCommand;
+using Handler = std::function<RemotingCommand(const RemotingCommand&)>;
+
+constexpr std::string_view kSlaveRefusal =
+    "Can't modify topic or subscription group from slave broker, please execute it from master "
+    "broker.";
+
+RemotingCommand reply(const RemotingCommand& request, ResponseCode code,
+                      std::optional<std::string> remark = std::nullopt) {
+    return RemotingCommand::response_to(request, proto::to_int(code), std::move(remark));
+}
+
+RemotingCommand reply_error(const RemotingCommand& request, const proto::ProtocolError& error) {
+    return RemotingCommand::response_to(request, error.code, error.remark);
+}
+
+/// Java builds these responses with the default remark and never clears it on success.
+RemotingCommand success_with_default_remark(const RemotingCommand& request) {
+    return reply(request, ResponseCode::SUCCESS, "not set any response code");
+}
+
+}  // namespace
+
+void Broker::register_processors() {
+    const auto add = [this](RequestCode code, Handler handler) {
+        server_->register_processor(
+            proto::to_int(code),
+            [handler = std::move(handler)](remoting::RequestContext&, RemotingCommand& request)
+                -> boost::asio::awaitable<std::optional<RemotingCommand>> {
+                co_return handler(request);
+            });
+    };
+    const bool slave = startup_.store.broker_role == store::BrokerRole::slave;
+
+    add(RequestCode::UPDATE_AND_CREATE_TOPIC, [this, slave](const RemotingCommand& request) {
+        auto h = request.decode_header<proto::CreateTopicRequestHeader>();
+        if (!h) return reply_error(request, h.error());
+        if (slave) return reply(request, ResponseCode::SYSTEM_ERROR, std::string(kSlaveRefusal));
+        if (auto problem = topic_name_problem(h->topic))
+            return reply(request, ResponseCode::SYSTEM_ERROR, *problem);
+        if (topics_->is_system_topic(h->topic))
+            return reply(request, ResponseCode::SYSTEM_ERROR,
+                         "The topic[" + h->topic + "] is conflict with system topic.");
+        store::TopicConfig config;
+        config.topic_name = h->topic;
+        config.read_queue_nums = h->readQueueNums;
+        config.write_queue_nums = h->writeQueueNums;
+        config.perm = h->perm;
+        config.topic_filter_type = h->topicFilterType == "MULTI_TAG"
+                                       ? store::TopicFilterType::multi_tag
+                                       : store::TopicFilterType::single_tag;
+        config.topic_sys_flag = h->topicSysFlag.value_or(0);
+        config.order = h->order;
+        if (auto r = topics_->create_or_update(config); !r)
+            return reply(request, ResponseCode::SYSTEM_ERROR,
+                         "cannot persist topics: " + r.error().message);
+        topics_changed();
+        return success_with_default_remark(request);
+    });
+
+    add(RequestCode::DELETE_TOPIC_IN_BROKER, [this, slave](const RemotingCommand& request) {
+        auto h = request.decode_header<proto::DeleteTopicRequestHeader>();
+        if (!h) return reply_error(request, h.error());
+        if (slave) return reply(request, ResponseCode::SYSTEM_ERROR, std::string(kSlaveRefusal));
+        if (auto problem = topic_name_problem(h->topic))
+            return reply(request, ResponseCode::SYSTEM_ERROR, *problem);
+        if (topics_->is_system_topic(h->topic))
+            return reply(request, ResponseCode::SYSTEM_ERROR,
+                         "The topic[" + h->topic + "] is conflict with system topic.");
+        topics_->erase(h->topic);
+        store_->delete_topic(h->topic);
+        topics_changed();
+        return success_with_default_remark(request);
+    });
+
+    add(RequestCode::GET_ALL_TOPIC_CONFIG, [this](const RemotingCommand& request) {
+        const auto table = topics_->snapshot();
+        if (table.topics.empty())
+            return reply(request, ResponseCode::SYSTEM_ERROR, "No topic in this broker");
+        auto response = reply(request, ResponseCode::SUCCESS);
+        response.ext_fields.emplace();  // Java's empty header class: "extFields":{}
+        response.body = json::write(table.to_json());
+        return response;
+    });
+
+    add(RequestCode::UPDATE_AND_CREATE_SUBSCRIPTIONGROUP,
+        [this, slave](const RemotingCommand& request) {
+            if (slave)
+                return reply(request, ResponseCode::SYSTEM_ERROR, std::string(kSlaveRefusal));
+            auto config = body::SubscriptionGroupConfig::decode(request.body);
+            if (!config || config->group_name.empty())
+                return reply(request, ResponseCode::SYSTEM_ERROR,
+                             "the body is not a SubscriptionGroupConfig with a groupName");
+            if (auto r = groups_->create_or_update(*config); !r)
+                return reply(request, ResponseCode::SYSTEM_ERROR,
+                             "cannot persist groups: " + r.error().message);
+            return success_with_default_remark(request);
+        });
+
+    add(RequestCode::GET_ALL_SUBSCRIPTIONGROUP_CONFIG, [this](const RemotingCommand& request) {
+        const auto table = groups_->snapshot();
+        if (table.groups.empty())
+            return reply(request, ResponseCode::SYSTEM_ERROR,
+                         "No subscription group in this broker");
+        auto response = reply(request, ResponseCode::SUCCESS);
+        response.body = json::write(table.to_json());
+        return response;
+    });
+
+    add(RequestCode::DELETE_SUBSCRIPTIONGROUP, [this, slave](const RemotingCommand& request) {
+        auto h = request.decode_header<proto::DeleteSubscriptionGroupRequestHeader>();
+        if (!h) return reply_error(request, h.error());
+        if (slave) return reply(request, ResponseCode::SYSTEM_ERROR, std::string(kSlaveRefusal));
+        groups_->erase(h->groupName);
+        return success_with_default_remark(request);
+    });
+
+    add(RequestCode::GET_BROKER_CONFIG, [this](const RemotingCommand& request) {
+        auto response = reply(request, ResponseCode::SUCCESS);
+        proto::GetBrokerConfigResponseHeader h;
+        h.version = config_version_.encode();
+        response.set_header(h);
+        response.body = config::print_config(startup_.schemas());
+        return response;
+    });
+}
+
+}  // namespace rmq::broker

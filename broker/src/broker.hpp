@@ -1,0 +1,59 @@
+#pragma once
+// mqbroker as a class (BrokerController): opens the store, loads topics and subscription groups,
+// serves the remoting port, registers with every name server at start, every
+// registerNameServerPeriod and after topic changes, and unregisters on shutdown. So far the
+// control plane: topic and subscription-group administration and the broker config; sends and
+// pulls come with the data-plane issue.
+#include <atomic>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "body/data_version.hpp"
+#include "config/command_line.hpp"
+#include "name_server_registrar.hpp"
+#include "remoting/server.hpp"
+#include "store/message_store.hpp"
+#include "subscription_group_manager.hpp"
+#include "topic_config_manager.hpp"
+
+namespace rmq::broker {
+
+class Broker {
+  public:
+    /// `startup` is what the command line and -c file produced (config::parse_broker_command_line).
+    explicit Broker(config::BrokerStartup startup);
+    ~Broker();
+
+    bool start(std::string& error);
+    /// Unregisters, stops serving (in-flight requests finish), shuts the store down cleanly.
+    void shutdown();
+
+    uint16_t port() const;
+    const std::string& broker_addr() const { return identity_.broker_addr; }
+    TopicConfigManager& topics() { return *topics_; }
+    /// Registers with every name server now (tests, and after changes).
+    size_t register_now();
+
+  private:
+    void register_processors();
+    void registration_loop();
+    void topics_changed();
+
+    config::BrokerStartup startup_;
+    body::DataVersion config_version_ = body::DataVersion::now();  // of the broker's settings
+    BrokerIdentity identity_;
+    std::unique_ptr<store::MessageStore> store_;
+    std::unique_ptr<TopicConfigManager> topics_;
+    std::unique_ptr<SubscriptionGroupManager> groups_;
+    std::unique_ptr<NameServerRegistrar> registrar_;
+    std::unique_ptr<remoting::RemotingServer> server_;
+    std::mutex mutex_;
+    std::condition_variable cv_;
+    bool stopping_ = false;
+    std::thread registration_thread_;
+};
+
+}  // namespace rmq::broker

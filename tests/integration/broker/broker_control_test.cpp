@@ -1,0 +1,129 @@
+// A name server and a broker in-process on ephemeral loopback ports: registration, routes, topic
+// and subscription-group administration, unregistration.
+#include "body/topic_route_data.hpp"
+#include "broker.hpp"
+#include "catch.hpp"
+#include "nameserver.hpp"
+#include "proto/headers.hpp"
+#include "proto/request_code.hpp"
+#include "proto/response_code.hpp"
+#include "remoting/client.hpp"
+#include "temp_dir.hpp"
+
+using namespace rmq;
+using namespace std::chrono_literals;
+using remoting::RemotingCommand;
+
+namespace {
+
+struct Cluster {
+    test::TempDir dir;
+    nameserver::NameServer namesrv{[this] {
+        nameserver::NameServerOptions o;
+        o.bind_address = "127.0.0.1";
+        o.port = 0;
+        o.kv_config_path = dir.path() / "kv.json";
+        return o;
+    }()};
+    std::unique_ptr<broker::Broker> broker;
+    remoting::RemotingClient client;
+    std::string namesrv_addr;
+
+    Cluster() {
+        std::string error;
+        REQUIRE(namesrv.start(error));
+        namesrv_addr = "127.0.0.1:" + std::to_string(namesrv.port());
+        auto startup = config::parse_broker_command_line(
+            {"-n", namesrv_addr, "brokerName=broker-a", "brokerIP1=127.0.0.1", "listenPort=0",
+             "storePathRootDir=" + (dir.path() / "store").string(),
+             "mappedFileSizeCommitLog=1048576"},
+            config::Environment::from_process());
+        REQUIRE(startup);
+        broker = std::make_unique<broker::Broker>(std::move(*startup));
+        REQUIRE(broker->start(error));
+        REQUIRE(broker->register_now() == 1);
+    }
+
+    RemotingCommand call(const std::string& addr, RemotingCommand request) {
+        auto r = client.invoke_sync(addr, std::move(request), 5s);
+        REQUIRE(r);
+        return std::move(*r);
+    }
+    RemotingCommand route(const std::string& topic) {
+        proto::GetRouteInfoRequestHeader h;
+        h.topic = topic;
+        auto r =
+            RemotingCommand::request(proto::to_int(proto::RequestCode::GET_ROUTEINFO_BY_TOPIC));
+        r.set_header(h);
+        return call(namesrv_addr, std::move(r));
+    }
+};
+
+constexpr int32_t kOk = 0;
+
+}  // namespace
+
+TEST_CASE("a broker registers its topics and admin changes reach the routes") {
+    Cluster c;
+    auto tbw = c.route("TBW102");
+    REQUIRE(tbw.code == kOk);
+    auto data = body::TopicRouteData::decode(tbw.body);
+    REQUIRE(data);
+    CHECK(data->broker_datas.at(0).broker_addrs.at(0) == c.broker->broker_addr());
+    CHECK(data->queue_datas.at(0).perm == 7);
+
+    proto::CreateTopicRequestHeader h;
+    h.topic = "Orders";
+    h.defaultTopic = "TBW102";
+    h.readQueueNums = 4;
+    h.writeQueueNums = 4;
+    h.perm = 6;
+    h.topicFilterType = "SINGLE_TAG";
+    auto create =
+        RemotingCommand::request(proto::to_int(proto::RequestCode::UPDATE_AND_CREATE_TOPIC));
+    create.set_header(h);
+    auto created = c.call(c.broker->broker_addr(), create);
+    REQUIRE(created.code == kOk);
+    CHECK(created.remark == "not set any response code");
+    // The oneway re-registration lands shortly after.
+    RemotingCommand route;
+    for (int i = 0; i < 100; ++i) {
+        route = c.route("Orders");
+        if (route.code == kOk) break;
+        std::this_thread::sleep_for(20ms);
+    }
+    REQUIRE(route.code == kOk);
+    CHECK(body::TopicRouteData::decode(route.body)->queue_datas.at(0).write_queue_nums == 4);
+
+    h.topic = "SCHEDULE_TOPIC_XXXX";
+    create.set_header(h);
+    auto refused = c.call(c.broker->broker_addr(), create);
+    CHECK(refused.code == proto::to_int(proto::ResponseCode::SYSTEM_ERROR));
+    CHECK(refused.remark == "The topic[SCHEDULE_TOPIC_XXXX] is conflict with system topic.");
+    h.topic = "bad topic";
+    create.set_header(h);
+    CHECK(c.call(c.broker->broker_addr(), create).remark->find("illegal characters")
+          != std::string::npos);
+
+    auto all =
+        c.call(c.broker->broker_addr(),
+               RemotingCommand::request(proto::to_int(proto::RequestCode::GET_ALL_TOPIC_CONFIG)));
+    REQUIRE(all.code == kOk);
+    CHECK(all.body.find("\"Orders\"") != std::string::npos);
+
+    auto config =
+        c.call(c.broker->broker_addr(),
+               RemotingCommand::request(proto::to_int(proto::RequestCode::GET_BROKER_CONFIG)));
+    REQUIRE(config.code == kOk);
+    CHECK(config.body.find("brokerName=broker-a") != std::string::npos);
+
+    auto unknown = c.call(c.broker->broker_addr(), RemotingCommand::request(9999));
+    CHECK(unknown.code == proto::to_int(proto::ResponseCode::REQUEST_CODE_NOT_SUPPORTED));
+}
+
+TEST_CASE("a broker shutting down unregisters and its routes go") {
+    Cluster c;
+    REQUIRE(c.route("TBW102").code == kOk);
+    c.broker->shutdown();
+    CHECK(c.route("TBW102").code == proto::to_int(proto::ResponseCode::TOPIC_NOT_EXIST));
+}
