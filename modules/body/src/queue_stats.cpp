@@ -3,40 +3,10 @@
 #include "json/coerce.hpp"
 #include "json/parse.hpp"
 #include "json/write.hpp"
+#include "queue_map.hpp"
 #include "reader.hpp"
 
 namespace rmq::body {
-
-namespace {
-
-template <class V>
-json::Value queue_map_to_json(const OrderedMap<MessageQueue, V>& map) {
-    json::Value v = json::Value::object();
-    for (const auto& [mq, value] : map)
-        v.set(mq.encode(), value.to_json(), json::KeyStyle::bare);
-    return v;
-}
-
-template <class V>
-Result<OrderedMap<MessageQueue, V>> queue_map_from_json(const json::Object& object,
-                                                        std::string_view what) {
-    OrderedMap<MessageQueue, V> map;
-    for (const json::Member& m : object) {
-        if (m.value.is_null()) continue;
-        // The parser keeps an object key as its compact JSON text; a quoted key holding JSON
-        // text reads the same way.
-        auto key_doc = json::parse(m.key);
-        if (!key_doc) return detail::bad_body(std::string(what) + ": key is not a message queue");
-        auto mq = MessageQueue::from_json(*key_doc);
-        if (!mq) return detail::within(what, mq.error());
-        auto value = V::from_json(m.value);
-        if (!value) return detail::within(std::string(what) + "[" + m.key + "]", value.error());
-        map.insert_or_assign(std::move(*mq), std::move(*value));
-    }
-    return map;
-}
-
-}  // namespace
 
 json::Value OffsetWrapper::to_json() const {
     json::Value v;
@@ -60,7 +30,8 @@ Result<OffsetWrapper> OffsetWrapper::from_json(const json::Value& value) {
 json::Value ConsumeStats::to_json() const {
     json::Value v;
     v.set("consumeTps", consume_tps);
-    v.set("offsetTable", queue_map_to_json(offset_table));
+    v.set("offsetTable",
+          detail::queue_map_to_json(offset_table, [](const auto& o) { return o.to_json(); }));
     return v;
 }
 
@@ -81,7 +52,8 @@ Result<ConsumeStats> ConsumeStats::from_json(const json::Value& value) {
         }
     }
     if (const json::Object* table = reader.object("offsetTable")) {
-        auto map = queue_map_from_json<OffsetWrapper>(*table, "offsetTable");
+        auto map = detail::queue_map_from_json<OffsetWrapper>(*table, "offsetTable",
+                                                              OffsetWrapper::from_json);
         if (!map) return map.error();
         stats.offset_table = std::move(*map);
     }
@@ -114,7 +86,8 @@ Result<TopicOffset> TopicOffset::from_json(const json::Value& value) {
 
 json::Value TopicStatsTable::to_json() const {
     json::Value v;
-    v.set("offsetTable", queue_map_to_json(offset_table));
+    v.set("offsetTable",
+          detail::queue_map_to_json(offset_table, [](const auto& o) { return o.to_json(); }));
     return v;
 }
 
@@ -126,7 +99,8 @@ Result<TopicStatsTable> TopicStatsTable::from_json(const json::Value& value) {
     TopicStatsTable t;
     detail::Reader reader(value, "topic stats table");
     if (const json::Object* table = reader.object("offsetTable")) {
-        auto map = queue_map_from_json<TopicOffset>(*table, "offsetTable");
+        auto map =
+            detail::queue_map_from_json<TopicOffset>(*table, "offsetTable", TopicOffset::from_json);
         if (!map) return map.error();
         t.offset_table = std::move(*map);
     }

@@ -1,5 +1,6 @@
 #include "body/subscription_data.hpp"
 
+#include "body/data_version.hpp"
 #include "json/write.hpp"
 #include "reader.hpp"
 
@@ -26,6 +27,7 @@ std::string SubscriptionData::encode() const {
 
 Result<SubscriptionData> SubscriptionData::from_json(const json::Value& value) {
     SubscriptionData s;
+    s.sub_version = DataVersion::now().timestamp;  // fastjson starts from `new SubscriptionData()`
     detail::Reader reader(value, "subscription data");
     reader.read("classFilterMode", s.class_filter_mode)
         .read("expressionType", s.expression_type)

@@ -6,6 +6,7 @@
 #include "body/heartbeat_data.hpp"
 #include "body/offset_tables.hpp"
 #include "body/register_broker_body.hpp"
+#include "body/subscription_data.hpp"
 #include "body/topic_config_serialize_wrapper.hpp"
 #include "body/topic_route_data.hpp"
 #include "catch.hpp"
@@ -158,4 +159,10 @@ TEST_CASE("TopicConfig text form") {
     CHECK(!TopicConfig::decode_text("T 8 4 6"));
     CHECK(!TopicConfig::decode_text("T x 4 6 SINGLE_TAG"));
     CHECK(!TopicConfig::decode_text("T 8 4 6 OTHER"));
+}
+
+TEST_CASE("a subscription without subVersion gets the current time, as in Java") {
+    auto s = SubscriptionData::decode(R"({"topic":"T","subString":"*"})");
+    REQUIRE(s.ok());
+    CHECK(s->sub_version >= 1700000000000);
 }

@@ -124,3 +124,17 @@ TEST_CASE("write then parse gives back the same document") {
         CHECK(*back == original);
     }
 }
+
+TEST_CASE("browser_compatible is compact with every key quoted and BrowserCompatible escapes") {
+    CHECK(write(sample(), Format::browser_compatible)
+          == R"({"offsetTable":{"T@G":{"0":1,"1":2}},"list":[1,{"a":true}],"empty":{},"none":[]})");
+    Value v;
+    v.set("k/é", "a/b\x7F\xE2\x80\xA8");
+    v.set("{\"q\":1}", 1, KeyStyle::bare);  // an object key becomes a string
+    CHECK(write(v, Format::browser_compatible)
+          == R"({"k\/\u00E9":"a\/b\u007F\u2028","{\"q\":1}":1})");
+    // The default writer leaves '/' and non-ASCII above U+00A0 raw.
+    Value plain;
+    plain.set("k/\xC3\xA9", "a/b\x7F");
+    CHECK(write(plain) == "{\"k/\xC3\xA9\":\"a/b\\u007F\"}");
+}

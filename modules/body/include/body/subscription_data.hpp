@@ -25,8 +25,8 @@ struct SubscriptionData {
     /// (filterClassSource is never serialized).
     json::Value to_json() const;
     std::string encode() const;
-    /// subVersion may be a string (C++), numbers and strings are interchangeable, codeSet
-    /// elements bound as 32-bit integers.
+    /// subVersion may be a string (C++); a missing one is now, as Java's constructor sets it.
+    /// Numbers and strings are interchangeable, codeSet elements bound as 32-bit integers.
     static Result<SubscriptionData> from_json(const json::Value& value);
     static Result<SubscriptionData> decode(std::string_view text);
 
