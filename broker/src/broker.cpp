@@ -59,6 +59,11 @@ bool Broker::start(std::string& error) {
         std::chrono::seconds(startup_.netty_server.server_channel_max_idle_time_seconds);
     server_ = std::make_unique<remoting::RemotingServer>(config);
     register_processors();
+    register_client_processors();
+    server_->on_connection_closed([this](const remoting::CloseEvent& event) {
+        for (const auto& group : clients_->connection_closed(event.connection.get()))
+            notify_consumer_ids_changed(group);
+    });
     try {
         server_->start();
     } catch (const std::exception& e) {
@@ -81,15 +86,28 @@ size_t Broker::register_now() {
 }
 
 void Broker::registration_loop() {
-    // registerNameServerPeriod is clamped to 10–60 s, like Java's.
+    // registerNameServerPeriod is clamped to 10–60 s, like Java's; clients are checked every 10 s.
     const auto period = std::chrono::milliseconds(
         std::clamp(startup_.broker.register_name_server_period, 10000, 60000));
+    constexpr auto kClientScan = std::chrono::seconds(10);
+    constexpr auto kClientExpiry = std::chrono::seconds(120);
+    auto next_registration = std::chrono::steady_clock::now();
     std::unique_lock lock(mutex_);
-    do {
+    for (;;) {
+        if (std::chrono::steady_clock::now() >= next_registration) {
+            lock.unlock();
+            register_now();
+            lock.lock();
+            next_registration = std::chrono::steady_clock::now() + period;
+        }
+        if (cv_.wait_for(lock, std::min<std::chrono::steady_clock::duration>(kClientScan, period),
+                         [&] { return stopping_; }))
+            return;
         lock.unlock();
-        register_now();
+        for (const auto& group : clients_->expire(kClientExpiry))
+            notify_consumer_ids_changed(group);
         lock.lock();
-    } while (!cv_.wait_for(lock, period, [&] { return stopping_; }));
+    }
 }
 
 void Broker::topics_changed() {

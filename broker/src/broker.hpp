@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "body/data_version.hpp"
+#include "client_manager.hpp"
 #include "config/command_line.hpp"
 #include "name_server_registrar.hpp"
 #include "remoting/server.hpp"
@@ -39,6 +40,8 @@ class Broker {
 
   private:
     void register_processors();
+    void register_client_processors();
+    void notify_consumer_ids_changed(const std::string& group);
     void registration_loop();
     void topics_changed();
 
@@ -49,6 +52,7 @@ class Broker {
     std::unique_ptr<TopicConfigManager> topics_;
     std::unique_ptr<SubscriptionGroupManager> groups_;
     std::unique_ptr<NameServerRegistrar> registrar_;
+    std::unique_ptr<ClientManager> clients_ = std::make_unique<ClientManager>();
     std::unique_ptr<remoting::RemotingServer> server_;
     std::mutex mutex_;
     std::condition_variable cv_;

@@ -1,5 +1,7 @@
 // A name server and a broker in-process on ephemeral loopback ports: registration, routes, topic
 // and subscription-group administration, unregistration.
+#include "body/consumer_list.hpp"
+#include "body/heartbeat_data.hpp"
 #include "body/topic_route_data.hpp"
 #include "broker.hpp"
 #include "catch.hpp"
@@ -126,4 +128,85 @@ TEST_CASE("a broker shutting down unregisters and its routes go") {
     REQUIRE(c.route("TBW102").code == kOk);
     c.broker->shutdown();
     CHECK(c.route("TBW102").code == proto::to_int(proto::ResponseCode::TOPIC_NOT_EXIST));
+}
+
+namespace {
+
+RemotingCommand heartbeat(const std::string& client_id, const std::string& group) {
+    body::HeartbeatData data;
+    data.client_id = client_id;
+    body::ConsumerData consumer;
+    consumer.group_name = group;
+    consumer.consume_type = body::ConsumeType::consume_passively;
+    consumer.message_model = body::MessageModel::clustering;
+    consumer.consume_from_where = body::ConsumeFromWhere::consume_from_last_offset;
+    body::SubscriptionData sub;
+    sub.topic = "TopicTest";
+    sub.sub_string = "*";
+    sub.sub_version = 1;
+    consumer.subscription_data_set.push_back(sub);
+    data.consumer_data_set.push_back(consumer);
+    body::ProducerData producer;
+    producer.group_name = "PG";
+    data.producer_data_set.push_back(producer);
+    auto r = RemotingCommand::request(proto::to_int(proto::RequestCode::HEART_BEAT));
+    r.body = data.encode();
+    return r;
+}
+
+RemotingCommand consumer_list(const std::string& group) {
+    proto::GetConsumerListByGroupRequestHeader h;
+    h.consumerGroup = group;
+    auto r =
+        RemotingCommand::request(proto::to_int(proto::RequestCode::GET_CONSUMER_LIST_BY_GROUP));
+    r.set_header(h);
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("heartbeats register consumers and membership changes are pushed to the group") {
+    Cluster c;
+    std::atomic<int> notified{0};
+    remoting::RemotingClient first;
+    first.register_processor(
+        proto::to_int(proto::RequestCode::NOTIFY_CONSUMER_IDS_CHANGED),
+        [&](remoting::RequestContext&,
+            RemotingCommand& request) -> boost::asio::awaitable<std::optional<RemotingCommand>> {
+            if (request.ext("consumerGroup") && *request.ext("consumerGroup") == "CG") ++notified;
+            co_return std::nullopt;
+        });
+    auto hb = first.invoke_sync(c.broker->broker_addr(), heartbeat("10.0.0.1@1", "CG"), 5s);
+    REQUIRE(hb);
+    CHECK(hb->code == kOk);
+    CHECK(hb->version == 409);
+
+    auto list = c.call(c.broker->broker_addr(), consumer_list("CG"));
+    REQUIRE(list.code == kOk);
+    CHECK(body::GetConsumerListByGroupResponseBody::decode(list.body)->consumer_id_list
+          == std::vector<std::string>{"10.0.0.1@1"});
+    // The group's retry topic now exists.
+    CHECK(c.broker->topics().find("%RETRY%CG"));
+
+    notified = 0;
+    {
+        remoting::RemotingClient second;
+        REQUIRE(second.invoke_sync(c.broker->broker_addr(), heartbeat("10.0.0.2@2", "CG"), 5s));
+        for (int i = 0; i < 200 && notified == 0; ++i)
+            std::this_thread::sleep_for(10ms);
+        CHECK(notified >= 1);  // a member joined
+        CHECK(c.call(c.broker->broker_addr(), consumer_list("CG")).body.find("10.0.0.2@2")
+              != std::string::npos);
+        notified = 0;
+        second.close();
+    }
+    for (int i = 0; i < 200 && notified == 0; ++i)
+        std::this_thread::sleep_for(10ms);
+    CHECK(notified >= 1);  // a member left: its connection closed
+    auto after = c.call(c.broker->broker_addr(), consumer_list("CG"));
+    CHECK(after.body.find("10.0.0.2@2") == std::string::npos);
+
+    auto unknown = c.call(c.broker->broker_addr(), consumer_list("Nobody"));
+    CHECK(unknown.code == proto::to_int(proto::ResponseCode::SYSTEM_ERROR));
+    CHECK(unknown.remark == "no consumer for this group, Nobody");
 }

@@ -1,0 +1,137 @@
+#include "client_manager.hpp"
+
+#include <set>
+
+namespace rmq::broker {
+
+bool ClientManager::register_consumer(const body::ConsumerData& data, ClientChannel channel) {
+    std::lock_guard lock(mutex_);
+    auto& group = consumers_[data.group_name];
+    group.settings.group_name = data.group_name;
+    group.settings.consume_type = data.consume_type;
+    group.settings.message_model = data.message_model;
+    group.settings.consume_from_where = data.consume_from_where;
+
+    const auto* key = channel.connection.get();
+    auto [it, is_new] = group.channels.try_emplace(key, channel);
+    if (!is_new) {
+        // A client id change on the same connection counts as a new member (Java compares it).
+        if (it->second.client_id != channel.client_id) is_new = true;
+        it->second = std::move(channel);
+    }
+
+    // Subscriptions: add new topics, keep the newest version of each, drop topics not listed.
+    bool subscriptions_changed = false;
+    std::set<std::string> listed;
+    for (const auto& sub : data.subscription_data_set) {
+        listed.insert(sub.topic);
+        auto existing = group.subscriptions.find(sub.topic);
+        if (existing == group.subscriptions.end()) {
+            group.subscriptions.emplace(sub.topic, sub);
+            subscriptions_changed = true;
+        } else if (sub.sub_version > existing->second.sub_version) {
+            existing->second = sub;
+        }
+    }
+    for (auto s = group.subscriptions.begin(); s != group.subscriptions.end();) {
+        if (!listed.contains(s->first)) {
+            s = group.subscriptions.erase(s);
+            subscriptions_changed = true;
+        } else {
+            ++s;
+        }
+    }
+    return is_new || subscriptions_changed;
+}
+
+void ClientManager::register_producer(const std::string& group, ClientChannel channel) {
+    std::lock_guard lock(mutex_);
+    const auto* key = channel.connection.get();
+    producers_[group].insert_or_assign(key, std::move(channel));
+}
+
+bool ClientManager::unregister_consumer(const std::string& group,
+                                        const remoting::Connection* connection) {
+    std::lock_guard lock(mutex_);
+    auto g = consumers_.find(group);
+    if (g == consumers_.end() || g->second.channels.erase(connection) == 0) return false;
+    if (g->second.channels.empty()) consumers_.erase(g);
+    return true;
+}
+
+void ClientManager::unregister_producer(const std::string& group,
+                                        const remoting::Connection* connection) {
+    std::lock_guard lock(mutex_);
+    auto g = producers_.find(group);
+    if (g == producers_.end()) return;
+    g->second.erase(connection);
+    if (g->second.empty()) producers_.erase(g);
+}
+
+std::vector<std::string> ClientManager::connection_closed(const remoting::Connection* connection) {
+    std::lock_guard lock(mutex_);
+    std::vector<std::string> changed;
+    for (auto g = consumers_.begin(); g != consumers_.end();) {
+        if (g->second.channels.erase(connection) > 0) changed.push_back(g->first);
+        g = g->second.channels.empty() ? consumers_.erase(g) : std::next(g);
+    }
+    for (auto g = producers_.begin(); g != producers_.end();) {
+        g->second.erase(connection);
+        g = g->second.empty() ? producers_.erase(g) : std::next(g);
+    }
+    return changed;
+}
+
+std::vector<std::string> ClientManager::expire(std::chrono::milliseconds expiry,
+                                               Clock::time_point now) {
+    std::lock_guard lock(mutex_);
+    std::vector<std::string> changed;
+    const auto stale = [&](const auto& kv) { return kv.second.last_update + expiry < now; };
+    for (auto g = consumers_.begin(); g != consumers_.end();) {
+        if (std::erase_if(g->second.channels, stale) > 0) changed.push_back(g->first);
+        g = g->second.channels.empty() ? consumers_.erase(g) : std::next(g);
+    }
+    for (auto g = producers_.begin(); g != producers_.end();) {
+        std::erase_if(g->second, stale);
+        g = g->second.empty() ? producers_.erase(g) : std::next(g);
+    }
+    return changed;
+}
+
+std::vector<std::string> ClientManager::consumer_ids(std::string_view group) const {
+    std::lock_guard lock(mutex_);
+    std::vector<std::string> ids;
+    auto g = consumers_.find(group);
+    if (g == consumers_.end()) return ids;
+    for (const auto& [key, channel] : g->second.channels)
+        ids.push_back(channel.client_id);
+    return ids;
+}
+
+std::vector<std::shared_ptr<remoting::Connection>> ClientManager::consumer_connections(
+    std::string_view group) const {
+    std::lock_guard lock(mutex_);
+    std::vector<std::shared_ptr<remoting::Connection>> out;
+    auto g = consumers_.find(group);
+    if (g == consumers_.end()) return out;
+    for (const auto& [key, channel] : g->second.channels)
+        out.push_back(channel.connection);
+    return out;
+}
+
+std::optional<body::SubscriptionData> ClientManager::subscription(std::string_view group,
+                                                                  std::string_view topic) const {
+    std::lock_guard lock(mutex_);
+    auto g = consumers_.find(group);
+    if (g == consumers_.end()) return std::nullopt;
+    auto s = g->second.subscriptions.find(std::string(topic));
+    if (s == g->second.subscriptions.end()) return std::nullopt;
+    return s->second;
+}
+
+bool ClientManager::has_consumer_group(std::string_view group) const {
+    std::lock_guard lock(mutex_);
+    return consumers_.find(group) != consumers_.end();
+}
+
+}  // namespace rmq::broker
