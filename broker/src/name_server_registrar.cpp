@@ -7,6 +7,7 @@
 #include "body/kv_table.hpp"
 #include "body/register_broker_body.hpp"
 #include "common/log.hpp"
+#include "common/split.hpp"
 #include "message/checksum.hpp"
 #include "proto/flags.hpp"
 #include "proto/headers.hpp"
@@ -17,13 +18,8 @@ namespace rmq::broker {
 
 std::vector<std::string> NameServerRegistrar::split_addresses(const std::string& list) {
     std::vector<std::string> out;
-    size_t pos = 0;
-    while (pos <= list.size()) {
-        size_t end = list.find(';', pos);
-        if (end == std::string::npos) end = list.size();
-        if (end > pos) out.push_back(list.substr(pos, end - pos));
-        pos = end + 1;
-    }
+    for (auto piece : common::split_nonempty(list, ';'))
+        out.emplace_back(piece);
     return out;
 }
 

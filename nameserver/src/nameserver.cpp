@@ -1,6 +1,7 @@
 #include "nameserver.hpp"
 
 #include "common/log.hpp"
+#include "common/split.hpp"
 #include "config/server_configs.hpp"
 
 namespace rmq::nameserver {
@@ -55,14 +56,8 @@ bool NameServer::start(std::string& error) {
         const std::string own = options_.http_addresses.empty()
                                     ? host + ":" + std::to_string(server_->port())
                                     : options_.http_addresses;
-        size_t pos = 0;
-        while (pos <= options_.http_paths.size()) {
-            size_t end = options_.http_paths.find(';', pos);
-            if (end == std::string::npos) end = options_.http_paths.size();
-            const std::string path = options_.http_paths.substr(pos, end - pos);
-            if (!path.empty()) routes[path] = [own] { return own; };
-            pos = end + 1;
-        }
+        for (auto path : common::split_nonempty(options_.http_paths, ';'))
+            routes[std::string(path)] = [own] { return own; };
         http_ = std::make_unique<http::AddressServer>(http_io_, std::move(routes));
         if (!http_->listen(options_.bind_address, static_cast<uint16_t>(options_.http_port),
                            error)) {

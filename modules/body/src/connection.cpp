@@ -70,12 +70,8 @@ Result<ConsumerConnection> ConsumerConnection::from_json(const json::Value& valu
     read_optional_enum(reader, "consumeType", c.consume_type, kConsumeTypeNames);
     read_optional_enum(reader, "messageModel", c.message_model, kMessageModelNames);
     read_optional_enum(reader, "consumeFromWhere", c.consume_from_where, kConsumeFromWhereNames);
-    if (const json::Array* connections = reader.array("connectionSet")) {
-        auto list = detail::list_from_json<Connection>(*connections, "connectionSet",
-                                                       Connection::from_json);
-        if (!list) return list.error();
-        c.connection_set = std::move(*list);
-    }
+    reader.read_list("connectionSet", c.connection_set);
+    if (!reader.ok()) return reader.result().error();
     if (const json::Object* table = reader.object("subscriptionTable")) {
         auto map = detail::string_map_from_json<SubscriptionData>(*table, "subscriptionTable",
                                                                   SubscriptionData::from_json);
@@ -103,12 +99,7 @@ std::string ProducerConnection::encode() const {
 Result<ProducerConnection> ProducerConnection::from_json(const json::Value& value) {
     ProducerConnection p;
     detail::Reader reader(value, "producer connection");
-    if (const json::Array* connections = reader.array("connectionSet")) {
-        auto list = detail::list_from_json<Connection>(*connections, "connectionSet",
-                                                       Connection::from_json);
-        if (!list) return list.error();
-        p.connection_set = std::move(*list);
-    }
+    reader.read_list("connectionSet", p.connection_set);
     if (auto r = reader.result(); !r) return r.error();
     return p;
 }

@@ -128,12 +128,8 @@ Result<ConsumerRunningInfo> ConsumerRunningInfo::from_json(const json::Value& va
         if (!map) return map.error();
         info.properties = std::move(*map);
     }
-    if (const json::Array* subs = reader.array("subscriptionSet")) {
-        auto list = detail::list_from_json<SubscriptionData>(*subs, "subscriptionSet",
-                                                             SubscriptionData::from_json);
-        if (!list) return list.error();
-        info.subscription_set = std::move(*list);
-    }
+    reader.read_list("subscriptionSet", info.subscription_set);
+    if (!reader.ok()) return reader.result().error();
     if (const json::Object* mqs = reader.object("mqTable")) {
         auto map = detail::queue_map_from_json<ProcessQueueInfo>(*mqs, "mqTable",
                                                                  ProcessQueueInfo::from_json);

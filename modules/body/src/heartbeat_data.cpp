@@ -74,18 +74,8 @@ Result<HeartbeatData> HeartbeatData::from_json(const json::Value& value) {
     HeartbeatData h;
     detail::Reader reader(value, "heartbeat data");
     reader.read("clientID", h.client_id);
-    if (const json::Array* producers = reader.array("producerDataSet")) {
-        auto list = detail::list_from_json<ProducerData>(*producers, "producerDataSet",
-                                                         ProducerData::from_json);
-        if (!list) return list.error();
-        h.producer_data_set = std::move(*list);
-    }
-    if (const json::Array* consumers = reader.array("consumerDataSet")) {
-        auto list = detail::list_from_json<ConsumerData>(*consumers, "consumerDataSet",
-                                                         ConsumerData::from_json);
-        if (!list) return list.error();
-        h.consumer_data_set = std::move(*list);
-    }
+    reader.read_list("producerDataSet", h.producer_data_set);
+    reader.read_list("consumerDataSet", h.consumer_data_set);
     if (auto r = reader.result(); !r) return r.error();
     return h;
 }

@@ -1,7 +1,5 @@
 #include "reader.hpp"
 
-#include <limits>
-
 #include "json/coerce.hpp"
 #include "json/parse.hpp"
 
@@ -19,13 +17,6 @@ Result<json::Value> parse_text(std::string_view text) {
     auto doc = json::parse(text);
     if (!doc) return bad_body(doc.error().message);
     return std::move(*doc);
-}
-
-std::optional<int32_t> to_int32(const json::Value& value) {
-    auto v = json::to_int64(value);
-    if (!v || *v < std::numeric_limits<int32_t>::min() || *v > std::numeric_limits<int32_t>::max())
-        return std::nullopt;
-    return static_cast<int32_t>(*v);
 }
 
 std::optional<int64_t> int_key(const json::Member& member) {
@@ -46,97 +37,10 @@ std::optional<size_t> enum_ordinal(const json::Value& value,
     return std::nullopt;
 }
 
-Reader::Reader(const json::Value& object, std::string what)
-    : object_(object), what_(std::move(what)) {
-    if (!object_.is_object()) error_ = bad_body(what_ + " is not a JSON object");
-}
-
-const json::Value* Reader::property(std::string_view name) const {
-    const json::Value* v = object_.find(name);
-    if (v == nullptr || v->is_null() || json::is_null_text(*v)) return nullptr;
-    return v;
-}
-
-const json::Object* Reader::object(std::string_view name) {
-    const json::Value* v = property(name);
-    if (v == nullptr) return nullptr;
-    if (!v->is_object()) {
-        fail(name, "a JSON object");
-        return nullptr;
-    }
-    return v->if_object();
-}
-
-const json::Array* Reader::array(std::string_view name) {
-    const json::Value* v = property(name);
-    if (v == nullptr) return nullptr;
-    if (!v->is_array()) {
-        fail(name, "a JSON array");
-        return nullptr;
-    }
-    return v->if_array();
-}
-
-void Reader::fail(std::string message) {
-    if (!error_) error_ = bad_body(std::move(message));
-}
-
-void Reader::fail(std::string_view name, std::string_view expected) {
-    fail(what_ + ": property \"" + std::string(name) + "\" is not " + std::string(expected));
-}
-
-Reader& Reader::read(std::string_view name, int32_t& out) {
-    if (const json::Value* v = property(name)) {
-        if (auto i = to_int32(*v)) {
-            out = *i;
-        } else {
-            fail(name, "a 32-bit integer");
-        }
-    }
-    return *this;
-}
-
-Reader& Reader::read(std::string_view name, int64_t& out) {
-    if (const json::Value* v = property(name)) {
-        if (auto i = json::to_int64(*v)) {
-            out = *i;
-        } else {
-            fail(name, "an integer");
-        }
-    }
-    return *this;
-}
-
-Reader& Reader::read(std::string_view name, bool& out) {
-    if (const json::Value* v = property(name)) {
-        if (auto b = json::to_bool(*v)) {
-            out = *b;
-        } else {
-            fail(name, "a boolean");
-        }
-    }
-    return *this;
-}
-
-Reader& Reader::read(std::string_view name, std::string& out) {
-    // Only null means absent here: "" and "null" are real strings.
-    const json::Value* v = object_.find(name);
-    if (v == nullptr || v->is_null()) return *this;
-    if (auto s = json::to_text(*v)) out = std::move(*s);
-    return *this;
-}
-
-Reader& Reader::read(std::string_view name, std::optional<std::string>& out) {
-    const json::Value* v = object_.find(name);
-    if (v == nullptr || v->is_null()) return *this;
-    out = json::to_text(*v);
-    return *this;
-}
-
 Reader& Reader::read(std::string_view name, std::vector<std::string>& out) {
     const json::Value* v = property(name);
     if (v == nullptr) return *this;
-    auto strings = strings_from_json(*v, what_ + "." + std::string(name));
+    auto strings = strings_from_json(*v, what() + "." + std::string(name));
     if (!strings) {
         fail(strings.error().message);
     } else {
@@ -146,7 +50,7 @@ Reader& Reader::read(std::string_view name, std::vector<std::string>& out) {
 }
 
 Result<void> Reader::result() const {
-    if (error_) return *error_;
+    if (error()) return bad_body(*error());
     return {};
 }
 

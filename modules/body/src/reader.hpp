@@ -12,6 +12,8 @@
 
 #include "body/error.hpp"
 #include "body/ordered_map.hpp"
+#include "json/coerce.hpp"
+#include "json/object_binder.hpp"
 #include "json/value.hpp"
 
 namespace rmq::body::detail {
@@ -24,21 +26,17 @@ BodyError within(std::string_view what, const BodyError& error);
 /// The document in a body's text (lenient parser).
 Result<json::Value> parse_text(std::string_view text);
 
-std::optional<int32_t> to_int32(const json::Value& value);
+using json::to_int32;
 
 /// The ordinal of an enum given by name (exact) or ordinal; nullopt when neither matches.
 std::optional<size_t> enum_ordinal(const json::Value& value,
                                    std::span<const std::string_view> names);
 
-class Reader {
+class Reader : public json::Binder<Reader> {
   public:
-    Reader(const json::Value& object, std::string what);
+    using Binder::Binder;
+    using Binder::read;
 
-    Reader& read(std::string_view name, int32_t& out);
-    Reader& read(std::string_view name, int64_t& out);
-    Reader& read(std::string_view name, bool& out);
-    Reader& read(std::string_view name, std::string& out);
-    Reader& read(std::string_view name, std::optional<std::string>& out);
     /// An array of strings (a Set/List<String>); elements bound like strings, nulls skipped.
     Reader& read(std::string_view name, std::vector<std::string>& out);
     /// An enum by name or ordinal; an unknown name leaves the default (fastjson reads null).
@@ -50,24 +48,11 @@ class Reader {
         return *this;
     }
 
-    /// The property if it is present and not null-like, else nullptr.
-    const json::Value* property(std::string_view name) const;
-    /// The members of an object property (nullptr when absent); a non-object is an error.
-    const json::Object* object(std::string_view name);
-    /// The elements of an array property (nullptr when absent); a non-array is an error.
-    const json::Array* array(std::string_view name);
+    /// An array of objects bound by T::from_json (nulls skipped); a bad element is the error.
+    template <class T>
+    Reader& read_list(std::string_view name, std::vector<T>& out);
 
-    void fail(std::string message);
-    const std::string& what() const { return what_; }
-    bool ok() const { return !error_; }
     Result<void> result() const;
-
-  private:
-    void fail(std::string_view name, std::string_view expected);
-
-    const json::Value& object_;
-    std::string what_;
-    std::optional<BodyError> error_;
 };
 
 /// A string array's JSON.
@@ -124,6 +109,18 @@ Result<std::vector<V>> list_from_json(const json::Array& array, std::string_view
         out.push_back(std::move(*v));
     }
     return out;
+}
+
+template <class T>
+Reader& Reader::read_list(std::string_view name, std::vector<T>& out) {
+    if (const json::Array* elements = array(name)) {
+        auto list = list_from_json<T>(*elements, name, T::from_json);
+        if (list)
+            out = std::move(*list);
+        else
+            fail(list.error().message);
+    }
+    return *this;
 }
 
 template <class V>

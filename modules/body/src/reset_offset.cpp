@@ -80,12 +80,7 @@ std::string ResetOffsetBodyForC::encode() const {
 Result<ResetOffsetBodyForC> ResetOffsetBodyForC::from_json(const json::Value& value) {
     ResetOffsetBodyForC b;
     detail::Reader reader(value, "reset offset body");
-    if (const json::Array* table = reader.array("offsetTable")) {
-        auto list = detail::list_from_json<MessageQueueForC>(*table, "offsetTable",
-                                                             MessageQueueForC::from_json);
-        if (!list) return list.error();
-        b.offset_table = std::move(*list);
-    }
+    reader.read_list("offsetTable", b.offset_table);
     if (auto r = reader.result(); !r) return r.error();
     return b;
 }

@@ -36,17 +36,9 @@ Result<TopicRouteData> TopicRouteData::from_json(const json::Value& value) {
     TopicRouteData route;
     detail::Reader reader(value, "topic route data");
     reader.read("orderTopicConf", route.order_topic_conf);
-    if (const json::Array* brokers = reader.array("brokerDatas")) {
-        auto list =
-            detail::list_from_json<BrokerData>(*brokers, "brokerDatas", BrokerData::from_json);
-        if (!list) return list.error();
-        route.broker_datas = std::move(*list);
-    }
-    if (const json::Array* queues = reader.array("queueDatas")) {
-        auto list = detail::list_from_json<QueueData>(*queues, "queueDatas", QueueData::from_json);
-        if (!list) return list.error();
-        route.queue_datas = std::move(*list);
-    }
+    reader.read_list("brokerDatas", route.broker_datas);
+    reader.read_list("queueDatas", route.queue_datas);
+    if (!reader.ok()) return reader.result().error();
     if (const json::Object* filters = reader.object("filterServerTable")) {
         auto map = detail::string_map_from_json<std::vector<std::string>>(
             *filters, "filterServerTable",

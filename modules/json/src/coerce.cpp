@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <string_view>
 
 #include "json/write.hpp"
@@ -39,6 +40,12 @@ std::optional<int64_t> parse_number_text(std::string_view text) {
 bool is_null_text(const Value& value) {
     const std::string* s = value.if_string();
     return s != nullptr && (s->empty() || *s == "null" || *s == "NULL");
+}
+
+std::optional<int32_t> to_int32(const Value& value) {
+    auto v = to_int64(value);
+    if (!v || *v < INT32_MIN || *v > INT32_MAX) return std::nullopt;
+    return static_cast<int32_t>(*v);
 }
 
 std::optional<int64_t> to_int64(const Value& value) {

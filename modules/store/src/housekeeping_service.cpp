@@ -5,6 +5,7 @@
 #include <ctime>
 
 #include "common/log.hpp"
+#include "common/split.hpp"
 #include "store/index_service.hpp"
 #include "store/message_store.hpp"
 
@@ -100,15 +101,9 @@ bool HousekeepingService::is_delete_hour() const {
     const std::time_t t = std::time(nullptr);
     std::tm local{};
     ::localtime_r(&t, &local);
-    const std::string& when = store_.config_.delete_when;
-    size_t pos = 0;
-    while (pos <= when.size()) {
-        size_t end = when.find(';', pos);
-        if (end == std::string::npos) end = when.size();
-        const std::string item = when.substr(pos, end - pos);
-        pos = end + 1;
-        if (!item.empty() && item.find_first_not_of("0123456789") == std::string::npos
-            && std::stoi(item) == local.tm_hour)
+    for (auto item : common::split_nonempty(store_.config_.delete_when, ';')) {
+        if (item.find_first_not_of("0123456789") == std::string_view::npos && item.size() <= 2
+            && std::stoi(std::string(item)) == local.tm_hour)
             return true;
     }
     return false;

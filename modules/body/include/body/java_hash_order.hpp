@@ -15,11 +15,12 @@
 #include <vector>
 
 #include "body/ordered_map.hpp"
+#include "message/java_hash.hpp"
 
 namespace rmq::body {
 
-/// java.lang.String.hashCode() of the UTF-16 form of `utf8` (invalid bytes count as U+FFFD).
-int32_t java_string_hash(std::string_view utf8);
+/// Java's String.hashCode (message/java_hash.hpp), which HashMap buckets are derived from.
+using message::java_string_hash;
 
 /// The bucket of `hash` in a table of `capacity` (a power of two): (h ^ h >>> 16) & (cap − 1).
 size_t java_hash_bucket(int32_t hash, size_t capacity);

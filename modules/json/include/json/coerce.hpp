@@ -15,6 +15,9 @@ namespace rmq::json {
 /// (',' digit separators removed, as castToLong does).
 std::optional<int64_t> to_int64(const Value& value);
 
+/// to_int64 within the range of a Java int.
+std::optional<int32_t> to_int32(const Value& value);
+
 /// A boolean; a number (true iff it is 1); "true"/"false" in any case, "1"/"0", "Y"/"N",
 /// "T"/"F" (castToBoolean).
 std::optional<bool> to_bool(const Value& value);
