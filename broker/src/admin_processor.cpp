@@ -23,18 +23,10 @@ constexpr std::string_view kSlaveRefusal =
     "Can't modify topic or subscription group from slave broker, please execute it from master "
     "broker.";
 
-RemotingCommand reply(const RemotingCommand& request, ResponseCode code,
-                      std::optional<std::string> remark = std::nullopt) {
-    return RemotingCommand::response_to(request, proto::to_int(code), std::move(remark));
-}
-
-RemotingCommand reply_error(const RemotingCommand& request, const proto::ProtocolError& error) {
-    return RemotingCommand::response_to(request, error.code, error.remark);
-}
-
 /// Java builds these responses with the default remark and never clears it on success.
 RemotingCommand success_with_default_remark(const RemotingCommand& request) {
-    return reply(request, ResponseCode::SUCCESS, "not set any response code");
+    return RemotingCommand::response_to(request, ResponseCode::SUCCESS,
+                                        "not set any response code");
 }
 
 }  // namespace
@@ -52,13 +44,16 @@ void Broker::register_processors() {
 
     add(RequestCode::UPDATE_AND_CREATE_TOPIC, [this, slave](const RemotingCommand& request) {
         auto h = request.decode_header<proto::CreateTopicRequestHeader>();
-        if (!h) return reply_error(request, h.error());
-        if (slave) return reply(request, ResponseCode::SYSTEM_ERROR, std::string(kSlaveRefusal));
+        if (!h) return RemotingCommand::response_to(request, h.error());
+        if (slave)
+            return RemotingCommand::response_to(request, ResponseCode::SYSTEM_ERROR,
+                                                std::string(kSlaveRefusal));
         if (auto problem = topic_name_problem(h->topic))
-            return reply(request, ResponseCode::SYSTEM_ERROR, *problem);
+            return RemotingCommand::response_to(request, ResponseCode::SYSTEM_ERROR, *problem);
         if (topics_->is_system_topic(h->topic))
-            return reply(request, ResponseCode::SYSTEM_ERROR,
-                         "The topic[" + h->topic + "] is conflict with system topic.");
+            return RemotingCommand::response_to(
+                request, ResponseCode::SYSTEM_ERROR,
+                "The topic[" + h->topic + "] is conflict with system topic.");
         store::TopicConfig config;
         config.topic_name = h->topic;
         config.read_queue_nums = h->readQueueNums;
@@ -70,21 +65,24 @@ void Broker::register_processors() {
         config.topic_sys_flag = h->topicSysFlag.value_or(0);
         config.order = h->order;
         if (auto r = topics_->create_or_update(config); !r)
-            return reply(request, ResponseCode::SYSTEM_ERROR,
-                         "cannot persist topics: " + r.error().message);
+            return RemotingCommand::response_to(request, ResponseCode::SYSTEM_ERROR,
+                                                "cannot persist topics: " + r.error().message);
         topics_changed();
         return success_with_default_remark(request);
     });
 
     add(RequestCode::DELETE_TOPIC_IN_BROKER, [this, slave](const RemotingCommand& request) {
         auto h = request.decode_header<proto::DeleteTopicRequestHeader>();
-        if (!h) return reply_error(request, h.error());
-        if (slave) return reply(request, ResponseCode::SYSTEM_ERROR, std::string(kSlaveRefusal));
+        if (!h) return RemotingCommand::response_to(request, h.error());
+        if (slave)
+            return RemotingCommand::response_to(request, ResponseCode::SYSTEM_ERROR,
+                                                std::string(kSlaveRefusal));
         if (auto problem = topic_name_problem(h->topic))
-            return reply(request, ResponseCode::SYSTEM_ERROR, *problem);
+            return RemotingCommand::response_to(request, ResponseCode::SYSTEM_ERROR, *problem);
         if (topics_->is_system_topic(h->topic))
-            return reply(request, ResponseCode::SYSTEM_ERROR,
-                         "The topic[" + h->topic + "] is conflict with system topic.");
+            return RemotingCommand::response_to(
+                request, ResponseCode::SYSTEM_ERROR,
+                "The topic[" + h->topic + "] is conflict with system topic.");
         topics_->erase(h->topic);
         store_->delete_topic(h->topic);
         topics_changed();
@@ -94,8 +92,9 @@ void Broker::register_processors() {
     add(RequestCode::GET_ALL_TOPIC_CONFIG, [this](const RemotingCommand& request) {
         const auto table = topics_->snapshot();
         if (table.topics.empty())
-            return reply(request, ResponseCode::SYSTEM_ERROR, "No topic in this broker");
-        auto response = reply(request, ResponseCode::SUCCESS);
+            return RemotingCommand::response_to(request, ResponseCode::SYSTEM_ERROR,
+                                                "No topic in this broker");
+        auto response = RemotingCommand::response_to(request, ResponseCode::SUCCESS);
         response.ext_fields.emplace();  // Java's empty header class: "extFields":{}
         response.body = json::write(table.to_json());
         return response;
@@ -104,37 +103,41 @@ void Broker::register_processors() {
     add(RequestCode::UPDATE_AND_CREATE_SUBSCRIPTIONGROUP,
         [this, slave](const RemotingCommand& request) {
             if (slave)
-                return reply(request, ResponseCode::SYSTEM_ERROR, std::string(kSlaveRefusal));
+                return RemotingCommand::response_to(request, ResponseCode::SYSTEM_ERROR,
+                                                    std::string(kSlaveRefusal));
             auto config = body::SubscriptionGroupConfig::decode(request.body);
             if (!config || config->group_name.empty())
-                return reply(request, ResponseCode::SYSTEM_ERROR,
-                             "the body is not a SubscriptionGroupConfig with a groupName");
+                return RemotingCommand::response_to(
+                    request, ResponseCode::SYSTEM_ERROR,
+                    "the body is not a SubscriptionGroupConfig with a groupName");
             if (auto r = groups_->create_or_update(*config); !r)
-                return reply(request, ResponseCode::SYSTEM_ERROR,
-                             "cannot persist groups: " + r.error().message);
+                return RemotingCommand::response_to(request, ResponseCode::SYSTEM_ERROR,
+                                                    "cannot persist groups: " + r.error().message);
             return success_with_default_remark(request);
         });
 
     add(RequestCode::GET_ALL_SUBSCRIPTIONGROUP_CONFIG, [this](const RemotingCommand& request) {
         const auto table = groups_->snapshot();
         if (table.groups.empty())
-            return reply(request, ResponseCode::SYSTEM_ERROR,
-                         "No subscription group in this broker");
-        auto response = reply(request, ResponseCode::SUCCESS);
+            return RemotingCommand::response_to(request, ResponseCode::SYSTEM_ERROR,
+                                                "No subscription group in this broker");
+        auto response = RemotingCommand::response_to(request, ResponseCode::SUCCESS);
         response.body = json::write(table.to_json());
         return response;
     });
 
     add(RequestCode::DELETE_SUBSCRIPTIONGROUP, [this, slave](const RemotingCommand& request) {
         auto h = request.decode_header<proto::DeleteSubscriptionGroupRequestHeader>();
-        if (!h) return reply_error(request, h.error());
-        if (slave) return reply(request, ResponseCode::SYSTEM_ERROR, std::string(kSlaveRefusal));
+        if (!h) return RemotingCommand::response_to(request, h.error());
+        if (slave)
+            return RemotingCommand::response_to(request, ResponseCode::SYSTEM_ERROR,
+                                                std::string(kSlaveRefusal));
         groups_->erase(h->groupName);
         return success_with_default_remark(request);
     });
 
     add(RequestCode::GET_BROKER_CONFIG, [this](const RemotingCommand& request) {
-        auto response = reply(request, ResponseCode::SUCCESS);
+        auto response = RemotingCommand::response_to(request, ResponseCode::SUCCESS);
         proto::GetBrokerConfigResponseHeader h;
         h.version = config_version_.encode();
         response.set_header(h);

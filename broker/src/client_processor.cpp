@@ -23,11 +23,6 @@ using proto::RequestCode;
 using proto::ResponseCode;
 using remoting::RemotingCommand;
 
-RemotingCommand reply(const RemotingCommand& request, ResponseCode code,
-                      std::optional<std::string> remark = std::nullopt) {
-    return RemotingCommand::response_to(request, proto::to_int(code), std::move(remark));
-}
-
 }  // namespace
 
 void Broker::notify_consumer_ids_changed(const std::string& group) {
@@ -66,8 +61,9 @@ void Broker::register_client_processors() {
                                         const RemotingCommand& request) {
         auto heartbeat = body::HeartbeatData::decode(request.body);
         if (!heartbeat)
-            return reply(request, ResponseCode::SYSTEM_ERROR,
-                         "the body is not a HeartbeatData: " + heartbeat.error().message);
+            return RemotingCommand::response_to(
+                request, ResponseCode::SYSTEM_ERROR,
+                "the body is not a HeartbeatData: " + heartbeat.error().message);
         ClientChannel channel{ctx.connection, heartbeat->client_id,
                               static_cast<int32_t>(request.language), request.version,
                               ClientManager::Clock::now()};
@@ -86,40 +82,41 @@ void Broker::register_client_processors() {
         }
         for (const auto& producer : heartbeat->producer_data_set)
             clients_->register_producer(producer.group_name, channel);
-        return reply(request, ResponseCode::SUCCESS);
+        return RemotingCommand::response_to(request, ResponseCode::SUCCESS);
     });
 
     add(RequestCode::UNREGISTER_CLIENT,
         [this](remoting::RequestContext& ctx, const RemotingCommand& request) {
             auto h = request.decode_header<proto::UnregisterClientRequestHeader>();
-            if (!h) return RemotingCommand::response_to(request, h.error().code, h.error().remark);
+            if (!h) return RemotingCommand::response_to(request, h.error());
             if (h->producerGroup)
                 clients_->unregister_producer(*h->producerGroup, ctx.connection.get());
             if (h->consumerGroup
                 && clients_->unregister_consumer(*h->consumerGroup, ctx.connection.get()))
                 notify_consumer_ids_changed(*h->consumerGroup);
-            auto response = reply(request, ResponseCode::SUCCESS);
+            auto response = RemotingCommand::response_to(request, ResponseCode::SUCCESS);
             response.ext_fields.emplace();  // Java's empty header class: "extFields":{}
             return response;
         });
 
-    add(RequestCode::GET_CONSUMER_LIST_BY_GROUP,
-        [this](remoting::RequestContext&, const RemotingCommand& request) {
-            auto h = request.decode_header<proto::GetConsumerListByGroupRequestHeader>();
-            if (!h) return RemotingCommand::response_to(request, h.error().code, h.error().remark);
-            auto ids = clients_->consumer_ids(h->consumerGroup);
-            RemotingCommand response =
-                ids.empty() ? reply(request, ResponseCode::SYSTEM_ERROR,
-                                    "no consumer for this group, " + h->consumerGroup)
-                            : reply(request, ResponseCode::SUCCESS);
-            response.ext_fields.emplace();
-            if (!ids.empty()) {
-                body::GetConsumerListByGroupResponseBody body;
-                body.consumer_id_list = std::move(ids);
-                response.body = body.encode();
-            }
-            return response;
-        });
+    add(RequestCode::GET_CONSUMER_LIST_BY_GROUP, [this](remoting::RequestContext&,
+                                                        const RemotingCommand& request) {
+        auto h = request.decode_header<proto::GetConsumerListByGroupRequestHeader>();
+        if (!h) return RemotingCommand::response_to(request, h.error());
+        auto ids = clients_->consumer_ids(h->consumerGroup);
+        RemotingCommand response =
+            ids.empty()
+                ? RemotingCommand::response_to(request, ResponseCode::SYSTEM_ERROR,
+                                               "no consumer for this group, " + h->consumerGroup)
+                : RemotingCommand::response_to(request, ResponseCode::SUCCESS);
+        response.ext_fields.emplace();
+        if (!ids.empty()) {
+            body::GetConsumerListByGroupResponseBody body;
+            body.consumer_id_list = std::move(ids);
+            response.body = body.encode();
+        }
+        return response;
+    });
 }
 
 }  // namespace rmq::broker

@@ -28,15 +28,6 @@ constexpr std::string_view kFaqTopicNotExist =
 // Clients at or above V4_0_0_SNAPSHOT's 401 parse routes as standard JSON.
 constexpr int32_t kStandardJsonVersion = 401;
 
-RemotingCommand reply(const RemotingCommand& request, ResponseCode code,
-                      std::optional<std::string> remark = std::nullopt) {
-    return RemotingCommand::response_to(request, proto::to_int(code), std::move(remark));
-}
-
-RemotingCommand reply_error(const RemotingCommand& request, const proto::ProtocolError& error) {
-    return RemotingCommand::response_to(request, error.code, error.remark);
-}
-
 /// Java answers from a sorted-by-hash HashMap; mirroring the order makes our lists match.
 body::TopicList topic_list_of(std::vector<std::string> topics) {
     body::sort_in_java_hash_order(topics, body::java_hash_map_capacity(topics.size()));
@@ -109,10 +100,10 @@ std::optional<RemotingCommand> NameServerProcessor::handle(const RemotingCommand
 RemotingCommand NameServerProcessor::register_broker(const RemotingCommand& request,
                                                      uint64_t channel_id) {
     auto header = request.decode_header<proto::RegisterBrokerRequestHeader>();
-    if (!header) return reply_error(request, header.error());
+    if (!header) return RemotingCommand::response_to(request, header.error());
     if (header->bodyCrc32 != 0 && !request.body.empty()
         && message::body_crc(request.body) != header->bodyCrc32)
-        return reply(request, ResponseCode::SYSTEM_ERROR, "crc32 not match");
+        return RemotingCommand::response_to(request, ResponseCode::SYSTEM_ERROR, "crc32 not match");
 
     Registration r;
     r.cluster = header->clusterName;
@@ -124,8 +115,9 @@ RemotingCommand NameServerProcessor::register_broker(const RemotingCommand& requ
     if (!request.body.empty()) {
         auto body = body::RegisterBrokerBody::decode(request.body, header->compressed);
         if (!body)
-            return reply(request, ResponseCode::SYSTEM_ERROR,
-                         "cannot decode the RegisterBrokerBody: " + body.error().message);
+            return RemotingCommand::response_to(
+                request, ResponseCode::SYSTEM_ERROR,
+                "cannot decode the RegisterBrokerBody: " + body.error().message);
         const auto& wrapper = body->topic_config_serialize_wrapper;
         r.data_version = {wrapper.data_version.timestamp, wrapper.data_version.counter};
         for (const auto& [topic, config] : wrapper.topic_config_table)
@@ -136,7 +128,7 @@ RemotingCommand NameServerProcessor::register_broker(const RemotingCommand& requ
     }
     const auto answer = routes_.register_broker(r);
 
-    auto response = reply(request, ResponseCode::SUCCESS);
+    auto response = RemotingCommand::response_to(request, ResponseCode::SUCCESS);
     proto::RegisterBrokerResponseHeader out;
     if (!answer.master_addr.empty()) {
         out.masterAddr = answer.master_addr;
@@ -154,23 +146,24 @@ RemotingCommand NameServerProcessor::register_broker(const RemotingCommand& requ
 
 RemotingCommand NameServerProcessor::unregister_broker(const RemotingCommand& request) {
     auto header = request.decode_header<proto::UnRegisterBrokerRequestHeader>();
-    if (!header) return reply_error(request, header.error());
+    if (!header) return RemotingCommand::response_to(request, header.error());
     routes_.unregister_broker(header->clusterName, header->brokerAddr, header->brokerName,
                               header->brokerId);
-    return reply(request, ResponseCode::SUCCESS);
+    return RemotingCommand::response_to(request, ResponseCode::SUCCESS);
 }
 
 RemotingCommand NameServerProcessor::query_data_version(const RemotingCommand& request) {
     auto header = request.decode_header<proto::QueryDataVersionRequestHeader>();
-    if (!header) return reply_error(request, header.error());
+    if (!header) return RemotingCommand::response_to(request, header.error());
     auto version = body::DataVersion::decode(request.body);
     if (!version)
-        return reply(request, ResponseCode::SYSTEM_ERROR,
-                     "cannot decode the DataVersion: " + version.error().message);
+        return RemotingCommand::response_to(
+            request, ResponseCode::SYSTEM_ERROR,
+            "cannot decode the DataVersion: " + version.error().message);
     bool changed = true;
     auto stored = routes_.query_data_version(header->brokerAddr,
                                              {version->timestamp, version->counter}, changed);
-    auto response = reply(request, ResponseCode::SUCCESS);
+    auto response = RemotingCommand::response_to(request, ResponseCode::SUCCESS);
     proto::QueryDataVersionResponseHeader out;
     out.changed = changed;
     response.set_header(out);
@@ -185,12 +178,12 @@ RemotingCommand NameServerProcessor::query_data_version(const RemotingCommand& r
 
 RemotingCommand NameServerProcessor::route_info(const RemotingCommand& request) {
     auto header = request.decode_header<proto::GetRouteInfoRequestHeader>();
-    if (!header) return reply_error(request, header.error());
+    if (!header) return RemotingCommand::response_to(request, header.error());
     auto route = routes_.topic_route(header->topic);
     if (!route)
-        return reply(request, ResponseCode::TOPIC_NOT_EXIST,
-                     "No topic route info in name server for the topic: " + header->topic
-                         + std::string(kFaqTopicNotExist));
+        return RemotingCommand::response_to(request, ResponseCode::TOPIC_NOT_EXIST,
+                                            "No topic route info in name server for the topic: "
+                                                + header->topic + std::string(kFaqTopicNotExist));
     body::TopicRouteData data;
     for (const auto& q : route->queues)
         data.queue_datas.push_back(
@@ -203,7 +196,7 @@ RemotingCommand NameServerProcessor::route_info(const RemotingCommand& request) 
         data.order_topic_conf = kv_.get(kOrderTopicConfigNamespace, header->topic);
     const bool standard =
         request.version >= kStandardJsonVersion || header->acceptStandardJsonOnly.value_or(false);
-    auto response = reply(request, ResponseCode::SUCCESS);
+    auto response = RemotingCommand::response_to(request, ResponseCode::SUCCESS);
     response.body = data.encode(standard);
     return response;
 }
@@ -216,7 +209,7 @@ RemotingCommand NameServerProcessor::cluster_info(const RemotingCommand& request
     for (const auto& [cluster, names] : snapshot.clusters)
         info.cluster_addr_table.insert_or_assign(
             cluster, std::vector<std::string>(names.begin(), names.end()));
-    auto response = reply(request, ResponseCode::SUCCESS);
+    auto response = RemotingCommand::response_to(request, ResponseCode::SUCCESS);
     response.body = info.encode();
     return response;
 }
@@ -226,7 +219,7 @@ RemotingCommand NameServerProcessor::topic_list(const RemotingCommand& request) 
     switch (static_cast<RequestCode>(request.code)) {
         case RequestCode::GET_TOPICS_BY_CLUSTER: {
             auto header = request.decode_header<proto::GetTopicsByClusterRequestHeader>();
-            if (!header) return reply_error(request, header.error());
+            if (!header) return RemotingCommand::response_to(request, header.error());
             list = topic_list_of(routes_.topics_of_cluster(header->cluster));
             break;
         }
@@ -249,22 +242,22 @@ RemotingCommand NameServerProcessor::topic_list(const RemotingCommand& request) 
             list = topic_list_of(routes_.all_topics());
             break;
     }
-    auto response = reply(request, ResponseCode::SUCCESS);
+    auto response = RemotingCommand::response_to(request, ResponseCode::SUCCESS);
     response.body = list.encode();
     return response;
 }
 
 RemotingCommand NameServerProcessor::delete_topic(const RemotingCommand& request) {
     auto header = request.decode_header<proto::DeleteTopicFromNamesrvRequestHeader>();
-    if (!header) return reply_error(request, header.error());
+    if (!header) return RemotingCommand::response_to(request, header.error());
     routes_.delete_topic(header->topic, header->clusterName.value_or(""));
-    return reply(request, ResponseCode::SUCCESS);
+    return RemotingCommand::response_to(request, ResponseCode::SUCCESS);
 }
 
 RemotingCommand NameServerProcessor::write_perm(const RemotingCommand& request, bool wipe) {
     auto header = request.decode_header<proto::WipeWritePermOfBrokerRequestHeader>();
-    if (!header) return reply_error(request, header.error());
-    auto response = reply(request, ResponseCode::SUCCESS);
+    if (!header) return RemotingCommand::response_to(request, header.error());
+    auto response = RemotingCommand::response_to(request, ResponseCode::SUCCESS);
     if (wipe) {
         proto::WipeWritePermOfBrokerResponseHeader out;
         out.wipeTopicCount = routes_.wipe_write_perm(header->brokerName);
@@ -279,22 +272,24 @@ RemotingCommand NameServerProcessor::write_perm(const RemotingCommand& request, 
 
 RemotingCommand NameServerProcessor::put_kv(const RemotingCommand& request) {
     auto header = request.decode_header<proto::PutKVConfigRequestHeader>();
-    if (!header) return reply_error(request, header.error());
+    if (!header) return RemotingCommand::response_to(request, header.error());
     if (header->ns.empty() || header->key.empty())
-        return reply(request, ResponseCode::SYSTEM_ERROR, "namespace or key is null");
+        return RemotingCommand::response_to(request, ResponseCode::SYSTEM_ERROR,
+                                            "namespace or key is null");
     if (auto r = kv_.put(header->ns, header->key, header->value); !r)
         log::error("namesrv", "cannot persist the KV config: " + r.error().message);
-    return reply(request, ResponseCode::SUCCESS);
+    return RemotingCommand::response_to(request, ResponseCode::SUCCESS);
 }
 
 RemotingCommand NameServerProcessor::get_kv(const RemotingCommand& request) {
     auto header = request.decode_header<proto::GetKVConfigRequestHeader>();
-    if (!header) return reply_error(request, header.error());
+    if (!header) return RemotingCommand::response_to(request, header.error());
     auto value = kv_.get(header->ns, header->key);
     if (!value)
-        return reply(request, ResponseCode::QUERY_NOT_FOUND,
-                     "No config item, Namespace: " + header->ns + " Key: " + header->key);
-    auto response = reply(request, ResponseCode::SUCCESS);
+        return RemotingCommand::response_to(
+            request, ResponseCode::QUERY_NOT_FOUND,
+            "No config item, Namespace: " + header->ns + " Key: " + header->key);
+    auto response = RemotingCommand::response_to(request, ResponseCode::SUCCESS);
     proto::GetKVConfigResponseHeader out;
     out.value = *value;
     response.set_header(out);
@@ -303,23 +298,23 @@ RemotingCommand NameServerProcessor::get_kv(const RemotingCommand& request) {
 
 RemotingCommand NameServerProcessor::delete_kv(const RemotingCommand& request) {
     auto header = request.decode_header<proto::DeleteKVConfigRequestHeader>();
-    if (!header) return reply_error(request, header.error());
+    if (!header) return RemotingCommand::response_to(request, header.error());
     if (auto r = kv_.remove(header->ns, header->key); !r)
         log::error("namesrv", "cannot persist the KV config: " + r.error().message);
-    return reply(request, ResponseCode::SUCCESS);
+    return RemotingCommand::response_to(request, ResponseCode::SUCCESS);
 }
 
 RemotingCommand NameServerProcessor::kv_list(const RemotingCommand& request) {
     auto header = request.decode_header<proto::GetKVListByNamespaceRequestHeader>();
-    if (!header) return reply_error(request, header.error());
+    if (!header) return RemotingCommand::response_to(request, header.error());
     auto table = kv_.namespace_table(header->ns);
     if (!table)
-        return reply(request, ResponseCode::QUERY_NOT_FOUND,
-                     "No config item, Namespace: " + header->ns);
+        return RemotingCommand::response_to(request, ResponseCode::QUERY_NOT_FOUND,
+                                            "No config item, Namespace: " + header->ns);
     body::KVTable out;
     for (auto& [k, v] : *table)
         out.table.insert_or_assign(k, v);
-    auto response = reply(request, ResponseCode::SUCCESS);
+    auto response = RemotingCommand::response_to(request, ResponseCode::SUCCESS);
     response.body = out.encode();
     return response;
 }

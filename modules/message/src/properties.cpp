@@ -53,26 +53,6 @@ bool Properties::erase(std::string_view key) {
     return true;
 }
 
-namespace {
-
-/// Calls fn(key, value) for every well-formed "key 0x01 value" segment of a raw string, in
-/// order (Java's string2messageProperties: empty keys or values are skipped).
-template <class Fn>
-void for_each_property(std::string_view raw, Fn&& fn) {
-    std::size_t pos = 0;
-    while (pos < raw.size()) {
-        std::size_t end = raw.find(kPropertySeparator, pos);
-        if (end == std::string_view::npos) end = raw.size();
-        const std::string_view segment = raw.substr(pos, end - pos);
-        pos = end + 1;
-        const std::size_t sep = segment.find(kNameValueSeparator);
-        if (sep == std::string_view::npos || sep == 0 || sep + 1 >= segment.size()) continue;
-        fn(segment.substr(0, sep), segment.substr(sep + 1));
-    }
-}
-
-}  // namespace
-
 std::string_view find_property(std::string_view raw, std::string_view key) noexcept {
     std::string_view found;
     for_each_property(raw, [&](std::string_view k, std::string_view v) {

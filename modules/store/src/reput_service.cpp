@@ -44,11 +44,21 @@ DispatchRequest ReputService::make_request(const message::RecordView& record) co
     r.sys_flag = record.sys_flag;
     r.prepared_transaction_offset = record.prepared_transaction_offset;
     r.properties = record.properties;
-    r.keys = message::find_property(record.properties, keys::kKeys);
-    r.uniq_key = message::find_property(record.properties, keys::kUniqKey);
-    r.tags_code = message::tags_hash_code(message::find_property(record.properties, keys::kTags));
+    // One pass over the properties for the four this needs (a later duplicate wins, as in Java).
+    std::string_view tags, delay;
+    message::for_each_property(record.properties,
+                               [&](std::string_view key, std::string_view value) {
+                                   if (key == keys::kKeys)
+                                       r.keys = value;
+                                   else if (key == keys::kUniqKey)
+                                       r.uniq_key = value;
+                                   else if (key == keys::kTags)
+                                       tags = value;
+                                   else if (key == keys::kDelay)
+                                       delay = value;
+                               });
+    r.tags_code = message::tags_hash_code(tags);
     if (record.topic == kScheduleTopic) {
-        const auto delay = message::find_property(record.properties, keys::kDelay);
         int32_t level = 0;
         auto [p, ec] = std::from_chars(delay.data(), delay.data() + delay.size(), level);
         if (ec == std::errc() && p == delay.data() + delay.size() && level > 0)

@@ -56,6 +56,22 @@ class Properties {
 /// Bytes are kept as they are (no UTF-8 validation, unlike Java's String decoding).
 Properties parse_properties(std::string_view raw);
 
+/// Calls fn(key, value) for every well-formed "key 0x01 value" segment of a raw properties
+/// string, in order, with Java's parse rules (empty keys or values are skipped).
+template <class Fn>
+void for_each_property(std::string_view raw, Fn&& fn) {
+    std::size_t pos = 0;
+    while (pos < raw.size()) {
+        std::size_t end = raw.find(kPropertySeparator, pos);
+        if (end == std::string_view::npos) end = raw.size();
+        const std::string_view segment = raw.substr(pos, end - pos);
+        pos = end + 1;
+        const std::size_t sep = segment.find(kNameValueSeparator);
+        if (sep == std::string_view::npos || sep == 0 || sep + 1 >= segment.size()) continue;
+        fn(segment.substr(0, sep), segment.substr(sep + 1));
+    }
+}
+
 /// The value of `key` in a raw properties string without building the map (the dispatcher reads
 /// TAGS, KEYS, UNIQ_KEY and DELAY of every stored record); "" when absent. Same rules as
 /// parse_properties(): malformed segments are skipped and a later duplicate wins.

@@ -11,6 +11,8 @@
 #include "proto/flags.hpp"
 #include "proto/header_codec.hpp"
 #include "proto/language_code.hpp"
+#include "proto/protocol_error.hpp"
+#include "proto/response_code.hpp"
 
 namespace rmq::remoting {
 
@@ -62,6 +64,15 @@ struct RemotingCommand {
     /// version.
     static RemotingCommand response_to(const RemotingCommand& request, int32_t code,
                                        std::optional<std::string> remark = std::nullopt);
+    static RemotingCommand response_to(const RemotingCommand& request, proto::ResponseCode code,
+                                       std::optional<std::string> remark = std::nullopt) {
+        return response_to(request, proto::to_int(code), std::move(remark));
+    }
+    /// The answer to a request whose header did not decode (code and remark from the error).
+    static RemotingCommand response_to(const RemotingCommand& request,
+                                       const proto::ProtocolError& error) {
+        return response_to(request, error.code, error.remark);
+    }
 };
 
 }  // namespace rmq::remoting
