@@ -48,6 +48,21 @@ for (const url of e.nsAddrUrls) {
   });
 }
 
+test('with a unitName ali-ons asks <onsAddr>-<unit>?nofix=1, and that path is served too', async () => {
+  const client = new MQClient(new ClientConfig(clientOptions({ onsAddr: e.nsAddrUrls[0], unitName: e.nsAddrUnit, instanceName: `interop-unit-${process.pid}` })));
+  const errors = collectErrors(client);
+  const asked = [];
+  const request = client.httpclient.request;
+  client.options.httpclient = { request: (url, options) => (asked.push(url), request(url, options)) };
+  await within(10000, 'MQClient.ready() (HTTP discovery)', client.ready());
+  assert.deepEqual(asked, [ `${e.nsAddrUrls[0]}-${e.nsAddrUnit}?nofix=1` ]);
+  assert.ok(client._namesrvAddrList[0].endsWith(`:${e.namesrvPort}`), client._namesrvAddrList[0]);
+  const route = await within(5000, 'TBW102 route', client.getDefaultTopicRouteInfoFromNameServer('TBW102', 3000));
+  assert.equal(route.brokerDatas[0].brokerAddrs[0], e.brokerAddr);
+  await within(5000, 'MQClient.close()', client.close());
+  assert.deepEqual(errors, []);
+});
+
 test('a producer with only onsAddr starts, heartbeats to the broker and closes', async () => {
   const { Producer } = require('ali-ons');
   const producer = new Producer(clientOptions({ onsAddr: e.nsAddrUrls[0], producerGroup: `PID_INTEROP_ONSADDR_${process.pid}` }));

@@ -26,6 +26,7 @@ function env() {
     namesrvAddr: need('RMQ_NAMESRV_ADDR'), // 127.0.0.1:<port>
     namesrvPort: Number(need('RMQ_NAMESRV_ADDR').split(':')[1]),
     nsAddrUrls: need('RMQ_NSADDR_URLS').split(' '), // the name server's HTTP address service
+    nsAddrUnit: need('RMQ_NSADDR_UNIT'), // a unit name whose path (<first URL>-<unit>) is served
     brokerAddr: need('RMQ_BROKER_ADDR'), // 127.0.0.1:<port>
     brokerName: need('RMQ_BROKER_NAME'),
     clusterName: need('RMQ_CLUSTER_NAME'),
