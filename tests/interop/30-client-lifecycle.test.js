@@ -52,7 +52,7 @@ let admin;
 let producer;
 let consumer;
 let second;
-const errors = { admin: [], producer: [], consumer: [], second: [] };
+const errors = { admin: [], producer: [], consumer: [], second: [], broadcast: [] };
 
 async function consumerIds() {
   try {
@@ -136,6 +136,25 @@ test('Consumer.close() unregisters (UNREGISTER_CLIENT): the broker drops the mem
   closing.add(consumer);
   await within(5000, 'Consumer.close()', consumer.close());
   assert.deepEqual(await consumerIds(), []);
+});
+
+test('a broadcasting Consumer (no %RETRY% subscription, offsets kept locally) registers and unregisters', async () => {
+  const group = `CID_INTEROP_BC_${process.pid}`;
+  const broadcast = new Consumer(clientOptions({ nameSrv: e.namesrvAddr, consumerGroup: group, isBroadcast: true, instanceName: `interop-bc-${process.pid}` }));
+  errors.broadcast = collectErrors(broadcast, err => expectedConsumerError(err, broadcast));
+  broadcast.subscribe(topic, '*', async () => {});
+  await within(10000, 'broadcasting Consumer.ready()', broadcast.ready());
+  const heartbeat = broadcast._mqClient._prepareHeartbeatData();
+  assert.equal(heartbeat.consumerDataSet[0].messageModel, 'BROADCASTING');
+  assert.deepEqual(heartbeat.consumerDataSet[0].subscriptionDataSet.map(sub => sub.topic), [ topic ]);
+  await waitFor('the broadcasting member in the broker\'s list', async () => {
+    const ids = await admin.getConsumerIdListByGroup(e.brokerAddr, group, 3000).catch(() => []);
+    return ids.includes(broadcast._mqClient.clientId);
+  });
+  closing.add(broadcast);
+  await within(5000, 'broadcasting Consumer.close()', broadcast.close());
+  await assert.rejects(admin.getConsumerIdListByGroup(e.brokerAddr, group, 3000),
+    { code: ResponseCode.SYSTEM_ERROR, message: `no consumer for this group, ${group}` });
 });
 
 test('Producer.close() unregisters its group and the clients shut down without errors', async () => {
