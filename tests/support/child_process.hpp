@@ -2,13 +2,13 @@
 // A server binary run as a real child process for a test: output to a log file the test can
 // wait on and print, signals, exit status. The child dies with the test process
 // (PR_SET_PDEATHSIG), and the destructor kills what is still running.
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
-#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -31,7 +31,8 @@ class ChildProcess {
         for (auto& a : argv_text)
             argv.push_back(a.data());
         argv.push_back(nullptr);
-        const int log_fd = ::open(log_file_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+        const int log_fd =
+            ::open(log_file_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
         if (log_fd < 0) throw std::runtime_error("cannot create " + log_file_.string());
         pid_ = ::fork();
         if (pid_ == 0) {

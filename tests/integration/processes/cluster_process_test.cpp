@@ -60,7 +60,8 @@ TEST_CASE("SIGTERM stops a broker cleanly: unregistered, store closed, exit 0") 
     INFO(broker.log());
     CHECK(broker.process->wait_exit(20s) == 0);
     CHECK_FALSE(std::filesystem::exists(dir.path() / "broker-b" / "store" / "abort"));
-    CHECK(test::wait_for_route(client, ns.addr, "TBW102", [](int c) { return c != 0; }, 2s)
+    CHECK(test::wait_for_route(
+              client, ns.addr, "TBW102", [](int c) { return c != 0; }, 2s)
           == kTopicNotExist);
 
     ns.process->signal(SIGTERM);

@@ -30,10 +30,9 @@ struct ServerProcess {
 inline ServerProcess start_namesrv(const TempDir& dir, const std::string& name,
                                    std::vector<std::string> extra = {}) {
     std::filesystem::create_directories(dir.path() / name);
-    std::vector<std::string> args{"listenPort=0",
-                                  "kvConfigPath=" + (dir.path() / name / "kv.json").string(),
-                                  "configStorePath="
-                                      + (dir.path() / name / "namesrv.properties").string()};
+    std::vector<std::string> args{
+        "listenPort=0", "kvConfigPath=" + (dir.path() / name / "kv.json").string(),
+        "configStorePath=" + (dir.path() / name / "namesrv.properties").string()};
     args.insert(args.end(), extra.begin(), extra.end());
     ServerProcess s;
     s.process = std::make_unique<ChildProcess>(RMQ_MQNAMESRV, args, dir.path() / (name + ".log"));
