@@ -4,6 +4,7 @@
 
 #include "common/log.hpp"
 #include "config/server_configs.hpp"
+#include "http/address_fetcher.hpp"
 #include "store/config_file.hpp"
 
 namespace rmq::broker {
@@ -90,6 +91,16 @@ bool Broker::start(std::string& error) {
     registrar_ = std::make_unique<NameServerRegistrar>(
         identity_, NameServerRegistrar::split_addresses(b.namesrv_addr),
         std::chrono::milliseconds(b.register_broker_timeout_mills));
+    if (b.namesrv_addr.empty() && b.fetch_namesrv_addr_by_address_server) {
+        const auto& props = startup_.system_properties;
+        const auto value = [&](const char* key) {
+            auto it = props.find(key);
+            return it == props.end() ? std::string() : it->second;
+        };
+        address_service_url_ = http::address_service_url(value("rocketmq.namesrv.domain"),
+                                                         value("rocketmq.namesrv.domain.subgroup"));
+        fetch_name_servers();
+    }
     registration_thread_ = std::thread([this] { registration_loop(); });
     return true;
 }
@@ -107,12 +118,19 @@ void Broker::registration_loop() {
     constexpr auto kClientScan = std::chrono::seconds(10);
     constexpr auto kClientExpiry = std::chrono::seconds(120);
     constexpr auto kTick = std::chrono::seconds(1);
+    constexpr auto kAddressFetch = std::chrono::minutes(2);  // Java's period
     auto next_registration = Clock::now();
+    auto next_address_fetch = Clock::now() + kAddressFetch;
     auto next_client_scan = Clock::now() + kClientScan;
     std::unique_lock lock(mutex_);
     for (;;) {
         lock.unlock();
         sample_stats();
+        if (!address_service_url_.empty() && Clock::now() >= next_address_fetch) {
+            // A changed list is registered with at once rather than at the next period.
+            if (fetch_name_servers()) next_registration = Clock::now();
+            next_address_fetch = Clock::now() + kAddressFetch;
+        }
         if (Clock::now() >= next_registration) {
             register_now();
             next_registration = Clock::now() + period;
@@ -125,6 +143,17 @@ void Broker::registration_loop() {
         lock.lock();
         if (cv_.wait_for(lock, kTick, [&] { return stopping_; })) return;
     }
+}
+
+bool Broker::fetch_name_servers() {
+    auto list = http::fetch_address_list(address_service_url_, std::chrono::seconds(3));
+    if (!list) {
+        log::warn("broker", "cannot fetch the name-server list: " + list.error().message);
+        return false;
+    }
+    if (!registrar_->set_name_servers(NameServerRegistrar::split_addresses(*list))) return false;
+    log::info("broker", "name servers from " + address_service_url_ + ": " + *list);
+    return true;
 }
 
 void Broker::sample_stats() {

@@ -49,6 +49,8 @@ class Broker {
     void permission_changed(int32_t permission);
     /// Once a second: rate samples, and the daily totals at local midnight.
     void sample_stats();
+    /// fetchNamesrvAddrByAddressServer: the list from the address service; true if it changed.
+    bool fetch_name_servers();
     DailyTotals daily_totals() const;
     void register_client_processors();
     void notify_consumer_ids_changed(const std::string& group);
@@ -59,6 +61,7 @@ class Broker {
     /// The settings as UPDATE_BROKER_CONFIG changes them; startup_ keeps what start() used.
     std::unique_ptr<config::LiveConfiguration<config::BrokerStartup>> live_config_;
     int64_t boot_timestamp_ms_ = 0;
+    std::string address_service_url_;  // set when name servers come from the address service
     BrokerIdentity identity_;
     std::unique_ptr<store::MessageStore> store_;
     std::unique_ptr<TopicConfigManager> topics_;

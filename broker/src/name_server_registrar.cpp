@@ -57,7 +57,7 @@ size_t NameServerRegistrar::register_all(TopicConfigManager& topics) {
     size_t accepted = 0;
     std::set<std::string> ordered;
     bool got_order_table = false;
-    for (const auto& addr : name_servers_) {
+    for (const auto& addr : name_servers()) {
         auto response = client_.invoke_sync(addr, make_request(topics), timeout_);
         if (!response) {
             log::warn("broker",
@@ -84,7 +84,7 @@ size_t NameServerRegistrar::register_all(TopicConfigManager& topics) {
 }
 
 void NameServerRegistrar::register_all_oneway(const TopicConfigManager& topics) {
-    for (const auto& addr : name_servers_) {
+    for (const auto& addr : name_servers()) {
         boost::asio::co_spawn(
             client_.pool().next(),
             [this, addr, request = make_request(topics)]() mutable -> boost::asio::awaitable<void> {
@@ -97,8 +97,20 @@ void NameServerRegistrar::register_all_oneway(const TopicConfigManager& topics) 
     }
 }
 
+std::vector<std::string> NameServerRegistrar::name_servers() const {
+    std::lock_guard lock(name_servers_mutex_);
+    return name_servers_;
+}
+
+bool NameServerRegistrar::set_name_servers(std::vector<std::string> addresses) {
+    std::lock_guard lock(name_servers_mutex_);
+    if (addresses == name_servers_) return false;
+    name_servers_ = std::move(addresses);
+    return true;
+}
+
 void NameServerRegistrar::unregister_all() {
-    for (const auto& addr : name_servers_) {
+    for (const auto& addr : name_servers()) {
         proto::UnRegisterBrokerRequestHeader h;
         h.brokerName = identity_.broker_name;
         h.brokerAddr = identity_.broker_addr;

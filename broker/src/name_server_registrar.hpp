@@ -5,6 +5,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,10 @@ class NameServerRegistrar {
     /// carries it.
     void set_permission(int32_t permission) { permission_.store(permission); }
 
+    std::vector<std::string> name_servers() const;
+    /// A new list from the address service; true when it differs from the current one.
+    bool set_name_servers(std::vector<std::string> addresses);
+
     /// namesrvAddr "host:port;host:port" → addresses.
     static std::vector<std::string> split_addresses(const std::string& list);
 
@@ -49,6 +54,7 @@ class NameServerRegistrar {
 
     BrokerIdentity identity_;
     std::atomic<int32_t> permission_;
+    mutable std::mutex name_servers_mutex_;
     std::vector<std::string> name_servers_;
     std::chrono::milliseconds timeout_;
     remoting::RemotingClient client_;

@@ -174,3 +174,46 @@ TEST_CASE("heartbeats register consumers and membership changes are pushed to th
     CHECK(unknown.code == proto::to_int(proto::ResponseCode::SYSTEM_ERROR));
     CHECK(unknown.remark == "no consumer for this group, Nobody");
 }
+
+TEST_CASE("without namesrvAddr a broker finds its name servers through the address service") {
+    test::TempDir dir;
+    nameserver::NameServerOptions o;
+    o.bind_address = "127.0.0.1";
+    o.port = 0;
+    o.kv_config_path = dir.path() / "kv.json";
+    o.http_port = 0;
+    o.http_paths = "/rocketmq/nsaddr";
+    nameserver::NameServer namesrv(o);
+    std::string error;
+    REQUIRE(namesrv.start(error));
+    const std::string namesrv_addr = "127.0.0.1:" + std::to_string(namesrv.port());
+
+    config::Environment env = config::Environment::from_process();
+    env.namesrv_addr_env.clear();
+    auto startup = config::parse_broker_command_line(
+        {"brokerName=broker-h", "brokerIP1=127.0.0.1", "listenPort=0",
+         "fetchNamesrvAddrByAddressServer=true",
+         "rocketmq.namesrv.domain=127.0.0.1:" + std::to_string(namesrv.http_port()),
+         "storePathRootDir=" + (dir.path() / "store").string(), "mappedFileSizeCommitLog=1048576"},
+        env);
+    REQUIRE(startup);
+    REQUIRE(startup->broker.namesrv_addr.empty());
+    broker::Broker broker(std::move(*startup));
+    REQUIRE(broker.start(error));
+    CHECK(broker.register_now() == 1);
+    remoting::RemotingClient client;
+    auto route = client.invoke_sync(
+        namesrv_addr,
+        [] {
+            proto::GetRouteInfoRequestHeader h;
+            h.topic = "TBW102";
+            auto r =
+                RemotingCommand::request(proto::to_int(proto::RequestCode::GET_ROUTEINFO_BY_TOPIC));
+            r.set_header(h);
+            return r;
+        }(),
+        5s);
+    REQUIRE(route);
+    CHECK(route->code == kOk);
+    CHECK(route->body.find("broker-h") != std::string::npos);
+}

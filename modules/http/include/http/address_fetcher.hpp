@@ -1,0 +1,25 @@
+#pragma once
+// Client side of the name-server address service (Java's TopAddressing): GET the configured URL
+// and read "host:port;host:port" from the body. Brokers use it when no namesrvAddr is set and
+// fetchNamesrvAddrByAddressServer=true.
+#include <chrono>
+#include <string>
+
+#include "proto/expected.hpp"
+
+namespace rmq::http {
+
+struct FetchError {
+    std::string message;  // names the URL and what went wrong
+};
+
+/// The address-service URL RocketMQ derives from `rocketmq.namesrv.domain` (default
+/// jmenv.tbsite.net, port 8080 unless the domain names one) and `.subgroup` (default nsaddr).
+std::string address_service_url(const std::string& domain, const std::string& subgroup);
+
+/// GET `url` ("http://host[:port]/path") within `timeout`; the trimmed body on 200, else an
+/// error. An empty body is an error: no list.
+proto::Expected<std::string, FetchError> fetch_address_list(const std::string& url,
+                                                            std::chrono::milliseconds timeout);
+
+}  // namespace rmq::http
