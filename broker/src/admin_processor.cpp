@@ -1,5 +1,5 @@
 // The broker's control-plane commands (AdminBrokerProcessor, spec/headers.md §A.4): topics,
-// subscription groups, configuration.
+// subscription groups.
 #include "body/subscription_group_config.hpp"
 #include "body/topic_config.hpp"
 #include "broker.hpp"
@@ -134,15 +134,6 @@ void Broker::register_processors() {
                                                 std::string(kSlaveRefusal));
         groups_->erase(h->groupName);
         return success_with_default_remark(request);
-    });
-
-    add(RequestCode::GET_BROKER_CONFIG, [this](const RemotingCommand& request) {
-        auto response = RemotingCommand::response_to(request, ResponseCode::SUCCESS);
-        proto::GetBrokerConfigResponseHeader h;
-        h.version = config_version_.encode();
-        response.set_header(h);
-        response.body = config::print_config(startup_.schemas());
-        return response;
     });
 }
 

@@ -1,7 +1,10 @@
 #include "broker.hpp"
 
+#include <ctime>
+
 #include "common/log.hpp"
 #include "config/server_configs.hpp"
+#include "store/config_file.hpp"
 
 namespace rmq::broker {
 
@@ -12,6 +15,13 @@ Broker::Broker(config::BrokerStartup startup) : startup_(std::move(startup)) {
     identity_.broker_id = b.broker_id;
     identity_.broker_permission = b.broker_permission;
     identity_.compressed_register = b.compressed_register;
+    live_config_ = std::make_unique<config::LiveConfiguration<config::BrokerStartup>>(
+        startup_, startup_.config_store_path,
+        [](const std::filesystem::path& file,
+           std::string_view text) -> std::optional<std::string> {
+            if (auto r = store::write_config_file(file, text); !r) return r.error().message;
+            return std::nullopt;
+        });
 }
 
 Broker::~Broker() {
@@ -26,6 +36,9 @@ bool Broker::start(std::string& error) {
         return false;
     }
     store_ = std::move(*store);
+    boot_timestamp_ms_ = std::chrono::duration_cast<std::chrono::milliseconds>(
+                             std::chrono::system_clock::now().time_since_epoch())
+                             .count();
 
     TopicSettings settings;
     settings.cluster_name = b.broker_cluster_name;
@@ -59,6 +72,7 @@ bool Broker::start(std::string& error) {
         std::chrono::seconds(startup_.netty_server.server_channel_max_idle_time_seconds);
     server_ = std::make_unique<remoting::RemotingServer>(config);
     register_processors();
+    register_query_processors();
     register_client_processors();
     server_->on_connection_closed([this](const remoting::CloseEvent& event) {
         for (const auto& group : clients_->connection_closed(event.connection.get()))
@@ -86,28 +100,64 @@ size_t Broker::register_now() {
 }
 
 void Broker::registration_loop() {
-    // registerNameServerPeriod is clamped to 10–60 s, like Java's; clients are checked every 10 s.
+    // registerNameServerPeriod is clamped to 10–60 s, like Java's; clients are checked every 10 s
+    // and the store's counters sampled every second.
+    using Clock = std::chrono::steady_clock;
     const auto period = std::chrono::milliseconds(
         std::clamp(startup_.broker.register_name_server_period, 10000, 60000));
     constexpr auto kClientScan = std::chrono::seconds(10);
     constexpr auto kClientExpiry = std::chrono::seconds(120);
-    auto next_registration = std::chrono::steady_clock::now();
+    constexpr auto kTick = std::chrono::seconds(1);
+    auto next_registration = Clock::now();
+    auto next_client_scan = Clock::now() + kClientScan;
     std::unique_lock lock(mutex_);
     for (;;) {
-        if (std::chrono::steady_clock::now() >= next_registration) {
-            lock.unlock();
-            register_now();
-            lock.lock();
-            next_registration = std::chrono::steady_clock::now() + period;
-        }
-        if (cv_.wait_for(lock, std::min<std::chrono::steady_clock::duration>(kClientScan, period),
-                         [&] { return stopping_; }))
-            return;
         lock.unlock();
-        for (const auto& group : clients_->expire(kClientExpiry))
-            notify_consumer_ids_changed(group);
+        sample_stats();
+        if (Clock::now() >= next_registration) {
+            register_now();
+            next_registration = Clock::now() + period;
+        }
+        if (Clock::now() >= next_client_scan) {
+            for (const auto& group : clients_->expire(kClientExpiry))
+                notify_consumer_ids_changed(group);
+            next_client_scan = Clock::now() + kClientScan;
+        }
         lock.lock();
+        if (cv_.wait_for(lock, kTick, [&] { return stopping_; })) return;
     }
+}
+
+void Broker::sample_stats() {
+    auto& stats = store_->stats();
+    stats.sample();
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    const auto counters = stats.counters();
+    std::lock_guard lock(daily_mutex_);
+    if (daily_day_ == local.tm_yday) return;
+    // A new day (or the first sample): today's morning is now, yesterday's the old today's.
+    if (daily_day_ >= 0) {
+        daily_.put_yesterday_morning = daily_.put_today_morning;
+        daily_.get_yesterday_morning = daily_.get_today_morning;
+        daily_.put_today_morning = counters.put_times;
+        daily_.get_today_morning = counters.get_transferred;
+    }
+    daily_day_ = local.tm_yday;
+}
+
+DailyTotals Broker::daily_totals() const {
+    std::lock_guard lock(daily_mutex_);
+    return daily_;
+}
+
+void Broker::permission_changed(int32_t permission) {
+    log::info("broker", "brokerPermission is now " + std::to_string(permission));
+    if (!registrar_) return;
+    registrar_->set_permission(permission);
+    topics_->next_data_version();
+    registrar_->register_all_oneway(*topics_);
 }
 
 void Broker::topics_changed() {

@@ -14,7 +14,9 @@
 #include "body/data_version.hpp"
 #include "client_manager.hpp"
 #include "config/command_line.hpp"
+#include "config/live_configuration.hpp"
 #include "name_server_registrar.hpp"
+#include "runtime_info.hpp"
 #include "remoting/server.hpp"
 #include "store/message_store.hpp"
 #include "subscription_group_manager.hpp"
@@ -40,13 +42,23 @@ class Broker {
 
   private:
     void register_processors();
+    void register_query_processors();
+    boost::asio::awaitable<std::optional<remoting::RemotingCommand>> relay_to_consumer(
+        const remoting::RemotingCommand& request);
+    /// brokerPermission changed at runtime: routes must show it at once.
+    void permission_changed(int32_t permission);
+    /// Once a second: rate samples, and the daily totals at local midnight.
+    void sample_stats();
+    DailyTotals daily_totals() const;
     void register_client_processors();
     void notify_consumer_ids_changed(const std::string& group);
     void registration_loop();
     void topics_changed();
 
     config::BrokerStartup startup_;
-    body::DataVersion config_version_ = body::DataVersion::now();  // of the broker's settings
+    /// The settings as UPDATE_BROKER_CONFIG changes them; startup_ keeps what start() used.
+    std::unique_ptr<config::LiveConfiguration<config::BrokerStartup>> live_config_;
+    int64_t boot_timestamp_ms_ = 0;
     BrokerIdentity identity_;
     std::unique_ptr<store::MessageStore> store_;
     std::unique_ptr<TopicConfigManager> topics_;
@@ -57,6 +69,9 @@ class Broker {
     std::mutex mutex_;
     std::condition_variable cv_;
     bool stopping_ = false;
+    mutable std::mutex daily_mutex_;
+    DailyTotals daily_;
+    int daily_day_ = -1;  // local day of the year the morning totals belong to
     std::thread registration_thread_;
 };
 

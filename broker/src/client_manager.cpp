@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "remoting/connection.hpp"
+
 namespace rmq::broker {
 
 bool ClientManager::register_consumer(const body::ConsumerData& data, ClientChannel channel) {
@@ -132,6 +134,69 @@ std::optional<body::SubscriptionData> ClientManager::subscription(std::string_vi
 bool ClientManager::has_consumer_group(std::string_view group) const {
     std::lock_guard lock(mutex_);
     return consumers_.find(group) != consumers_.end();
+}
+
+}  // namespace rmq::broker
+
+namespace rmq::broker {
+
+namespace {
+
+body::Connection connection_of(const ClientChannel& channel) {
+    body::Connection c;
+    c.client_id = channel.client_id;
+    c.client_addr = channel.connection ? channel.connection->remote_address() : std::string();
+    c.language = static_cast<proto::LanguageCode>(channel.language);
+    c.version = channel.version;
+    return c;
+}
+
+}  // namespace
+
+std::optional<body::ConsumerConnection> ClientManager::consumer_connection(
+    std::string_view group) const {
+    std::lock_guard lock(mutex_);
+    auto g = consumers_.find(group);
+    if (g == consumers_.end() || g->second.channels.empty()) return std::nullopt;
+    body::ConsumerConnection out;
+    for (const auto& [key, channel] : g->second.channels)
+        out.connection_set.push_back(connection_of(channel));
+    for (const auto& [topic, sub] : g->second.subscriptions)
+        out.subscription_table.insert_or_assign(topic, sub);
+    out.consume_type = g->second.settings.consume_type;
+    out.message_model = g->second.settings.message_model;
+    out.consume_from_where = g->second.settings.consume_from_where;
+    return out;
+}
+
+std::optional<body::ProducerConnection> ClientManager::producer_connection(
+    std::string_view group) const {
+    std::lock_guard lock(mutex_);
+    auto g = producers_.find(group);
+    if (g == producers_.end() || g->second.empty()) return std::nullopt;
+    body::ProducerConnection out;
+    for (const auto& [key, channel] : g->second)
+        out.connection_set.push_back(connection_of(channel));
+    return out;
+}
+
+std::vector<std::string> ClientManager::groups_subscribed_to(std::string_view topic) const {
+    std::lock_guard lock(mutex_);
+    std::vector<std::string> out;
+    for (const auto& [name, group] : consumers_)
+        if (!group.channels.empty() && group.subscriptions.contains(std::string(topic)))
+            out.push_back(name);
+    return out;
+}
+
+std::optional<ClientChannel> ClientManager::find_consumer(std::string_view group,
+                                                          std::string_view client_id) const {
+    std::lock_guard lock(mutex_);
+    auto g = consumers_.find(group);
+    if (g == consumers_.end()) return std::nullopt;
+    for (const auto& [key, channel] : g->second.channels)
+        if (channel.client_id == client_id) return channel;
+    return std::nullopt;
 }
 
 }  // namespace rmq::broker

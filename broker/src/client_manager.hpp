@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "body/connection.hpp"
 #include "body/heartbeat_data.hpp"
 #include "body/subscription_data.hpp"
 
@@ -54,6 +55,16 @@ class ClientManager {
     std::optional<body::SubscriptionData> subscription(std::string_view group,
                                                        std::string_view topic) const;
     bool has_consumer_group(std::string_view group) const;
+
+    /// GET_CONSUMER_CONNECTION_LIST: nothing when the group has no live connection.
+    std::optional<body::ConsumerConnection> consumer_connection(std::string_view group) const;
+    /// GET_PRODUCER_CONNECTION_LIST: nothing when no producer of the group is connected.
+    std::optional<body::ProducerConnection> producer_connection(std::string_view group) const;
+    /// Consumer groups with a live member subscribed to `topic` (QUERY_TOPIC_CONSUME_BY_WHO).
+    std::vector<std::string> groups_subscribed_to(std::string_view topic) const;
+    /// The channel of `client_id` in consumer group `group` (GET_CONSUMER_RUNNING_INFO relay).
+    std::optional<ClientChannel> find_consumer(std::string_view group,
+                                               std::string_view client_id) const;
 
   private:
     struct ConsumerGroup {

@@ -30,11 +30,12 @@ remoting::RemotingCommand NameServerRegistrar::make_request(
     body.topic_config_serialize_wrapper.data_version = table.data_version;
     // A broker without read or write permission advertises that on every topic, so clients
     // stop using it (BrokerController.registerBrokerAll).
-    const bool restricted = (identity_.broker_permission & proto::perm::kRead) == 0
-                            || (identity_.broker_permission & proto::perm::kWrite) == 0;
+    const int32_t permission = permission_.load();
+    const bool restricted = (permission & proto::perm::kRead) == 0
+                            || (permission & proto::perm::kWrite) == 0;
     for (const auto& [name, config] : table.topics) {
         auto c = config;
-        if (restricted) c.perm &= identity_.broker_permission;
+        if (restricted) c.perm &= permission;
         body.topic_config_serialize_wrapper.topic_config_table.insert_or_assign(name, c);
     }
     proto::RegisterBrokerRequestHeader h;

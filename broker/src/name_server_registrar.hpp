@@ -2,6 +2,7 @@
 // Registration with every name server (BrokerOuterAPI.registerBrokerAll / unregisterBrokerAll,
 // spec/behaviours.md §1.2): the broker's topic table as a RegisterBrokerBody with its CRC, sent
 // to each address of namesrvAddr; the answers' ORDER_TOPIC_CONFIG marks ordered topics.
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <string>
@@ -27,6 +28,7 @@ class NameServerRegistrar {
     NameServerRegistrar(BrokerIdentity identity, std::vector<std::string> name_servers,
                         std::chrono::milliseconds timeout)
         : identity_(std::move(identity)),
+          permission_(identity_.broker_permission),
           name_servers_(std::move(name_servers)),
           timeout_(timeout) {}
 
@@ -35,6 +37,9 @@ class NameServerRegistrar {
     /// One-way registration after a topic change (does not wait for answers).
     void register_all_oneway(const TopicConfigManager& topics);
     void unregister_all();
+    /// brokerPermission changed at runtime (UPDATE_BROKER_CONFIG); the next registration
+    /// carries it.
+    void set_permission(int32_t permission) { permission_.store(permission); }
 
     /// namesrvAddr "host:port;host:port" → addresses.
     static std::vector<std::string> split_addresses(const std::string& list);
@@ -43,6 +48,7 @@ class NameServerRegistrar {
     remoting::RemotingCommand make_request(const TopicConfigManager& topics) const;
 
     BrokerIdentity identity_;
+    std::atomic<int32_t> permission_;
     std::vector<std::string> name_servers_;
     std::chrono::milliseconds timeout_;
     remoting::RemotingClient client_;

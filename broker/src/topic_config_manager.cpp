@@ -162,4 +162,14 @@ store::DataVersion TopicConfigManager::data_version() const {
     return table_.data_version;
 }
 
+void TopicConfigManager::next_data_version() {
+    std::lock_guard lock(mutex_);
+    table_.data_version.next_version();
+}
+
+std::vector<std::string> TopicConfigManager::system_topics() const {
+    std::lock_guard lock(mutex_);
+    return {system_topics_.begin(), system_topics_.end()};
+}
+
 }  // namespace rmq::broker

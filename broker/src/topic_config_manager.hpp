@@ -62,6 +62,11 @@ class TopicConfigManager {
     /// A copy of the whole table with its data version (registration, GET_ALL_TOPIC_CONFIG).
     store::TopicConfigTable snapshot() const;
     store::DataVersion data_version() const;
+    /// A new data version without a table change (the broker's permission changed), so name
+    /// servers take the next registration's body.
+    void next_data_version();
+    /// The system topics this broker created (GET_SYSTEM_TOPIC_LIST_FROM_BROKER).
+    std::vector<std::string> system_topics() const;
 
   private:
     void add_builtin_topics();

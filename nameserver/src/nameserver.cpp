@@ -3,6 +3,7 @@
 #include "common/log.hpp"
 #include "common/split.hpp"
 #include "config/server_configs.hpp"
+#include "store/config_file.hpp"
 
 namespace rmq::nameserver {
 
@@ -15,13 +16,22 @@ NameServerOptions NameServerOptions::from(const config::NamesrvStartup& startup)
         std::chrono::seconds(startup.netty_server.server_channel_max_idle_time_seconds);
     o.http_port = startup.namesrv.http_listen_port > 0 ? startup.namesrv.http_listen_port : -1;
     o.http_paths = startup.namesrv.http_ns_addr_paths;
+    o.startup = startup;
     return o;
 }
 
 NameServer::NameServer(NameServerOptions options)
     : options_(std::move(options)),
+      configuration_(options_.startup, options_.startup.namesrv.config_store_path,
+                     [](const std::filesystem::path& file,
+                        std::string_view text) -> std::optional<std::string> {
+                         if (auto r = store::write_config_file(file, text); !r)
+                             return r.error().message;
+                         return std::nullopt;
+                     }),
       kv_(options_.kv_config_path),
-      processor_(routes_, kv_, ProcessorSettings{options_.order_message_enable}) {
+      processor_(routes_, kv_, ProcessorSettings{options_.order_message_enable},
+                 &configuration_) {
 }
 
 NameServer::~NameServer() {

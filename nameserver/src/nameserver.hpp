@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "config/command_line.hpp"
+#include "config/live_configuration.hpp"
 #include "http/address_server.hpp"
 #include "kv_config_manager.hpp"
 #include "nameserver_processor.hpp"
@@ -31,6 +32,8 @@ struct NameServerOptions {
     int32_t http_port = -1;
     std::string http_paths = "/rocketmq/nsaddr";
     std::string http_addresses;
+    /// What GET/UPDATE_NAMESRV_CONFIG show and change (the command line's result).
+    config::NamesrvStartup startup;
 
     static NameServerOptions from(const config::NamesrvStartup& startup);
 };
@@ -52,6 +55,7 @@ class NameServer {
     void expiry_loop();
 
     NameServerOptions options_;
+    config::LiveConfiguration<config::NamesrvStartup> configuration_;
     RouteInfoManager routes_;
     KvConfigManager kv_;
     NameServerProcessor processor_;

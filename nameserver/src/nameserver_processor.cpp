@@ -90,11 +90,38 @@ std::optional<RemotingCommand> NameServerProcessor::handle(const RemotingCommand
         case RequestCode::GET_HAS_UNIT_SUB_TOPIC_LIST:
         case RequestCode::GET_HAS_UNIT_SUB_UNUNIT_TOPIC_LIST:
             return topic_list(request);
+        case RequestCode::GET_NAMESRV_CONFIG:
+            if (!configuration_) break;
+            return get_config(request);
+        case RequestCode::UPDATE_NAMESRV_CONFIG:
+            if (!configuration_) break;
+            return update_config(request);
         default:
-            log::warn("namesrv", "unsupported request code " + std::to_string(request.code)
-                                     + ", left unanswered as Java's name server does");
-            return std::nullopt;
+            break;
     }
+    log::warn("namesrv", "unsupported request code " + std::to_string(request.code)
+                             + ", left unanswered as Java's name server does");
+    return std::nullopt;
+}
+
+RemotingCommand NameServerProcessor::get_config(const RemotingCommand& request) {
+    auto response = RemotingCommand::response_to(request, ResponseCode::SUCCESS);
+    response.body = configuration_->properties_text();
+    return response;
+}
+
+RemotingCommand NameServerProcessor::update_config(const RemotingCommand& request) {
+    const auto black_list = configuration_->snapshot().namesrv.config_black_list;
+    auto keys = configuration_->update(request.body, black_list);
+    if (!keys)
+        return RemotingCommand::response_to(request,
+                                            keys.error().refusal
+                                                    == config::UpdateRefusal::black_listed
+                                                ? ResponseCode::NO_PERMISSION
+                                                : ResponseCode::SYSTEM_ERROR,
+                                            keys.error().message);
+    log::info("namesrv", "configuration updated (" + std::to_string(keys->size()) + " keys)");
+    return RemotingCommand::response_to(request, ResponseCode::SUCCESS);
 }
 
 RemotingCommand NameServerProcessor::register_broker(const RemotingCommand& request,

@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 
+#include "config/command_line.hpp"
+#include "config/live_configuration.hpp"
 #include "kv_config_manager.hpp"
 #include "remoting/command.hpp"
 #include "remoting/server.hpp"
@@ -19,8 +21,12 @@ struct ProcessorSettings {
 
 class NameServerProcessor {
   public:
-    NameServerProcessor(RouteInfoManager& routes, KvConfigManager& kv, ProcessorSettings settings)
-        : routes_(routes), kv_(kv), settings_(settings) {}
+    using Configuration = config::LiveConfiguration<config::NamesrvStartup>;
+
+    /// Without `configuration` GET/UPDATE_NAMESRV_CONFIG are left unanswered.
+    NameServerProcessor(RouteInfoManager& routes, KvConfigManager& kv, ProcessorSettings settings,
+                        Configuration* configuration = nullptr)
+        : routes_(routes), kv_(kv), settings_(settings), configuration_(configuration) {}
 
     /// Registers a handler for every name-server request code.
     void register_with(remoting::RemotingServer& server);
@@ -44,10 +50,13 @@ class NameServerProcessor {
     remoting::RemotingCommand get_kv(const remoting::RemotingCommand& request);
     remoting::RemotingCommand delete_kv(const remoting::RemotingCommand& request);
     remoting::RemotingCommand kv_list(const remoting::RemotingCommand& request);
+    remoting::RemotingCommand get_config(const remoting::RemotingCommand& request);
+    remoting::RemotingCommand update_config(const remoting::RemotingCommand& request);
 
     RouteInfoManager& routes_;
     KvConfigManager& kv_;
     ProcessorSettings settings_;
+    Configuration* configuration_;
 };
 
 }  // namespace rmq::nameserver

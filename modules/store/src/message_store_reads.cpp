@@ -45,6 +45,17 @@ GetMessageResult MessageStore::get_message(std::string_view /*group*/, std::stri
                                            int32_t queue_id, int64_t offset, int32_t max_msg_nums,
                                            const MessageFilter* filter) const {
     GetMessageResult result;
+    // Counts this get whichever way it returns (declared after `result`, so it runs first).
+    struct Count {
+        StoreStats& stats;
+        const GetMessageResult& result;
+        std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+        ~Count() {
+            stats.record_get(result.messages.size(),
+                             std::chrono::duration_cast<std::chrono::milliseconds>(
+                                 std::chrono::steady_clock::now() - started));
+        }
+    } counted{*stats_, result};
     // A slave keeps the consumer's offset unless told to check it (offsetCheckInSlave).
     const auto correct = [&](int64_t old_offset, int64_t new_offset) {
         return config_.broker_role != BrokerRole::slave || config_.offset_check_in_slave

@@ -28,6 +28,7 @@
 #include "store/put_result.hpp"
 #include "store/reput_service.hpp"
 #include "store/store_config.hpp"
+#include "store/store_stats.hpp"
 
 namespace rmq::store {
 
@@ -114,10 +115,14 @@ class MessageStore {
 
     // ---- administration ----------------------------------------------------------------------
     const StoreConfig& config() const { return config_; }
+    /// Put and get counters (GET_BROKER_RUNTIME_INFO); the broker samples them every second.
+    StoreStats& stats() { return *stats_; }
+    const StoreStats& stats() const { return *stats_; }
     const RecoveryReport& recovery() const { return recovery_; }
     ConsumeQueueTable& consume_queues() { return *queues_; }
     const ConsumeQueueTable& consume_queues() const { return *queues_; }
     CommitLog& commit_log() { return *commit_log_; }
+    const CommitLog& commit_log() const { return *commit_log_; }
     StoreCheckpoint& checkpoint() { return *checkpoint_; }
     /// Forgets a topic: its consume queues and queue offsets (the records age out normally).
     void delete_topic(std::string_view topic);
@@ -148,6 +153,7 @@ class MessageStore {
     std::vector<Dispatcher> pending_listeners_;
     std::shared_ptr<ReplicaWaiter> replica_waiter_;
     RecoveryReport recovery_;
+    std::unique_ptr<StoreStats> stats_ = std::make_unique<StoreStats>();
     std::atomic<bool> started_{false};
     std::atomic<bool> shut_down_{false};
 };

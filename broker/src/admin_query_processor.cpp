@@ -1,0 +1,175 @@
+// The broker's inspection and runtime-configuration commands (spec/headers.md §A.4): broker
+// config get/update, runtime info, topic stats, connection lists, who consumes a topic, system
+// topics, and GET_CONSUMER_RUNNING_INFO relayed to the client.
+#include "body/queue_stats.hpp"
+#include "body/topic_list.hpp"
+#include "broker.hpp"
+#include "common/log.hpp"
+#include "proto/headers.hpp"
+#include "proto/request_code.hpp"
+#include "proto/response_code.hpp"
+#include "remoting/connection.hpp"
+#include "runtime_info.hpp"
+
+namespace rmq::broker {
+
+namespace {
+
+using proto::RequestCode;
+using proto::ResponseCode;
+using remoting::RemotingCommand;
+using Handler = std::function<RemotingCommand(const RemotingCommand&)>;
+
+constexpr auto kRelayTimeout = std::chrono::seconds(10);
+
+RemotingCommand with_body(const RemotingCommand& request, std::string body) {
+    auto response = RemotingCommand::response_to(request, ResponseCode::SUCCESS);
+    response.body = std::move(body);
+    return response;
+}
+
+int64_t now_ms() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+}  // namespace
+
+void Broker::register_query_processors() {
+    const auto add = [this](RequestCode code, Handler handler) {
+        server_->register_processor(
+            proto::to_int(code),
+            [handler = std::move(handler)](remoting::RequestContext&, RemotingCommand& request)
+                -> boost::asio::awaitable<std::optional<RemotingCommand>> {
+                co_return handler(request);
+            });
+    };
+
+    add(RequestCode::GET_BROKER_CONFIG, [this](const RemotingCommand& request) {
+        auto response = with_body(request, live_config_->properties_text());
+        const auto [timestamp, counter] = live_config_->version();
+        proto::GetBrokerConfigResponseHeader h;
+        h.version = body::DataVersion{timestamp, counter}.encode();
+        response.set_header(h);
+        return response;
+    });
+
+    add(RequestCode::UPDATE_BROKER_CONFIG, [this](const RemotingCommand& request) {
+        const auto black_list = live_config_->snapshot().broker.config_black_list;
+        auto keys = live_config_->update(request.body, black_list);
+        if (!keys)
+            return RemotingCommand::response_to(
+                request,
+                keys.error().refusal == config::UpdateRefusal::black_listed
+                    ? ResponseCode::NO_PERMISSION
+                    : ResponseCode::SYSTEM_ERROR,
+                keys.error().message);
+        std::string list;
+        for (const auto& k : *keys)
+            list += (list.empty() ? "" : ", ") + k;
+        log::info("broker", "configuration updated: " + (list.empty() ? "(no known key)" : list));
+        if (std::find(keys->begin(), keys->end(), "brokerPermission") != keys->end())
+            permission_changed(live_config_->snapshot().broker.broker_permission);
+        return RemotingCommand::response_to(request, ResponseCode::SUCCESS);
+    });
+
+    add(RequestCode::GET_BROKER_RUNTIME_INFO, [this](const RemotingCommand& request) {
+        const auto settings = live_config_->snapshot();
+        RuntimeInfoInputs in{*store_, settings.broker, daily_totals(), boot_timestamp_ms_,
+                             now_ms()};
+        return with_body(request, runtime_info(in).encode());
+    });
+
+    add(RequestCode::GET_TOPIC_STATS_INFO, [this](const RemotingCommand& request) {
+        auto h = request.decode_header<proto::GetTopicStatsInfoRequestHeader>();
+        if (!h) return RemotingCommand::response_to(request, h.error());
+        auto topic = topics_->find(h->topic);
+        if (!topic)
+            return RemotingCommand::response_to(request, ResponseCode::TOPIC_NOT_EXIST,
+                                                "topic[" + h->topic + "] not exist");
+        body::TopicStatsTable table;
+        for (int32_t queue = 0; queue < topic->write_queue_nums; ++queue) {
+            body::TopicOffset offset;
+            offset.min_offset = std::max<int64_t>(0, store_->min_offset_in_queue(h->topic, queue));
+            offset.max_offset = std::max<int64_t>(0, store_->max_offset_in_queue(h->topic, queue));
+            if (offset.max_offset > 0)
+                offset.last_update_timestamp =
+                    store_->message_store_timestamp(h->topic, queue, offset.max_offset - 1);
+            table.offset_table.insert_or_assign(
+                body::MessageQueue{h->topic, identity_.broker_name, queue}, offset);
+        }
+        return with_body(request, table.encode());
+    });
+
+    add(RequestCode::GET_CONSUMER_CONNECTION_LIST, [this](const RemotingCommand& request) {
+        auto h = request.decode_header<proto::GetConsumerConnectionListRequestHeader>();
+        if (!h) return RemotingCommand::response_to(request, h.error());
+        auto connection = clients_->consumer_connection(h->consumerGroup);
+        if (!connection)
+            return RemotingCommand::response_to(
+                request, ResponseCode::CONSUMER_NOT_ONLINE,
+                "the consumer group[" + h->consumerGroup + "] not online");
+        return with_body(request, connection->encode());
+    });
+
+    add(RequestCode::GET_PRODUCER_CONNECTION_LIST, [this](const RemotingCommand& request) {
+        auto h = request.decode_header<proto::GetProducerConnectionListRequestHeader>();
+        if (!h) return RemotingCommand::response_to(request, h.error());
+        auto connection = clients_->producer_connection(h->producerGroup);
+        if (!connection)
+            return RemotingCommand::response_to(
+                request, ResponseCode::SYSTEM_ERROR,
+                "the producer group[" + h->producerGroup + "] not exist");
+        return with_body(request, connection->encode());
+    });
+
+    add(RequestCode::QUERY_TOPIC_CONSUME_BY_WHO, [this](const RemotingCommand& request) {
+        auto h = request.decode_header<proto::QueryTopicConsumeByWhoRequestHeader>();
+        if (!h) return RemotingCommand::response_to(request, h.error());
+        body::GroupList groups;
+        groups.group_list = clients_->groups_subscribed_to(h->topic);
+        return with_body(request, groups.encode());
+    });
+
+    add(RequestCode::GET_SYSTEM_TOPIC_LIST_FROM_BROKER, [this](const RemotingCommand& request) {
+        body::TopicList list;
+        list.topic_list = topics_->system_topics();
+        return with_body(request, list.encode());
+    });
+
+    server_->register_processor(
+        proto::to_int(RequestCode::GET_CONSUMER_RUNNING_INFO),
+        [this](remoting::RequestContext&, RemotingCommand& request)
+            -> boost::asio::awaitable<std::optional<RemotingCommand>> {
+            co_return co_await relay_to_consumer(request);
+        });
+}
+
+boost::asio::awaitable<std::optional<RemotingCommand>> Broker::relay_to_consumer(
+    const RemotingCommand& request) {
+    auto h = request.decode_header<proto::GetConsumerRunningInfoRequestHeader>();
+    if (!h) co_return RemotingCommand::response_to(request, h.error());
+    auto channel = clients_->find_consumer(h->consumerGroup, h->clientId);
+    if (!channel || !channel->connection || !channel->connection->is_open())
+        co_return RemotingCommand::response_to(
+            request, ResponseCode::SYSTEM_ERROR,
+            "The Consumer <" + h->consumerGroup + "> <" + h->clientId + "> not online");
+    // The client gets the admin's request as it was: same code, header fields and body.
+    auto forwarded = RemotingCommand::request(request.code);
+    forwarded.ext_fields = request.ext_fields;
+    forwarded.body = request.body;
+    auto answer = co_await channel->connection->request(std::move(forwarded), kRelayTimeout);
+    if (!answer) {
+        const bool timed_out = answer.error().code == remoting::errc::timeout;
+        co_return RemotingCommand::response_to(
+            request, timed_out ? ResponseCode::CONSUME_MSG_TIMEOUT : ResponseCode::SYSTEM_ERROR,
+            "consumer <" + h->consumerGroup + "> <" + h->clientId
+                + "> did not answer: " + answer.error().message);
+    }
+    RemotingCommand response = std::move(*answer);
+    response.opaque = request.opaque;
+    co_return response;
+}
+
+}  // namespace rmq::broker
