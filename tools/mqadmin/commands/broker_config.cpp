@@ -80,7 +80,7 @@ int update_broker_config(CommandContext& ctx) {
         } catch (const Failure& f) {
             // Java goes on with the cluster's other masters; the command still fails.
             if (single) throw;
-            ctx.err << "updateBrokerConfig: " << f.what() << '\n';
+            ctx.err << "mqadmin updateBrokerConfig: " << f.what() << '\n';
             exit_code = kExitFailed;
             continue;
         }

@@ -28,7 +28,7 @@ int broker_status(CommandContext& ctx) {
         } catch (const Failure& f) {
             // One broker of a cluster failing must not hide the others; alone it is fatal.
             if (!by_cluster) throw;
-            ctx.err << "brokerStatus: " << f.what() << '\n';
+            ctx.err << "mqadmin brokerStatus: " << f.what() << '\n';
             exit_code = kExitFailed;
             continue;
         }

@@ -154,7 +154,7 @@ int cluster_list(CommandContext& ctx) {
         if (!first) std::this_thread::sleep_for(interval);
         auto rows = collect(ctx.admin);
         for (const auto& row : rows)
-            if (!row.stats) ctx.err << "clusterList: " << row.error << '\n';
+            if (!row.stats) ctx.err << "mqadmin clusterList: " << row.error << '\n';
         if (ctx.json)
             print_json_rows(ctx, rows);
         else if (more)

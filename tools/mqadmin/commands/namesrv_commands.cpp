@@ -27,7 +27,7 @@ int wipe_write_perm(CommandContext& ctx) {
             if (!ctx.json)
                 ctx.out << "wipe write perm of broker[" << broker_name << "] in name server["
                         << namesrv << "] Failed\n";
-            ctx.err << "wipeWritePerm: " << f.what() << '\n';
+            ctx.err << "mqadmin wipeWritePerm: " << f.what() << '\n';
         }
         results.push_back(std::move(r));
     }

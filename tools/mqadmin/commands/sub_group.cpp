@@ -105,7 +105,7 @@ int delete_sub_group(CommandContext& ctx) {
                 ctx.out << "delete topic [" << topic << "] from cluster [" << cluster
                         << "] success.\ndelete topic [" << topic << "] from NameServer success.\n";
         } catch (const Failure& f) {
-            ctx.err << "deleteSubGroup: " << f.what() << '\n';
+            ctx.err << "mqadmin deleteSubGroup: " << f.what() << '\n';
         }
     }
     if (ctx.json) {
