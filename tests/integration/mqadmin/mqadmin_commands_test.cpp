@@ -165,7 +165,7 @@ TEST_CASE("updateTopic on a broker, with -o, writes the order conf to the name s
     CHECK(c.kv("ORDER_TOPIC_CONFIG", "Seq2") == "broker-a:8");
 }
 
-TEST_CASE("deleteTopic removes the topic; then topicRoute fails with TOPIC_NOT_EXIST") {
+TEST_CASE("deleteTopic removes the topic and then topicRoute fails with TOPIC_NOT_EXIST") {
     Cluster c;
     REQUIRE(c.run({"updateTopic", "-c", "DefaultCluster", "-t", "Gone"}).code == 0);
     c.sync_routes();
@@ -258,7 +258,7 @@ TEST_CASE("updateSubGroup and deleteSubGroup manage the broker's groups") {
     CHECK_FALSE(contains(all.body, "\"CG2\""));
 }
 
-TEST_CASE("getBrokerConfig prints the broker's settings; updateBrokerConfig changes one") {
+TEST_CASE("getBrokerConfig prints the broker's settings and updateBrokerConfig changes one") {
     Cluster c;
     auto r = c.run({"getBrokerConfig", "-b", c.broker_addr});
     REQUIRE(r.code == 0);
