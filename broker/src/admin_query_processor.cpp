@@ -140,8 +140,8 @@ void Broker::register_query_processors() {
 
     server_->register_processor(
         proto::to_int(RequestCode::GET_CONSUMER_RUNNING_INFO),
-        [this](remoting::RequestContext&, RemotingCommand& request)
-            -> boost::asio::awaitable<std::optional<RemotingCommand>> {
+        [this](remoting::RequestContext&,
+               RemotingCommand& request) -> boost::asio::awaitable<std::optional<RemotingCommand>> {
             co_return co_await relay_to_consumer(request);
         });
 }

@@ -17,8 +17,7 @@ Broker::Broker(config::BrokerStartup startup) : startup_(std::move(startup)) {
     identity_.compressed_register = b.compressed_register;
     live_config_ = std::make_unique<config::LiveConfiguration<config::BrokerStartup>>(
         startup_, startup_.config_store_path,
-        [](const std::filesystem::path& file,
-           std::string_view text) -> std::optional<std::string> {
+        [](const std::filesystem::path& file, std::string_view text) -> std::optional<std::string> {
             if (auto r = store::write_config_file(file, text); !r) return r.error().message;
             return std::nullopt;
         });

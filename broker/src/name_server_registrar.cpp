@@ -31,8 +31,8 @@ remoting::RemotingCommand NameServerRegistrar::make_request(
     // A broker without read or write permission advertises that on every topic, so clients
     // stop using it (BrokerController.registerBrokerAll).
     const int32_t permission = permission_.load();
-    const bool restricted = (permission & proto::perm::kRead) == 0
-                            || (permission & proto::perm::kWrite) == 0;
+    const bool restricted =
+        (permission & proto::perm::kRead) == 0 || (permission & proto::perm::kWrite) == 0;
     for (const auto& [name, config] : table.topics) {
         auto c = config;
         if (restricted) c.perm &= permission;

@@ -24,7 +24,8 @@ DiskSpace disk_space(const std::filesystem::path& path) {
     struct statvfs s {};
     // The directory may not exist yet (no consume queue written); ask its parent then.
     auto probe = path;
-    while (statvfs(probe.c_str(), &s) != 0 && probe.has_parent_path() && probe != probe.parent_path())
+    while (statvfs(probe.c_str(), &s) != 0 && probe.has_parent_path()
+           && probe != probe.parent_path())
         probe = probe.parent_path();
     DiskSpace d;
     d.total = static_cast<int64_t>(s.f_blocks) * static_cast<int64_t>(s.f_frsize);
@@ -59,8 +60,8 @@ std::string human_readable_bytes(int64_t bytes) {
     if (bytes < unit) return std::to_string(bytes) + " B";
     const int exp = static_cast<int>(std::log(static_cast<double>(bytes)) / std::log(1024.0));
     char buf[48];
-    std::snprintf(buf, sizeof buf, "%.1f %ciB",
-                  static_cast<double>(bytes) / std::pow(1024.0, exp), "KMGTPE"[exp - 1]);
+    std::snprintf(buf, sizeof buf, "%.1f %ciB", static_cast<double>(bytes) / std::pow(1024.0, exp),
+                  "KMGTPE"[exp - 1]);
     return buf;
 }
 
@@ -98,8 +99,7 @@ body::KVTable runtime_info(const RuntimeInfoInputs& in) {
     put("pullThreadPoolQueueSize", "0");
     put("pullThreadPoolQueueCapacity", std::to_string(in.broker.pull_thread_pool_queue_capacity));
     put("queryThreadPoolQueueSize", "0");
-    put("queryThreadPoolQueueCapacity",
-        std::to_string(in.broker.query_thread_pool_queue_capacity));
+    put("queryThreadPoolQueueCapacity", std::to_string(in.broker.query_thread_pool_queue_capacity));
     put("EndTransactionQueueSize", "0");
     put("EndTransactionThreadPoolQueueCapacity",
         std::to_string(in.broker.end_transaction_pool_queue_capacity));
@@ -141,7 +141,8 @@ body::KVTable runtime_info(const RuntimeInfoInputs& in) {
     const auto ratio = config::format_double(commit_log_disk.used_ratio);
     put("commitLogDiskRatio", ratio);
     put("commitLogDiskRatio_" + cfg.commit_log_path().string(), ratio);
-    put("consumeQueueDiskRatio", config::format_double(disk_space(cfg.consume_queue_path()).used_ratio));
+    put("consumeQueueDiskRatio",
+        config::format_double(disk_space(cfg.consume_queue_path()).used_ratio));
     put("commitLogMinOffset", std::to_string(store.min_phy_offset()));
     put("commitLogMaxOffset", std::to_string(store.max_phy_offset()));
     return kv;

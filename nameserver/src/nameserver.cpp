@@ -30,8 +30,7 @@ NameServer::NameServer(NameServerOptions options)
                          return std::nullopt;
                      }),
       kv_(options_.kv_config_path),
-      processor_(routes_, kv_, ProcessorSettings{options_.order_message_enable},
-                 &configuration_) {
+      processor_(routes_, kv_, ProcessorSettings{options_.order_message_enable}, &configuration_) {
 }
 
 NameServer::~NameServer() {

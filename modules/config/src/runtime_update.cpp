@@ -29,8 +29,7 @@ proto::Expected<std::vector<std::string>, RuntimeUpdateError> apply_runtime_upda
     std::string_view black_list) {
     using Error = RuntimeUpdateError;
     auto properties = parse_properties(properties_text);
-    if (!properties)
-        return Error{UpdateRefusal::malformed, properties.error().message};
+    if (!properties) return Error{UpdateRefusal::malformed, properties.error().message};
     for (const auto& p : *properties)
         if (black_listed(p.key, black_list))
             return Error{UpdateRefusal::black_listed, "Can not update config in black list."};

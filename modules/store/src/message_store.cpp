@@ -269,9 +269,9 @@ void MessageStore::submit(std::shared_ptr<PutRequest> request, PutCallback done)
     // Counted on completion: the put's latency includes the group commit and any replica wait.
     request->done = [stats = stats_.get(), started = Clock::now(),
                      done = std::move(done)](PutMessageResult result) {
-        stats->record_put(result.stored(), result.msg_num, result.wrote_bytes,
-                          std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now()
-                                                                                - started));
+        stats->record_put(
+            result.stored(), result.msg_num, result.wrote_bytes,
+            std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started));
         done(std::move(result));
     };
     request->deadline = Clock::now() + std::chrono::milliseconds(config_.sync_flush_timeout_ms);

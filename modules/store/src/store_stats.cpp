@@ -15,16 +15,16 @@ constexpr size_t kMaxSamples = 601;  // ten minutes of one-second samples, plus 
 
 int64_t value_of(const StoreStats::Counters& c, StoreStats::Rate rate) {
     switch (rate) {
-    case StoreStats::Rate::put:
-        return c.put_times;
-    case StoreStats::Rate::get_found:
-        return c.get_found;
-    case StoreStats::Rate::get_miss:
-        return c.get_miss;
-    case StoreStats::Rate::get_total:
-        return c.get_found + c.get_miss;
-    case StoreStats::Rate::get_transferred:
-        return c.get_transferred;
+        case StoreStats::Rate::put:
+            return c.put_times;
+        case StoreStats::Rate::get_found:
+            return c.get_found;
+        case StoreStats::Rate::get_miss:
+            return c.get_miss;
+        case StoreStats::Rate::get_total:
+            return c.get_found + c.get_miss;
+        case StoreStats::Rate::get_transferred:
+            return c.get_transferred;
     }
     return 0;
 }
@@ -58,8 +58,7 @@ void StoreStats::record_put(bool stored, int32_t messages, int64_t bytes,
 void StoreStats::record_get(size_t found_messages, std::chrono::milliseconds elapsed) {
     if (found_messages > 0) {
         get_found_.fetch_add(1, std::memory_order_relaxed);
-        get_transferred_.fetch_add(static_cast<int64_t>(found_messages),
-                                   std::memory_order_relaxed);
+        get_transferred_.fetch_add(static_cast<int64_t>(found_messages), std::memory_order_relaxed);
     } else {
         get_miss_.fetch_add(1, std::memory_order_relaxed);
     }

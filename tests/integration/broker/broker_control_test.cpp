@@ -3,63 +3,18 @@
 #include "body/consumer_list.hpp"
 #include "body/heartbeat_data.hpp"
 #include "body/topic_route_data.hpp"
-#include "broker.hpp"
 #include "catch.hpp"
-#include "nameserver.hpp"
+#include "cluster_fixture.hpp"
 #include "proto/headers.hpp"
 #include "proto/request_code.hpp"
 #include "proto/response_code.hpp"
-#include "remoting/client.hpp"
-#include "temp_dir.hpp"
 
 using namespace rmq;
 using namespace std::chrono_literals;
 using remoting::RemotingCommand;
+using test::Cluster;
 
 namespace {
-
-struct Cluster {
-    test::TempDir dir;
-    nameserver::NameServer namesrv{[this] {
-        nameserver::NameServerOptions o;
-        o.bind_address = "127.0.0.1";
-        o.port = 0;
-        o.kv_config_path = dir.path() / "kv.json";
-        return o;
-    }()};
-    std::unique_ptr<broker::Broker> broker;
-    remoting::RemotingClient client;
-    std::string namesrv_addr;
-
-    Cluster() {
-        std::string error;
-        REQUIRE(namesrv.start(error));
-        namesrv_addr = "127.0.0.1:" + std::to_string(namesrv.port());
-        auto startup = config::parse_broker_command_line(
-            {"-n", namesrv_addr, "brokerName=broker-a", "brokerIP1=127.0.0.1", "listenPort=0",
-             "storePathRootDir=" + (dir.path() / "store").string(),
-             "mappedFileSizeCommitLog=1048576"},
-            config::Environment::from_process());
-        REQUIRE(startup);
-        broker = std::make_unique<broker::Broker>(std::move(*startup));
-        REQUIRE(broker->start(error));
-        REQUIRE(broker->register_now() == 1);
-    }
-
-    RemotingCommand call(const std::string& addr, RemotingCommand request) {
-        auto r = client.invoke_sync(addr, std::move(request), 5s);
-        REQUIRE(r);
-        return std::move(*r);
-    }
-    RemotingCommand route(const std::string& topic) {
-        proto::GetRouteInfoRequestHeader h;
-        h.topic = topic;
-        auto r =
-            RemotingCommand::request(proto::to_int(proto::RequestCode::GET_ROUTEINFO_BY_TOPIC));
-        r.set_header(h);
-        return call(namesrv_addr, std::move(r));
-    }
-};
 
 constexpr int32_t kOk = 0;
 

@@ -56,9 +56,9 @@ class LiveConfiguration {
         timestamp_ = now_ms();
         ++counter_;
         if (auto problem = write_file_(file_, print_config(schemas)))
-            return RuntimeUpdateError{UpdateRefusal::malformed,
-                                      "applied, but not written to " + file_.string() + ": "
-                                          + *problem};
+            return RuntimeUpdateError{
+                UpdateRefusal::malformed,
+                "applied, but not written to " + file_.string() + ": " + *problem};
         return keys;
     }
 

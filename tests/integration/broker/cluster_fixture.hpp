@@ -1,0 +1,71 @@
+#pragma once
+// A name server and a broker in-process on ephemeral loopback ports, the broker configured
+// through a properties file in a temporary directory (UPDATE_BROKER_CONFIG writes back to it),
+// plus a client to call them.
+#include <fstream>
+#include <memory>
+#include <string>
+
+#include "broker.hpp"
+#include "catch.hpp"
+#include "nameserver.hpp"
+#include "proto/headers.hpp"
+#include "proto/request_code.hpp"
+#include "remoting/client.hpp"
+#include "temp_dir.hpp"
+
+namespace rmq::test {
+
+struct Cluster {
+    TempDir dir;
+    rmq::nameserver::NameServer namesrv{[this] {
+        rmq::nameserver::NameServerOptions o;
+        o.bind_address = "127.0.0.1";
+        o.port = 0;
+        o.kv_config_path = dir.path() / "kv.json";
+        o.startup.namesrv.config_store_path = dir.path() / "namesrv.properties";
+        return o;
+    }()};
+    std::unique_ptr<rmq::broker::Broker> broker;
+    rmq::remoting::RemotingClient client;
+    std::string namesrv_addr;
+    std::filesystem::path broker_config_file = dir.path() / "broker.properties";
+
+    Cluster() {
+        std::string error;
+        REQUIRE(namesrv.start(error));
+        namesrv_addr = "127.0.0.1:" + std::to_string(namesrv.port());
+        std::ofstream(broker_config_file)
+            << "brokerName=broker-a\nbrokerIP1=127.0.0.1\n"
+               "storePathRootDir="
+            << (dir.path() / "store").string() << "\nmappedFileSizeCommitLog=1048576\n";
+        auto startup = rmq::config::parse_broker_command_line(
+            {"-c", broker_config_file.string(), "-n", namesrv_addr, "listenPort=0"},
+            rmq::config::Environment::from_process());
+        REQUIRE(startup);
+        broker = std::make_unique<rmq::broker::Broker>(std::move(*startup));
+        REQUIRE(broker->start(error));
+        REQUIRE(broker->register_now() == 1);
+    }
+
+    rmq::remoting::RemotingCommand call(const std::string& addr,
+                                        rmq::remoting::RemotingCommand request) {
+        auto r = client.invoke_sync(addr, std::move(request), std::chrono::seconds(5));
+        REQUIRE(r);
+        return std::move(*r);
+    }
+    rmq::remoting::RemotingCommand call_broker(rmq::proto::RequestCode code) {
+        return call(broker->broker_addr(),
+                    rmq::remoting::RemotingCommand::request(rmq::proto::to_int(code)));
+    }
+    rmq::remoting::RemotingCommand route(const std::string& topic) {
+        rmq::proto::GetRouteInfoRequestHeader h;
+        h.topic = topic;
+        auto r = rmq::remoting::RemotingCommand::request(
+            rmq::proto::to_int(rmq::proto::RequestCode::GET_ROUTEINFO_BY_TOPIC));
+        r.set_header(h);
+        return call(namesrv_addr, std::move(r));
+    }
+};
+
+}  // namespace rmq::test
