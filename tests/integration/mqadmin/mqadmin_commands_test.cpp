@@ -1,21 +1,21 @@
 // mqadmin run in-process against a name server and a broker on ephemeral loopback ports: what
 // a user sees for each command, and that the changes reach the servers.
+#include <fstream>
+#include <iterator>
 #include <sstream>
 #include <thread>
 
 #include "body/heartbeat_data.hpp"
 #include "body/kv_table.hpp"
 #include "body/topic_route_data.hpp"
-#include "broker.hpp"
 #include "catch.hpp"
+#include "cluster_fixture.hpp"
 #include "json/parse.hpp"
-#include "nameserver.hpp"
 #include "proto/headers.hpp"
 #include "proto/request_code.hpp"
 #include "proto/response_code.hpp"
 #include "remoting/client.hpp"
 #include "run_mqadmin.hpp"
-#include "temp_dir.hpp"
 
 using namespace rmq;
 using namespace std::chrono_literals;
@@ -28,35 +28,10 @@ struct Run {
     std::string out, err;
 };
 
-struct Cluster {
-    test::TempDir dir;
-    nameserver::NameServer namesrv{[this] {
-        nameserver::NameServerOptions o;
-        o.bind_address = "127.0.0.1";
-        o.port = 0;
-        o.kv_config_path = dir.path() / "kv.json";
-        return o;
-    }()};
-    std::unique_ptr<broker::Broker> broker;
-    remoting::RemotingClient client;
-    std::string namesrv_addr;
-    std::string broker_addr;
-
-    Cluster() {
-        std::string error;
-        REQUIRE(namesrv.start(error));
-        namesrv_addr = "127.0.0.1:" + std::to_string(namesrv.port());
-        auto startup = config::parse_broker_command_line(
-            {"-n", namesrv_addr, "brokerName=broker-a", "brokerIP1=127.0.0.1", "listenPort=0",
-             "storePathRootDir=" + (dir.path() / "store").string(),
-             "mappedFileSizeCommitLog=1048576"},
-            config::Environment::from_process());
-        REQUIRE(startup);
-        broker = std::make_unique<broker::Broker>(std::move(*startup));
-        REQUIRE(broker->start(error));
-        REQUIRE(broker->register_now() == 1);
-        broker_addr = broker->broker_addr();
-    }
+// The broker fixture's name server and broker (configured through a file, so
+// UPDATE_BROKER_CONFIG writes back into the test's directory), plus mqadmin runs against them.
+struct Cluster : test::Cluster {
+    std::string broker_addr = broker->broker_addr();
 
     Run run(std::vector<std::string> args, bool with_namesrv = true) {
         if (with_namesrv) {
@@ -75,12 +50,6 @@ struct Cluster {
 
     // The broker re-registers oneway after a change; make it synchronous for the checks.
     void sync_routes() { REQUIRE(broker->register_now() == 1); }
-
-    RemotingCommand call(const std::string& addr, RemotingCommand request) {
-        auto r = client.invoke_sync(addr, std::move(request), 5s);
-        REQUIRE(r);
-        return std::move(*r);
-    }
 
     std::optional<std::string> kv(const std::string& ns, const std::string& key) {
         proto::GetKVConfigRequestHeader h;
@@ -279,6 +248,9 @@ TEST_CASE("getBrokerConfig prints the broker's settings and updateBrokerConfig c
     const auto* config = result.find("brokers")->if_array()->at(0).find("config");
     REQUIRE(config);
     CHECK(*config->find("flushIntervalCommitLog")->if_string() == "700");
+    std::ifstream file(c.broker_config_file);
+    std::string saved((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    CHECK(contains(saved, "flushIntervalCommitLog=700"));
 
     auto refused = c.run(
         {"updateBrokerConfig", "-b", c.broker_addr, "-k", "brokerConfigPath", "-v", "/tmp/x"});
