@@ -1,6 +1,9 @@
 // The text pieces mqadmin's tables are built from, checked against Java's formatting.
+#include <sstream>
+
 #include "body/topic_route_data.hpp"
 #include "catch.hpp"
+#include "output/json_out.hpp"
 #include "output/route_table.hpp"
 #include "output/text.hpp"
 
@@ -88,4 +91,19 @@ TEST_CASE("human time has Java's layout") {
     CHECK(text.substr(19) == ",123");
     CHECK(text[4] == '-');
     CHECK(text[10] == ' ');
+}
+
+TEST_CASE("--json output is standard JSON: broker ids become quoted keys") {
+    body::TopicRouteData route;
+    body::BrokerData b;
+    b.cluster = "C";
+    b.broker_name = "broker-a";
+    b.broker_addrs = {{0, "10.0.0.1:10911"}};
+    route.broker_datas.push_back(b);
+    std::ostringstream out;
+    print_json(out, route.to_json());
+    const std::string text = out.str();
+    CHECK(text.find("\"brokerAddrs\":{\"0\":\"10.0.0.1:10911\"}") != std::string::npos);
+    CHECK(text.back() == '\n');
+    CHECK(std::count(text.begin(), text.end(), '\n') == 1);
 }
