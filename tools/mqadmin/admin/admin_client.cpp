@@ -1,6 +1,7 @@
 #include "admin/admin_client.hpp"
 
 #include "admin/failure.hpp"
+#include "admin/requests.hpp"
 #include "config/properties_file.hpp"
 #include "proto/headers.hpp"
 #include "proto/request_code.hpp"
@@ -8,21 +9,9 @@
 
 namespace rmq::mqadmin {
 
-using proto::RequestCode;
 using remoting::RemotingCommand;
 
 namespace {
-
-RemotingCommand make(RequestCode code) {
-    return RemotingCommand::request(proto::to_int(code));
-}
-
-template <class Header>
-RemotingCommand make(RequestCode code, const Header& header) {
-    auto request = make(code);
-    request.set_header(header);
-    return request;
-}
 
 std::string one_line(std::string text) {
     for (auto& c : text)
@@ -101,40 +90,31 @@ RemotingCommand AdminClient::call_namesrv(RemotingCommand request) {
 }
 
 body::ClusterInfo AdminClient::cluster_info() {
-    auto response = call_namesrv(make(RequestCode::GET_BROKER_CLUSTER_INFO));
+    auto response = call_namesrv(requests::cluster_info());
     return decode_body<body::ClusterInfo>(response, "cluster info", "the name server");
 }
 
 body::TopicRouteData AdminClient::route(const std::string& topic) {
-    proto::GetRouteInfoRequestHeader h;
-    h.topic = topic;
-    auto response = call_namesrv(make(RequestCode::GET_ROUTEINFO_BY_TOPIC, h));
+    auto response = call_namesrv(requests::route(topic));
     return decode_body<body::TopicRouteData>(response, "route of " + topic, "the name server");
 }
 
 body::TopicList AdminClient::all_topics() {
-    auto response = call_namesrv(make(RequestCode::GET_ALL_TOPIC_LIST_FROM_NAMESERVER));
+    auto response = call_namesrv(requests::all_topics());
     return decode_body<body::TopicList>(response, "topic list", "the name server");
 }
 
 void AdminClient::delete_topic_in_namesrv(const std::string& namesrv, const std::string& topic,
                                           const std::string& cluster) {
-    proto::DeleteTopicFromNamesrvRequestHeader h;
-    h.topic = topic;
-    if (!cluster.empty()) h.clusterName = cluster;
-    call(namesrv, make(RequestCode::DELETE_TOPIC_IN_NAMESRV, h));
+    call(namesrv, requests::delete_topic_in_namesrv(topic, cluster));
 }
 
 void AdminClient::put_kv(const std::string& ns, const std::string& key, const std::string& value) {
-    proto::PutKVConfigRequestHeader h;
-    h.ns = ns;
-    h.key = key;
-    h.value = value;
     require_name_servers();
     std::optional<Failure> last;
     for (const auto& addr : name_servers_) {
         try {
-            call(addr, make(RequestCode::PUT_KV_CONFIG, h));
+            call(addr, requests::put_kv(ns, key, value));
         } catch (const Failure& f) {
             last = f;
         }
@@ -143,14 +123,11 @@ void AdminClient::put_kv(const std::string& ns, const std::string& key, const st
 }
 
 void AdminClient::delete_kv(const std::string& ns, const std::string& key) {
-    proto::DeleteKVConfigRequestHeader h;
-    h.ns = ns;
-    h.key = key;
     require_name_servers();
     std::optional<Failure> last;
     for (const auto& addr : name_servers_) {
         try {
-            call(addr, make(RequestCode::DELETE_KV_CONFIG, h));
+            call(addr, requests::delete_kv(ns, key));
         } catch (const Failure& f) {
             last = f;
         }
@@ -159,12 +136,8 @@ void AdminClient::delete_kv(const std::string& ns, const std::string& key) {
 }
 
 std::optional<std::string> AdminClient::get_kv(const std::string& ns, const std::string& key) {
-    proto::GetKVConfigRequestHeader h;
-    h.ns = ns;
-    h.key = key;
-    auto request = make(RequestCode::GET_KV_CONFIG, h);
     for (const auto& addr : name_servers_) {
-        auto response = client_->invoke_sync(addr, request, timeout_);
+        auto response = client_->invoke_sync(addr, requests::get_kv(ns, key), timeout_);
         if (!response) continue;
         if (response->code != proto::to_int(proto::ResponseCode::SUCCESS)) return std::nullopt;
         auto header = response->decode_header<proto::GetKVConfigResponseHeader>();
@@ -175,9 +148,7 @@ std::optional<std::string> AdminClient::get_kv(const std::string& ns, const std:
 }
 
 int32_t AdminClient::wipe_write_perm(const std::string& namesrv, const std::string& broker_name) {
-    proto::WipeWritePermOfBrokerRequestHeader h;
-    h.brokerName = broker_name;
-    auto response = call(namesrv, make(RequestCode::WIPE_WRITE_PERM_OF_BROKER, h));
+    auto response = call(namesrv, requests::wipe_write_perm(broker_name));
     auto header = response.decode_header<proto::WipeWritePermOfBrokerResponseHeader>();
     if (!header)
         fail("WIPE_WRITE_PERM_OF_BROKER to " + namesrv
@@ -186,42 +157,26 @@ int32_t AdminClient::wipe_write_perm(const std::string& namesrv, const std::stri
 }
 
 void AdminClient::create_topic(const std::string& broker, const body::TopicConfig& config) {
-    proto::CreateTopicRequestHeader h;
-    h.topic = config.topic_name;
-    h.defaultTopic = "TBW102";  // TopicValidator.AUTO_CREATE_TOPIC_KEY_TOPIC, informational
-    h.readQueueNums = config.read_queue_nums;
-    h.writeQueueNums = config.write_queue_nums;
-    h.perm = config.perm;
-    h.topicFilterType = std::string(body::topic_filter_type_name(config.topic_filter_type));
-    h.topicSysFlag = config.topic_sys_flag;
-    h.order = config.order;
-    call(broker, make(RequestCode::UPDATE_AND_CREATE_TOPIC, h));
+    call(broker, requests::create_topic(config));
 }
 
 void AdminClient::delete_topic_in_broker(const std::string& broker, const std::string& topic) {
-    proto::DeleteTopicRequestHeader h;
-    h.topic = topic;
-    call(broker, make(RequestCode::DELETE_TOPIC_IN_BROKER, h));
+    call(broker, requests::delete_topic_in_broker(topic));
 }
 
 void AdminClient::create_subscription_group(const std::string& broker,
                                             const body::SubscriptionGroupConfig& config) {
-    auto request = make(RequestCode::UPDATE_AND_CREATE_SUBSCRIPTIONGROUP);
-    request.body = config.encode();
-    call(broker, std::move(request));
+    call(broker, requests::create_subscription_group(config));
 }
 
 void AdminClient::delete_subscription_group(const std::string& broker, const std::string& group,
                                             bool remove_offset) {
-    proto::DeleteSubscriptionGroupRequestHeader h;
-    h.groupName = group;
-    h.removeOffset = remove_offset;
-    call(broker, make(RequestCode::DELETE_SUBSCRIPTIONGROUP, h));
+    call(broker, requests::delete_subscription_group(group, remove_offset));
 }
 
 std::vector<std::pair<std::string, std::string>> AdminClient::broker_config(
     const std::string& broker) {
-    auto response = call(broker, make(RequestCode::GET_BROKER_CONFIG));
+    auto response = call(broker, requests::broker_config());
     auto parsed = config::parse_properties(response.body);
     if (!parsed) fail("cannot read the config from " + broker + ": " + parsed.error().message);
     std::vector<std::pair<std::string, std::string>> out;
@@ -232,44 +187,34 @@ std::vector<std::pair<std::string, std::string>> AdminClient::broker_config(
 
 void AdminClient::update_broker_config(
     const std::string& broker, const std::vector<std::pair<std::string, std::string>>& entries) {
-    auto request = make(RequestCode::UPDATE_BROKER_CONFIG);
-    request.body = config::write_properties(entries);
-    call(broker, std::move(request));
+    call(broker, requests::update_broker_config(entries));
 }
 
 body::KVTable AdminClient::runtime_info(const std::string& broker) {
-    auto response = call(broker, make(RequestCode::GET_BROKER_RUNTIME_INFO));
+    auto response = call(broker, requests::runtime_info());
     return decode_body<body::KVTable>(response, "runtime info", broker);
 }
 
 body::TopicStatsTable AdminClient::topic_stats(const std::string& broker,
                                                const std::string& topic) {
-    proto::GetTopicStatsInfoRequestHeader h;
-    h.topic = topic;
-    auto response = call(broker, make(RequestCode::GET_TOPIC_STATS_INFO, h));
+    auto response = call(broker, requests::topic_stats(topic));
     return decode_body<body::TopicStatsTable>(response, "topic stats", broker);
 }
 
 body::GroupList AdminClient::consumed_by(const std::string& broker, const std::string& topic) {
-    proto::QueryTopicConsumeByWhoRequestHeader h;
-    h.topic = topic;
-    auto response = call(broker, make(RequestCode::QUERY_TOPIC_CONSUME_BY_WHO, h));
+    auto response = call(broker, requests::consumed_by(topic));
     return decode_body<body::GroupList>(response, "group list", broker);
 }
 
 body::ConsumerConnection AdminClient::consumer_connection(const std::string& broker,
                                                           const std::string& group) {
-    proto::GetConsumerConnectionListRequestHeader h;
-    h.consumerGroup = group;
-    auto response = call(broker, make(RequestCode::GET_CONSUMER_CONNECTION_LIST, h));
+    auto response = call(broker, requests::consumer_connection(group));
     return decode_body<body::ConsumerConnection>(response, "consumer connections", broker);
 }
 
 body::ProducerConnection AdminClient::producer_connection(const std::string& broker,
                                                           const std::string& group) {
-    proto::GetProducerConnectionListRequestHeader h;
-    h.producerGroup = group;
-    auto response = call(broker, make(RequestCode::GET_PRODUCER_CONNECTION_LIST, h));
+    auto response = call(broker, requests::producer_connection(group));
     return decode_body<body::ProducerConnection>(response, "producer connections", broker);
 }
 
