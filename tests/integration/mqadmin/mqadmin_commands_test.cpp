@@ -69,6 +69,11 @@ json::Value parse_json(const std::string& text) {
     return *v;
 }
 
+std::string left_pad(std::string text, size_t width) {
+    text.resize(std::max(text.size(), width), ' ');
+    return text;
+}
+
 bool contains(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
 }
@@ -219,6 +224,9 @@ TEST_CASE("updateSubGroup and deleteSubGroup manage the broker's groups") {
           == "delete subscription group [CG1] from broker [" + c.broker_addr + "] success.\n");
     auto del2 = c.run({"deleteSubGroup", "-c", "DefaultCluster", "-g", "CG2"});
     REQUIRE(del2.code == 0);
+    CHECK(del2.err.empty());
+    CHECK(contains(del2.out, "delete topic [%RETRY%CG2] from NameServer success.\n"));
+    CHECK(contains(del2.out, "delete topic [%DLQ%CG2] from NameServer success.\n"));
     CHECK(contains(del2.out, "delete subscription group [CG2] from broker [" + c.broker_addr
                                  + "] in cluster [DefaultCluster] success.\n"));
     all = c.call(c.broker_addr, RemotingCommand::request(proto::to_int(
@@ -337,6 +345,12 @@ TEST_CASE("consumerConnection and producerConnection show the clients of a group
 
     REQUIRE(c.run({"updateTopic", "-c", "DefaultCluster", "-t", "TopicTest"}).code == 0);
     c.sync_routes();
+    // topicList -c asks a master which groups consume each topic.
+    auto by_cluster = c.run({"topicList", "-c"});
+    REQUIRE(by_cluster.code == 0);
+    CHECK(contains(by_cluster.out, left_pad("TopicTest", 64) + "  CG"));
+    CHECK_FALSE(contains(by_cluster.out, "%RETRY%CG"));
+
     auto p = c.run({"producerConnection", "-g", "PG", "-t", "TopicTest"});
     REQUIRE(p.code == 0);
     CHECK(p.out.rfind("0001  10.0.0.9@77", 0) == 0);
