@@ -198,10 +198,19 @@ TEST_CASE("wipeWritePerm takes the write bit off the broker's queues in the rout
     CHECK(contains(partial.out, "in name server[127.0.0.1:1] Failed\n"));
     CHECK(contains(partial.err, "mqadmin wipeWritePerm: WIPE_WRITE_PERM_OF_BROKER to 127.0.0.1:1"));
 
+    // Every topic the name server knows lives on broker-a here, so each one is counted.
+    auto topics = c.run({"topicList", "--json"});
+    REQUIRE(topics.code == 0);
+    const auto topic_count = parse_json(topics.out).find("topics")->if_array()->size();
+    REQUIRE(topic_count > 1);
     auto json = c.run({"wipeWritePerm", "-b", "broker-a", "--json"});
     REQUIRE(json.code == 0);
     auto result = parse_json(json.out);
     CHECK(*result.find("brokerName")->if_string() == "broker-a");
+    const auto& only = result.find("results")->if_array()->at(0);
+    CHECK(*only.find("nameServer")->if_string() == c.namesrv_addr);
+    CHECK(*only.find("ok")->if_bool());
+    CHECK(*only.find("wipeTopicCount")->if_int() == static_cast<int64_t>(topic_count));
 }
 
 TEST_CASE("updateSubGroup and deleteSubGroup manage the broker's groups") {
