@@ -57,33 +57,41 @@ void Broker::register_client_processors() {
                 });
         };
 
-    add(RequestCode::HEART_BEAT, [this](remoting::RequestContext& ctx,
-                                        const RemotingCommand& request) {
-        auto heartbeat = body::HeartbeatData::decode(request.body);
-        if (!heartbeat)
-            return RemotingCommand::response_to(
-                request, ResponseCode::SYSTEM_ERROR,
-                "the body is not a HeartbeatData: " + heartbeat.error().message);
-        ClientChannel channel{ctx.connection, heartbeat->client_id,
-                              static_cast<int32_t>(request.language), request.version,
-                              ClientManager::Clock::now()};
-        for (const auto& consumer : heartbeat->consumer_data_set) {
-            if (auto config = groups_->find_or_create(consumer.group_name)) {
-                const int32_t sys_flag = consumer.unit_mode ? proto::topic_sys_flag::kUnit : 0;
-                topics_->create_in_send_back(
-                    std::string(kRetryGroupTopicPrefix) + consumer.group_name,
-                    config->retry_queue_nums, proto::perm::kRead | proto::perm::kWrite, sys_flag);
+    add(RequestCode::HEART_BEAT,
+        [this](remoting::RequestContext& ctx, const RemotingCommand& request) {
+            auto heartbeat = body::HeartbeatData::decode(request.body);
+            if (!heartbeat)
+                return RemotingCommand::response_to(
+                    request, ResponseCode::SYSTEM_ERROR,
+                    "the body is not a HeartbeatData: " + heartbeat.error().message);
+            ClientChannel channel{ctx.connection, heartbeat->client_id,
+                                  static_cast<int32_t>(request.language), request.version,
+                                  ClientManager::Clock::now()};
+            bool retry_topic_created = false;
+            for (const auto& consumer : heartbeat->consumer_data_set) {
+                if (auto config = groups_->find_or_create(consumer.group_name)) {
+                    const int32_t sys_flag = consumer.unit_mode ? proto::topic_sys_flag::kUnit : 0;
+                    bool created = false;
+                    topics_->create_in_send_back(
+                        std::string(kRetryGroupTopicPrefix) + consumer.group_name,
+                        config->retry_queue_nums, proto::perm::kRead | proto::perm::kWrite,
+                        sys_flag, &created);
+                    retry_topic_created = retry_topic_created || created;
+                }
+                if (clients_->register_consumer(consumer, channel)) {
+                    log::info("broker", "consumer group " + consumer.group_name + " changed ("
+                                            + channel.client_id + ")");
+                    notify_consumer_ids_changed(consumer.group_name);
+                }
             }
-            if (clients_->register_consumer(consumer, channel)) {
-                log::info("broker", "consumer group " + consumer.group_name + " changed ("
-                                        + channel.client_id + ")");
-                notify_consumer_ids_changed(consumer.group_name);
-            }
-        }
-        for (const auto& producer : heartbeat->producer_data_set)
-            clients_->register_producer(producer.group_name, channel);
-        return RemotingCommand::response_to(request, ResponseCode::SUCCESS);
-    });
+            for (const auto& producer : heartbeat->producer_data_set)
+                clients_->register_producer(producer.group_name, channel);
+            // As Java (registerBrokerAll(false, true, true) on creating it): the new %RETRY% topic
+            // reaches the routes now, not at the next periodic registration, so consumers asking
+            // for its route right after their first heartbeat find it.
+            if (retry_topic_created) topics_changed();
+            return RemotingCommand::response_to(request, ResponseCode::SUCCESS);
+        });
 
     add(RequestCode::UNREGISTER_CLIENT,
         [this](remoting::RequestContext& ctx, const RemotingCommand& request) {

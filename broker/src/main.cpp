@@ -6,6 +6,7 @@
 
 #include "broker.hpp"
 #include "common/log.hpp"
+#include "common/process_limits.hpp"
 #include "config/command_line.hpp"
 
 int main(int argc, char** argv) {
@@ -22,6 +23,12 @@ int main(int argc, char** argv) {
     }
     for (const auto& warning : startup->warnings)
         log::warn("broker", warning);
+
+    const auto open_files = raise_open_files_limit();
+    if (open_files < 65536)
+        log::warn("broker",
+                  "open files limit is " + std::to_string(open_files)
+                      + "; raise the hard limit (ulimit -Hn) for many clients and queues");
 
     sigset_t signals;
     sigemptyset(&signals);

@@ -121,8 +121,10 @@ std::optional<TopicConfigManager::TopicConfig> TopicConfigManager::create_in_sen
 TopicConfigManager::TopicConfig TopicConfigManager::create_in_send_back(std::string_view topic,
                                                                         int32_t queue_nums,
                                                                         int32_t perm_bits,
-                                                                        int32_t topic_sys_flag) {
+                                                                        int32_t topic_sys_flag,
+                                                                        bool* was_created) {
     std::lock_guard lock(mutex_);
+    if (was_created) *was_created = false;
     if (const auto* existing = table_.topics.find(topic)) return *existing;
     TopicConfig created;
     created.topic_name = std::string(topic);
@@ -133,6 +135,7 @@ TopicConfigManager::TopicConfig TopicConfigManager::create_in_send_back(std::str
     table_.put(created);
     if (auto r = changed_locked(); !r)
         log::error("broker", "cannot persist topics: " + r.error().message);
+    if (was_created) *was_created = true;
     return created;
 }
 

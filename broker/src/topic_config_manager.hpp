@@ -52,9 +52,11 @@ class TopicConfigManager {
                                               std::string_view default_topic,
                                               int32_t client_default_queue_nums,
                                               int32_t topic_sys_flag);
-    /// Retry and dead-letter topics (CONSUMER_SEND_MSG_BACK, HEART_BEAT): created if missing.
+    /// Retry and dead-letter topics (CONSUMER_SEND_MSG_BACK, HEART_BEAT): created if missing;
+    /// `*created` (when given) tells whether it was, as the caller must then re-register with
+    /// the name servers (Java's createTopicInSendMessageBackMethod → registerBrokerAll).
     TopicConfig create_in_send_back(std::string_view topic, int32_t queue_nums, int32_t perm,
-                                    int32_t topic_sys_flag);
+                                    int32_t topic_sys_flag, bool* created = nullptr);
 
     /// Marks the topics the name server lists in ORDER_TOPIC_CONFIG as ordered, others not.
     void update_order_topics(const std::set<std::string>& ordered);

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "common/log.hpp"
+#include "common/process_limits.hpp"
 #include "config/command_line.hpp"
 #include "nameserver.hpp"
 
@@ -23,6 +24,8 @@ int main(int argc, char** argv) {
     }
     for (const auto& warning : startup->warnings)
         log::warn("namesrv", warning);
+
+    raise_open_files_limit();  // a socket per broker and client
 
     // Signals are taken synchronously by this thread; every other thread blocks them.
     sigset_t signals;

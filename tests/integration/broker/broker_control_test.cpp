@@ -140,8 +140,17 @@ TEST_CASE("heartbeats register consumers and membership changes are pushed to th
     REQUIRE(list.code == kOk);
     CHECK(body::GetConsumerListByGroupResponseBody::decode(list.body)->consumer_id_list
           == std::vector<std::string>{"10.0.0.1@1"});
-    // The group's retry topic now exists.
+    // The group's retry topic now exists, and the broker re-registered at once (as Java does on
+    // creating it), not at the next periodic registration 30 s later: consumers (ali-ons among
+    // them) fetch the %RETRY% route right after their first heartbeat.
     CHECK(c.broker->topics().find("%RETRY%CG"));
+    RemotingCommand retry_route;
+    for (int i = 0; i < 100; ++i) {
+        retry_route = c.route("%RETRY%CG");
+        if (retry_route.code == kOk) break;
+        std::this_thread::sleep_for(20ms);
+    }
+    CHECK(retry_route.code == kOk);
 
     notified = 0;
     {

@@ -97,6 +97,27 @@ TEST_CASE("a send to an unknown topic creates it from TBW102") {
     CHECK_FALSE(strict.create_in_send("NewTopic", "TBW102", 4, 0));
 }
 
+TEST_CASE("retry topics are created once on a heartbeat and the creation is reported") {
+    rmq::test::TempDir dir;
+    TopicConfigManager topics(settings_in(dir.path()));
+    REQUIRE(topics.load());
+    const auto before = topics.data_version();
+    bool created = false;
+    auto retry = topics.create_in_send_back("%RETRY%CG", 1, 6, 0, &created);
+    CHECK(created);  // the broker re-registers with the name servers on this
+    CHECK(retry.read_queue_nums == 1);
+    CHECK(retry.write_queue_nums == 1);
+    CHECK(retry.perm == 6);
+    CHECK(topics.find("%RETRY%CG"));
+    CHECK(topics.data_version().counter == before.counter + 1);
+
+    created = true;
+    auto again = topics.create_in_send_back("%RETRY%CG", 3, 6, 0, &created);
+    CHECK_FALSE(created);  // already there: nothing to register
+    CHECK(again.read_queue_nums == 1);
+    CHECK(topics.create_in_send_back("%DLQ%CG", 1, 2, 0).perm == 2);  // the flag is optional
+}
+
 TEST_CASE("ORDER_TOPIC_CONFIG from the name server marks ordered topics") {
     rmq::test::TempDir dir;
     TopicConfigManager topics(settings_in(dir.path()));
