@@ -93,7 +93,7 @@ TEST_CASE("human time has Java's layout") {
     CHECK(text[10] == ' ');
 }
 
-TEST_CASE("--json output is standard JSON: broker ids become quoted keys") {
+TEST_CASE("JSON output (--json) is standard JSON: broker ids become quoted keys") {
     body::TopicRouteData route;
     body::BrokerData b;
     b.cluster = "C";
