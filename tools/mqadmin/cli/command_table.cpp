@@ -1,0 +1,171 @@
+#include "cli/command_table.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "commands/commands.hpp"
+
+namespace rmq::mqadmin {
+
+namespace {
+
+// Descriptions are our own words; names, letters and defaults are RocketMQ 4.9.8's.
+OptionSpec opt(char s, std::string l, std::string desc, bool required = false) {
+    return OptionSpec{s, std::move(l), true, required, std::move(desc)};
+}
+OptionSpec flag(char s, std::string l, std::string desc) {
+    return OptionSpec{s, std::move(l), false, false, std::move(desc)};
+}
+
+std::vector<CommandSpec> build() {
+    namespace c = commands;
+    std::vector<CommandSpec> t;
+    t.push_back({"updateTopic",
+                 "Create a topic or update its settings",
+                 {opt('b', "brokerAddr", "broker to create the topic on"),
+                  opt('c', "clusterName", "cluster whose masters get the topic"),
+                  opt('t', "topic", "topic name", true),
+                  opt('r', "readQueueNums", "read queue count (default 8)"),
+                  opt('w', "writeQueueNums", "write queue count (default 8)"),
+                  opt('p', "perm", "permission: 2 write, 4 read, 6 both (default 6)"),
+                  opt('o', "order", "ordered topic (true|false)"),
+                  opt('u', "unit", "unit topic (true|false)"),
+                  opt('s', "hasUnitSub", "has unit subscription (true|false)")},
+                 "bc",
+                 c::update_topic});
+    t.push_back({"deleteTopic",
+                 "Delete a topic from a cluster's brokers and from the name servers",
+                 {opt('t', "topic", "topic name", true),
+                  opt('c', "clusterName", "cluster to delete the topic from", true)},
+                 "",
+                 c::delete_topic});
+    t.push_back({"updateSubGroup",
+                 "Create a subscription group or update its settings",
+                 {opt('b', "brokerAddr", "broker to create the group on"),
+                  opt('c', "clusterName", "cluster whose masters get the group"),
+                  opt('g', "groupName", "consumer group name", true),
+                  opt('s', "consumeEnable", "consuming allowed (true|false)"),
+                  opt('m', "consumeFromMinEnable", "start from the minimum offset (true|false)"),
+                  opt('d', "consumeBroadcastEnable", "broadcast consuming (true|false)"),
+                  opt('q', "retryQueueNums", "retry queue count"),
+                  opt('r', "retryMaxTimes", "maximum redeliveries"),
+                  opt('i', "brokerId", "broker id to consume from"),
+                  opt('w', "whichBrokerWhenConsumeSlowly", "broker id when consuming slowly"),
+                  opt('a', "notifyConsumerIdsChanged", "notify members of changes (true|false)")},
+                 "bc",
+                 c::update_sub_group});
+    t.push_back({"deleteSubGroup",
+                 "Delete a subscription group from brokers",
+                 {opt('b', "brokerAddr", "broker to delete the group from"),
+                  opt('c', "clusterName", "cluster to delete the group from"),
+                  opt('g', "groupName", "consumer group name", true),
+                  opt('r', "removeOffset", "also remove the group's offsets (true|false)")},
+                 "bc",
+                 c::delete_sub_group});
+    t.push_back({"updateBrokerConfig",
+                 "Change a broker setting",
+                 {opt('b', "brokerAddr", "broker to update"),
+                  opt('c', "clusterName", "cluster whose masters are updated"),
+                  opt('k', "key", "setting name", true), opt('v', "value", "new value", true)},
+                 "bc",
+                 c::update_broker_config});
+    t.push_back(
+        {"topicRoute",
+         "Show a topic's route",
+         {opt('t', "topic", "topic name", true), flag('l', "list", "print the route as a table")},
+         "",
+         c::topic_route});
+    t.push_back({"topicStatus",
+                 "Show a topic's queues and offsets",
+                 {opt('t', "topic", "topic name", true)},
+                 "",
+                 c::topic_status});
+    t.push_back({"topicClusterList",
+                 "Show the clusters a topic lives in",
+                 {opt('t', "topic", "topic name", true)},
+                 "",
+                 c::topic_cluster_list});
+    t.push_back({"brokerStatus",
+                 "Show a broker's runtime statistics",
+                 {opt('b', "brokerAddr", "broker address"),
+                  opt('c', "clusterName", "every broker of this cluster")},
+                 "",
+                 c::broker_status});
+    t.push_back({"producerConnection",
+                 "Show a producer group's connections and client versions",
+                 {opt('g', "producerGroup", "producer group name", true),
+                  opt('t', "topic", "a topic the group sends to", true)},
+                 "",
+                 c::producer_connection});
+    t.push_back({"consumerConnection",
+                 "Show a consumer group's connections, client versions and subscriptions",
+                 {opt('g', "consumerGroup", "consumer group name", true),
+                  opt('b', "brokerAddr", "broker to ask")},
+                 "",
+                 c::consumer_connection});
+    t.push_back({"clusterList",
+                 "List the clusters and their brokers",
+                 {flag('m', "moreStats", "print message totals"),
+                  opt('i', "interval", "repeat every this many seconds")},
+                 "",
+                 c::cluster_list});
+    t.push_back({"topicList",
+                 "List every topic the name server knows",
+                 {flag('c', "clusterModel", "also print each topic's cluster and consumer groups")},
+                 "",
+                 c::topic_list});
+    t.push_back({"updateKvConfig",
+                 "Create or update a name-server KV entry",
+                 {opt('s', "namespace", "namespace", true), opt('k', "key", "key", true),
+                  opt('v', "value", "value", true)},
+                 "",
+                 c::update_kv_config});
+    t.push_back({"deleteKvConfig",
+                 "Delete a name-server KV entry",
+                 {opt('s', "namespace", "namespace", true), opt('k', "key", "key", true)},
+                 "",
+                 c::delete_kv_config});
+    t.push_back({"wipeWritePerm",
+                 "Remove a broker's write permission in every name server given by -n",
+                 {opt('b', "brokerName", "broker name", true)},
+                 "",
+                 c::wipe_write_perm});
+    t.push_back({"getBrokerConfig",
+                 "Show the settings of a broker or of a cluster's brokers",
+                 {opt('b', "brokerAddr", "broker address"),
+                  opt('c', "clusterName", "every broker of this cluster")},
+                 "",
+                 c::get_broker_config});
+    return t;
+}
+
+}  // namespace
+
+const std::vector<OptionSpec>& common_options() {
+    static const std::vector<OptionSpec> options = {
+        flag('h', "help", "print this help"),
+        opt('n', "namesrvAddr", "name server addresses, e.g. '192.168.0.1:9876;192.168.0.2:9876'"),
+        flag(0, "json", "print the result as one JSON document (mqadmin extension)"),
+    };
+    return options;
+}
+
+const std::vector<CommandSpec>& command_table() {
+    static const std::vector<CommandSpec> table = build();
+    return table;
+}
+
+const CommandSpec* find_command(std::string_view name) {
+    auto lower = [](std::string_view s) {
+        std::string out(s);
+        std::transform(out.begin(), out.end(), out.begin(),
+                       [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+        return out;
+    };
+    const auto wanted = lower(name);
+    for (const auto& spec : command_table())
+        if (lower(spec.name) == wanted) return &spec;
+    return nullptr;
+}
+
+}  // namespace rmq::mqadmin
