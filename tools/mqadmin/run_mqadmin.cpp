@@ -38,6 +38,8 @@ int run_command(const CommandSpec& spec, const std::vector<std::string>& args,
                 const Environment& env, std::ostream& out, std::ostream& err) {
     try {
         ParsedOptions options = parse_options(spec, args);
+        for (const auto& word : options.ignored())
+            err << "mqadmin " << spec.name << ": ignoring unexpected argument '" << word << "'\n";
         if (options.has("help")) {
             out << command_help(spec);
             return kExitOk;

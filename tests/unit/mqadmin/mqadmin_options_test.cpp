@@ -68,8 +68,12 @@ TEST_CASE("usage errors name what is wrong and exit 2") {
     CHECK(message == "Unrecognized option: -z");
     CHECK(usage_exit(spec("topicRoute"), {"-t"}, message) == kExitUsage);
     CHECK(message == "Missing argument for option: topic");
-    CHECK(usage_exit(spec("topicRoute"), {"-t", "T", "stray"}, message) == kExitUsage);
-    CHECK(message == "Unexpected argument: stray");
+}
+
+TEST_CASE("stray words are set aside, as commons-cli does") {
+    auto o = parse_options(spec("topicList"), {"-c", "DefaultCluster"});
+    CHECK(o.has("clusterModel"));
+    CHECK(o.ignored() == std::vector<std::string>{"DefaultCluster"});
 }
 
 TEST_CASE("numbers are checked") {

@@ -71,7 +71,10 @@ ParsedOptions parse_options(const CommandSpec& spec, const std::vector<std::stri
                     inline_value = arg.substr(2);
             }
         } else {
-            fail_usage("Unexpected argument: " + arg);
+            // commons-cli leaves stray words aside and Java's mqadmin ignores them
+            // (`topicList -c DefaultCluster` works there although -c takes no value).
+            parsed.add_ignored(arg);
+            continue;
         }
         if (!opt) fail_usage("Unrecognized option: " + arg);
         if (!opt->has_arg) {

@@ -22,8 +22,13 @@ class ParsedOptions {
         values_[long_name] = std::move(value);
     }
 
+    /// Words that are neither options nor their values (ignored, as Java does).
+    const std::vector<std::string>& ignored() const { return ignored_; }
+    void add_ignored(std::string word) { ignored_.push_back(std::move(word)); }
+
   private:
     std::map<std::string, std::string> values_;
+    std::vector<std::string> ignored_;
 };
 
 /// Parses `args` (what follows the command name) against `spec` and common_options(). Missing
