@@ -17,7 +17,6 @@ namespace {
 using proto::RequestCode;
 using proto::ResponseCode;
 using remoting::RemotingCommand;
-using Handler = std::function<RemotingCommand(const RemotingCommand&)>;
 
 constexpr std::string_view kSlaveRefusal =
     "Can't modify topic or subscription group from slave broker, please execute it from master "
@@ -31,14 +30,18 @@ RemotingCommand success_with_default_remark(const RemotingCommand& request) {
 
 }  // namespace
 
+void Broker::add_sync_processor(RequestCode code, SyncHandler handler) {
+    server_->register_processor(
+        proto::to_int(code),
+        [handler = std::move(handler)](remoting::RequestContext&, RemotingCommand& request)
+            -> boost::asio::awaitable<std::optional<RemotingCommand>> {
+            co_return handler(request);
+        });
+}
+
 void Broker::register_processors() {
-    const auto add = [this](RequestCode code, Handler handler) {
-        server_->register_processor(
-            proto::to_int(code),
-            [handler = std::move(handler)](remoting::RequestContext&, RemotingCommand& request)
-                -> boost::asio::awaitable<std::optional<RemotingCommand>> {
-                co_return handler(request);
-            });
+    const auto add = [this](RequestCode code, SyncHandler handler) {
+        add_sync_processor(code, std::move(handler));
     };
     const bool slave = startup_.store.broker_role == store::BrokerRole::slave;
 

@@ -18,7 +18,6 @@ namespace {
 using proto::RequestCode;
 using proto::ResponseCode;
 using remoting::RemotingCommand;
-using Handler = std::function<RemotingCommand(const RemotingCommand&)>;
 
 constexpr auto kRelayTimeout = std::chrono::seconds(10);
 
@@ -37,13 +36,8 @@ int64_t now_ms() {
 }  // namespace
 
 void Broker::register_query_processors() {
-    const auto add = [this](RequestCode code, Handler handler) {
-        server_->register_processor(
-            proto::to_int(code),
-            [handler = std::move(handler)](remoting::RequestContext&, RemotingCommand& request)
-                -> boost::asio::awaitable<std::optional<RemotingCommand>> {
-                co_return handler(request);
-            });
+    const auto add = [this](RequestCode code, SyncHandler handler) {
+        add_sync_processor(code, std::move(handler));
     };
 
     add(RequestCode::GET_BROKER_CONFIG, [this](const RemotingCommand& request) {
@@ -59,12 +53,8 @@ void Broker::register_query_processors() {
         const auto black_list = live_config_->snapshot().broker.config_black_list;
         auto keys = live_config_->update(request.body, black_list);
         if (!keys)
-            return RemotingCommand::response_to(
-                request,
-                keys.error().refusal == config::UpdateRefusal::black_listed
-                    ? ResponseCode::NO_PERMISSION
-                    : ResponseCode::SYSTEM_ERROR,
-                keys.error().message);
+            return RemotingCommand::response_to(request, keys.error().response_code(),
+                                                keys.error().message);
         std::string list;
         for (const auto& k : *keys)
             list += (list.empty() ? "" : ", ") + k;

@@ -16,6 +16,7 @@
 #include "config/command_line.hpp"
 #include "config/live_configuration.hpp"
 #include "name_server_registrar.hpp"
+#include "proto/request_code.hpp"
 #include "remoting/server.hpp"
 #include "runtime_info.hpp"
 #include "store/message_store.hpp"
@@ -41,6 +42,9 @@ class Broker {
     size_t register_now();
 
   private:
+    /// A handler that answers at once (no awaiting) from the request alone.
+    using SyncHandler = std::function<remoting::RemotingCommand(const remoting::RemotingCommand&)>;
+    void add_sync_processor(proto::RequestCode code, SyncHandler handler);
     void register_processors();
     void register_query_processors();
     boost::asio::awaitable<std::optional<remoting::RemotingCommand>> relay_to_consumer(

@@ -114,12 +114,8 @@ RemotingCommand NameServerProcessor::update_config(const RemotingCommand& reques
     const auto black_list = configuration_->snapshot().namesrv.config_black_list;
     auto keys = configuration_->update(request.body, black_list);
     if (!keys)
-        return RemotingCommand::response_to(
-            request,
-            keys.error().refusal == config::UpdateRefusal::black_listed
-                ? ResponseCode::NO_PERMISSION
-                : ResponseCode::SYSTEM_ERROR,
-            keys.error().message);
+        return RemotingCommand::response_to(request, keys.error().response_code(),
+                                            keys.error().message);
     log::info("namesrv", "configuration updated (" + std::to_string(keys->size()) + " keys)");
     return RemotingCommand::response_to(request, ResponseCode::SUCCESS);
 }

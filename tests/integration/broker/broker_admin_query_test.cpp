@@ -5,12 +5,12 @@
 #include <sstream>
 
 #include "body/connection.hpp"
-#include "body/heartbeat_data.hpp"
 #include "body/kv_table.hpp"
 #include "body/queue_stats.hpp"
 #include "body/topic_list.hpp"
 #include "body/topic_route_data.hpp"
 #include "catch.hpp"
+#include "client_requests.hpp"
 #include "cluster_fixture.hpp"
 #include "proto/response_code.hpp"
 
@@ -37,25 +37,8 @@ std::string file_text(const std::filesystem::path& path) {
 }
 
 RemotingCommand heartbeat(const std::string& client_id) {
-    body::HeartbeatData data;
-    data.client_id = client_id;
-    body::ConsumerData consumer;
-    consumer.group_name = "CG";
-    consumer.consume_type = body::ConsumeType::consume_passively;
-    consumer.message_model = body::MessageModel::clustering;
-    consumer.consume_from_where = body::ConsumeFromWhere::consume_from_last_offset;
-    body::SubscriptionData sub;
-    sub.topic = "TopicTest";
-    sub.sub_string = "TagA || TagB";
-    sub.sub_version = 1;
-    consumer.subscription_data_set.push_back(sub);
-    data.consumer_data_set.push_back(consumer);
-    body::ProducerData producer;
-    producer.group_name = "PG";
-    data.producer_data_set.push_back(producer);
-    auto r = RemotingCommand::request(proto::to_int(RequestCode::HEART_BEAT));
-    r.body = data.encode();
-    return r;
+    return test::heartbeat_request(
+        {.client_id = client_id, .sub_string = "TagA || TagB", .producer_group = "PG"});
 }
 
 template <class Header>

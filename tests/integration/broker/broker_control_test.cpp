@@ -1,9 +1,9 @@
 // A name server and a broker in-process on ephemeral loopback ports: registration, routes, topic
 // and subscription-group administration, unregistration.
 #include "body/consumer_list.hpp"
-#include "body/heartbeat_data.hpp"
 #include "body/topic_route_data.hpp"
 #include "catch.hpp"
+#include "client_requests.hpp"
 #include "cluster_fixture.hpp"
 #include "proto/headers.hpp"
 #include "proto/request_code.hpp"
@@ -88,25 +88,8 @@ TEST_CASE("a broker shutting down unregisters and its routes go") {
 namespace {
 
 RemotingCommand heartbeat(const std::string& client_id, const std::string& group) {
-    body::HeartbeatData data;
-    data.client_id = client_id;
-    body::ConsumerData consumer;
-    consumer.group_name = group;
-    consumer.consume_type = body::ConsumeType::consume_passively;
-    consumer.message_model = body::MessageModel::clustering;
-    consumer.consume_from_where = body::ConsumeFromWhere::consume_from_last_offset;
-    body::SubscriptionData sub;
-    sub.topic = "TopicTest";
-    sub.sub_string = "*";
-    sub.sub_version = 1;
-    consumer.subscription_data_set.push_back(sub);
-    data.consumer_data_set.push_back(consumer);
-    body::ProducerData producer;
-    producer.group_name = "PG";
-    data.producer_data_set.push_back(producer);
-    auto r = RemotingCommand::request(proto::to_int(proto::RequestCode::HEART_BEAT));
-    r.body = data.encode();
-    return r;
+    return test::heartbeat_request(
+        {.client_id = client_id, .consumer_group = group, .producer_group = "PG"});
 }
 
 RemotingCommand consumer_list(const std::string& group) {

@@ -8,6 +8,7 @@
 
 #include "broker.hpp"
 #include "catch.hpp"
+#include "client_requests.hpp"
 #include "nameserver.hpp"
 #include "proto/headers.hpp"
 #include "proto/request_code.hpp"
@@ -59,12 +60,7 @@ struct Cluster {
                     rmq::remoting::RemotingCommand::request(rmq::proto::to_int(code)));
     }
     rmq::remoting::RemotingCommand route(const std::string& topic) {
-        rmq::proto::GetRouteInfoRequestHeader h;
-        h.topic = topic;
-        auto r = rmq::remoting::RemotingCommand::request(
-            rmq::proto::to_int(rmq::proto::RequestCode::GET_ROUTEINFO_BY_TOPIC));
-        r.set_header(h);
-        return call(namesrv_addr, std::move(r));
+        return call(namesrv_addr, route_request(topic));
     }
 };
 

@@ -5,10 +5,10 @@
 #include <sstream>
 #include <thread>
 
-#include "body/heartbeat_data.hpp"
 #include "body/kv_table.hpp"
 #include "body/topic_route_data.hpp"
 #include "catch.hpp"
+#include "client_requests.hpp"
 #include "cluster_fixture.hpp"
 #include "json/parse.hpp"
 #include "proto/headers.hpp"
@@ -315,23 +315,7 @@ TEST_CASE("topicStatus lists the topic's queues") {
 
 TEST_CASE("consumerConnection and producerConnection show the clients of a group") {
     Cluster c;
-    body::HeartbeatData data;
-    data.client_id = "10.0.0.9@77";
-    body::ConsumerData consumer;
-    consumer.group_name = "CG";
-    consumer.consume_type = body::ConsumeType::consume_passively;
-    consumer.message_model = body::MessageModel::clustering;
-    consumer.consume_from_where = body::ConsumeFromWhere::consume_from_last_offset;
-    body::SubscriptionData sub;
-    sub.topic = "TopicTest";
-    sub.sub_string = "*";
-    consumer.subscription_data_set.push_back(sub);
-    data.consumer_data_set.push_back(consumer);
-    body::ProducerData producer;
-    producer.group_name = "PG";
-    data.producer_data_set.push_back(producer);
-    auto hb = RemotingCommand::request(proto::to_int(proto::RequestCode::HEART_BEAT));
-    hb.body = data.encode();
+    auto hb = test::heartbeat_request({.client_id = "10.0.0.9@77", .producer_group = "PG"});
     REQUIRE(c.call(c.broker_addr, std::move(hb)).code == 0);
     c.sync_routes();
 

@@ -2,7 +2,6 @@
 // with SIGKILL leaving the routes, graceful SIGTERM, and membership notifications to a client.
 #include <atomic>
 
-#include "body/heartbeat_data.hpp"
 #include "body/topic_route_data.hpp"
 #include "proto/response_code.hpp"
 #include "server_processes.hpp"
@@ -74,17 +73,7 @@ TEST_CASE("a consumer connected to a broker process hears about membership chang
     auto broker = test::start_broker(dir, "broker-c", ns.addr);
 
     const auto heartbeat = [](const std::string& client_id) {
-        body::HeartbeatData data;
-        data.client_id = client_id;
-        body::ConsumerData consumer;
-        consumer.group_name = "CG";
-        consumer.consume_type = body::ConsumeType::consume_passively;
-        consumer.message_model = body::MessageModel::clustering;
-        consumer.consume_from_where = body::ConsumeFromWhere::consume_from_last_offset;
-        data.consumer_data_set.push_back(consumer);
-        auto r = RemotingCommand::request(proto::to_int(RequestCode::HEART_BEAT));
-        r.body = data.encode();
-        return r;
+        return test::heartbeat_request({.client_id = client_id, .topic = ""});
     };
     std::atomic<int> notified{0};
     remoting::RemotingClient first;

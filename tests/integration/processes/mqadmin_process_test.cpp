@@ -3,7 +3,6 @@
 #include <fstream>
 #include <sstream>
 
-#include "body/heartbeat_data.hpp"
 #include "server_processes.hpp"
 
 using namespace rmq;
@@ -43,27 +42,6 @@ class Admin {
 
 bool has(const Run& r, const std::string& text) {
     return r.output.find(text) != std::string::npos;
-}
-
-RemotingCommand client_heartbeat() {
-    body::HeartbeatData data;
-    data.client_id = "127.0.0.1@4242";
-    body::ConsumerData consumer;
-    consumer.group_name = "CG";
-    consumer.consume_type = body::ConsumeType::consume_passively;
-    consumer.message_model = body::MessageModel::clustering;
-    consumer.consume_from_where = body::ConsumeFromWhere::consume_from_last_offset;
-    body::SubscriptionData sub;
-    sub.topic = "Orders";
-    sub.sub_string = "*";
-    consumer.subscription_data_set.push_back(sub);
-    data.consumer_data_set.push_back(consumer);
-    body::ProducerData producer;
-    producer.group_name = "PG";
-    data.producer_data_set.push_back(producer);
-    auto r = RemotingCommand::request(proto::to_int(proto::RequestCode::HEART_BEAT));
-    r.body = data.encode();
-    return r;
 }
 
 }  // namespace
@@ -130,7 +108,14 @@ TEST_CASE("every mqadmin control-plane command against real servers") {
 
     // A live consumer and producer: their connections as the broker sees them.
     remoting::RemotingClient consumer;
-    REQUIRE(consumer.invoke_sync(broker.addr, client_heartbeat(), 3s)->code == 0);
+    REQUIRE(consumer
+                .invoke_sync(
+                    broker.addr,
+                    test::heartbeat_request(
+                        {.client_id = "127.0.0.1@4242", .topic = "Orders", .producer_group = "PG"}),
+                    3s)
+                ->code
+            == 0);
     REQUIRE(test::wait_for_route(client, ns.addr, "%RETRY%CG", [](int c) { return c == 0; }) == 0);
     r = admin({"consumerConnection", "-g", "CG"});
     CHECK(r.exit_code == 0);

@@ -10,6 +10,7 @@
 
 #include "catch.hpp"
 #include "child_process.hpp"
+#include "client_requests.hpp"
 #include "proto/headers.hpp"
 #include "proto/request_code.hpp"
 #include "remoting/client.hpp"
@@ -66,15 +67,6 @@ inline ServerProcess start_broker(const TempDir& dir, const std::string& name,
     REQUIRE(std::regex_search(log, m, std::regex("The broker\\[([0-9.]+:\\d+)\\] boot success")));
     s.addr = m[1].str();
     return s;
-}
-
-inline remoting::RemotingCommand route_request(const std::string& topic) {
-    proto::GetRouteInfoRequestHeader h;
-    h.topic = topic;
-    auto r = remoting::RemotingCommand::request(
-        proto::to_int(proto::RequestCode::GET_ROUTEINFO_BY_TOPIC));
-    r.set_header(h);
-    return r;
 }
 
 /// The response code of GET_ROUTEINFO_BY_TOPIC once `predicate(code)` holds, polling up to

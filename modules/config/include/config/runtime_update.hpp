@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "config/config_schema.hpp"
+#include "proto/response_code.hpp"
 
 namespace rmq::config {
 
@@ -18,6 +19,12 @@ enum class UpdateRefusal {
 struct RuntimeUpdateError {
     UpdateRefusal refusal = UpdateRefusal::malformed;
     std::string message;
+
+    /// The answer's code: NO_PERMISSION for a black-listed key, else SYSTEM_ERROR.
+    proto::ResponseCode response_code() const {
+        return refusal == UpdateRefusal::black_listed ? proto::ResponseCode::NO_PERMISSION
+                                                      : proto::ResponseCode::SYSTEM_ERROR;
+    }
 };
 
 /// Applies `properties_text` to the objects `schemas` are bound to. `black_list` is the
