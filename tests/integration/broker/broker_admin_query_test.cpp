@@ -117,7 +117,7 @@ TEST_CASE("GET_BROKER_RUNTIME_INFO reports the keys mqadmin reads") {
     CHECK(t.find("commitLogDirCapacity")->starts_with("Total : "));
 }
 
-TEST_CASE("GET_TOPIC_STATS_INFO lists every write queue; an unknown topic is TOPIC_NOT_EXIST") {
+TEST_CASE("GET_TOPIC_STATS_INFO lists every write queue and an unknown topic is TOPIC_NOT_EXIST") {
     Cluster c;
     proto::GetTopicStatsInfoRequestHeader h;
     h.topic = "TBW102";

@@ -18,7 +18,7 @@ constexpr int kTopicNotExist = static_cast<int>(ResponseCode::TOPIC_NOT_EXIST);
 
 }  // namespace
 
-TEST_CASE("a broker registered with two name servers is routed by both; SIGKILL removes it") {
+TEST_CASE("a broker registered with two name servers is routed by both and SIGKILL removes it") {
     test::TempDir dir;
     auto ns1 = test::start_namesrv(dir, "ns1");
     auto ns2 = test::start_namesrv(dir, "ns2");

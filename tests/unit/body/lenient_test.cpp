@@ -44,7 +44,7 @@ TEST_CASE("a C++ client's heartbeat: ordinal enums, string subVersion, no expres
              R"("producerDataSet":[]})");
 }
 
-TEST_CASE("enums: names, ordinals, ordinal strings; unknown ones read as null") {
+TEST_CASE("enums: names, ordinals, ordinal strings, unknown ones read as null") {
     auto c = ConsumerData::from_json(*json::parse(
         R"({"consumeType":"CONSUME_ACTIVELY","messageModel":"0","consumeFromWhere":5})"));
     REQUIRE(c.ok());

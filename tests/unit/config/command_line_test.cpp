@@ -312,7 +312,7 @@ TEST_CASE("command line: every sample config of conf/ parses") {
     }
 }
 
-TEST_CASE("command line: namesrvAddr precedence file < key=value < -n; env/property as default") {
+TEST_CASE("command line: namesrvAddr precedence file < key=value < -n, env/property as default") {
     TempFile f("prec.properties", "namesrvAddr=file:1\n");
     TempFile empty("prec_empty.properties", "brokerName=b\n");
     auto env = test_env();

@@ -113,7 +113,7 @@ TEST_CASE("properties: escapes in keys and values") {
     CHECK(lone[0].value == "\xEF\xBF\xBDx");
 }
 
-TEST_CASE("properties: malformed \\u escape is an error naming the line") {
+TEST_CASE("properties: a malformed u-escape is an error naming the line") {
     auto r = parse_properties("a=1\nb=\\u12G4\n");
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().message.find("line 2") != std::string::npos);

@@ -67,7 +67,7 @@ std::vector<Schema> schemas(A& a, B& b) {
 
 }  // namespace
 
-TEST_CASE("schema: values applied to every object knowing the key; unknown keys warned") {
+TEST_CASE("schema: values applied to every object knowing the key, unknown keys warned") {
     A a;
     B b;
     auto s = schemas(a, b);

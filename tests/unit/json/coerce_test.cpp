@@ -31,7 +31,7 @@ TEST_CASE("booleans bind from numbers and the strings castToBoolean knows") {
     CHECK(to_bool(Value()) == std::nullopt);
 }
 
-TEST_CASE("strings bind from any scalar; null-like strings are recognised") {
+TEST_CASE("strings bind from any scalar, null-like strings are recognised") {
     CHECK(to_text(Value("x")) == "x");
     CHECK(to_text(Value(12)) == "12");
     CHECK(to_text(Value(1.5)) == "1.5");

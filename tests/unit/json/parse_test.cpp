@@ -55,7 +55,7 @@ TEST_CASE("unquoted integer keys, as fastjson writes Integer map keys, are bare 
     CHECK(write(v) == "{0:250,1:248,-1:7,7:3}");
 }
 
-TEST_CASE("identifier keys read as strings; object keys keep their JSON text") {
+TEST_CASE("identifier keys read as strings, object keys keep their JSON text") {
     auto v = parse_ok(R"({name:"x",_a$1:2,{"brokerName":"b", "queueId":0}:5,[1]:6})");
     const auto& members = *v.if_object();
     REQUIRE(members.size() == 4);
@@ -107,7 +107,7 @@ TEST_CASE("numbers: int64 when integral and in range, double otherwise") {
     CHECK(*parse_ok("2D").if_real() == 2.0);
 }
 
-TEST_CASE("escapes: JSON's, fastjson's extras, \\u with surrogate pairs") {
+TEST_CASE("escapes: JSON's, fastjson's extras, u-escapes with surrogate pairs") {
     auto s = [](std::string_view text) { return *parse_ok(text).if_string(); };
     CHECK(s(R"("a\"b\\c\/d\b\f\n\r\t")") == "a\"b\\c/d\b\f\n\r\t");
     CHECK(s(R"("\u00e9\u00E9")") == "\xC3\xA9\xC3\xA9");

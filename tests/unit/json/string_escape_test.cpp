@@ -3,7 +3,7 @@
 
 using rmq::json::append_json_string;
 
-TEST_CASE("strings are escaped like fastjson: control characters as \\u00XX, UTF-8 raw") {
+TEST_CASE("strings are escaped like fastjson: control characters as u00XX escapes, UTF-8 raw") {
     std::string out;
     append_json_string(out, std::string("TAGS\x01TagA\x02WAIT\x01true", 19));
     CHECK(out == R"("TAGS\u0001TagA\u0002WAIT\u0001true")");

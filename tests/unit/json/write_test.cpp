@@ -59,7 +59,7 @@ TEST_CASE("pretty output is fastjson's PrettyFormat: tabs, bare keys stay on the
              "}");
 }
 
-TEST_CASE("null members are left out, as fastjson does by default; null elements stay") {
+TEST_CASE("null members are left out, as fastjson does by default, null elements stay") {
     Value v;
     v.set("a", nullptr);
     v.set("b", 1);
@@ -75,7 +75,7 @@ TEST_CASE("null members are left out, as fastjson does by default; null elements
     CHECK(write(list) == "[null]");
 }
 
-TEST_CASE("set() replaces a member in place; find() sees it") {
+TEST_CASE("set() replaces a member in place, find() sees it") {
     Value v;
     v.set("a", 1);
     v.set("b", 2);

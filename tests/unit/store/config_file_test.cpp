@@ -32,7 +32,7 @@ std::optional<std::string> read_ok(const fs::path& path) {
 
 }  // namespace
 
-TEST_CASE("the first write creates the file and no .bak; later writes keep the previous one") {
+TEST_CASE("the first write creates the file and no .bak, later writes keep the previous one") {
     test::TempDir dir("rmq-config-file");
     const fs::path file = dir / "topics.json";
     REQUIRE(write_config_file(file, "{1}").ok());

@@ -416,7 +416,7 @@ TEST_CASE("indexing continues in the loaded last file and skips what it already 
           == std::vector<int64_t>{2547500});
 }
 
-TEST_CASE("rollback records are not indexed; prepared and commit records are") {
+TEST_CASE("rollback records are not indexed, prepared and commit records are") {
     namespace f = proto::msg_sys_flag;
     TempDir tmp;
     IndexService service(tmp.path / "index", config_with(8, 16));
@@ -514,7 +514,7 @@ TEST_CASE("two index files created in the same millisecond get consecutive names
     CHECK((*b)->file_name() == index_file_name(1795357040793));
 }
 
-TEST_CASE("keys with equal hashes share a chain; other keys in the same slot are skipped") {
+TEST_CASE("keys with equal hashes share a chain, other keys in the same slot are skipped") {
     TempDir tmp;
     auto created = IndexFile::create(tmp.path / "20261122141720792", 2, 64, 0, 0);
     REQUIRE(created.ok());

@@ -236,7 +236,7 @@ TEST_CASE("DataVersion.next_version moves the timestamp and counts changes") {
     CHECK(DataVersion::now().counter == 0);
 }
 
-TEST_CASE("persist then load gives the same tables; the .bak keeps the previous version") {
+TEST_CASE("persist then load gives the same tables, the .bak keeps the previous version") {
     test::TempDir dir("rmq-metadata");
     auto topics = decode_ok<TopicConfigTable>(test::read_file(golden_config() / "topics.json"));
     REQUIRE(topics.persist(dir.path()).ok());
@@ -280,7 +280,7 @@ TEST_CASE("persist then load gives the same tables; the .bak keeps the previous 
     CHECK(ConsumerFilterTable::load(dir.path()).ok());
 }
 
-TEST_CASE("a torn topics.json falls back to its .bak; nothing at all is an empty table") {
+TEST_CASE("a torn topics.json falls back to its .bak, nothing at all is an empty table") {
     test::TempDir dir("rmq-metadata");
     fs::copy_file(golden_config() / "topics.json.bak", dir / "topics.json.bak");
     const std::string golden = test::read_file(golden_config() / "topics.json");

@@ -71,7 +71,7 @@ TEST_CASE("verify passes the clean store without a finding") {
     CHECK(r.counts.index_entries == 2962);
 }
 
-TEST_CASE("verify passes the crashed store; its crash tail is reported as notes") {
+TEST_CASE("verify passes the crashed store, its crash tail is reported as notes") {
     const VerifyReport r = verify(test::crashed_store());
     INFO(describe(r));
     CHECK(r.ok());
