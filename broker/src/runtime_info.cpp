@@ -38,11 +38,16 @@ DiskSpace disk_space(const std::filesystem::path& path) {
 }
 
 std::string rates(const store::StoreStats& stats, store::StoreStats::Rate rate) {
-    // Java prints the 10 s, 1 min and 10 min rates, each left empty until it has the samples.
+    // Java prints the 10 s, 1 min and 10 min rates separated by spaces, each left empty until
+    // the samples cover it ("0.0 0.233 " after a minute); the total rate reads 0.0 instead.
+    const bool zero_when_uncovered = rate == store::StoreStats::Rate::get_total;
     std::string text;
     for (int window : {10, 60, 600}) {
-        if (!text.empty()) text += ' ';
-        if (auto r = stats.rate(rate, window)) text += config::format_double(*r);
+        if (window != 10) text += ' ';
+        if (auto r = stats.rate(rate, window))
+            text += config::format_double(*r);
+        else if (zero_when_uncovered)
+            text += "0.0";
     }
     return text;
 }
