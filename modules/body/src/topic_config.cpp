@@ -17,6 +17,22 @@ std::string_view topic_filter_type_name(TopicFilterType type) {
     return kFilterTypeNames[static_cast<size_t>(type) & 1];
 }
 
+std::string perm_string(int32_t perm) {
+    std::string out = "---";
+    if (perm & 4) out[0] = 'R';
+    if (perm & 2) out[1] = 'W';
+    if (perm & 1) out[2] = 'X';
+    return out;
+}
+
+std::string TopicConfig::to_java_string() const {
+    return "TopicConfig [topicName=" + topic_name + ", readQueueNums="
+           + std::to_string(read_queue_nums) + ", writeQueueNums=" + std::to_string(write_queue_nums)
+           + ", perm=" + perm_string(perm) + ", topicFilterType="
+           + std::string(topic_filter_type_name(topic_filter_type)) + ", topicSysFlag="
+           + std::to_string(topic_sys_flag) + ", order=" + (order ? "true" : "false") + "]";
+}
+
 json::Value TopicConfig::to_json() const {
     json::Value v;
     v.set("order", order);

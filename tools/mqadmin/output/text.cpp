@@ -39,14 +39,6 @@ std::string human_time(int64_t millis) {
     return buf;
 }
 
-std::string perm_string(int32_t perm) {
-    std::string out = "---";
-    if (perm & 4) out[0] = 'R';
-    if (perm & 2) out[1] = 'W';
-    if (perm & 1) out[2] = 'X';
-    return out;
-}
-
 std::string version_desc(int32_t ordinal) {
     // MQVersion.Version: sixteen 3.0.0 pre-releases, then a SNAPSHOT and a release for each
     // patch version: 3.0.1–3.0.15, 3.1.0–3.2.9, 3.3.1–3.9.9 (no x.y.0 there), 4.0.0–5.9.9,
@@ -77,15 +69,6 @@ std::string version_desc(int32_t ordinal) {
         }
     }
     return "HIGHER_VERSION";
-}
-
-std::string to_java_string(const body::TopicConfig& c) {
-    return "TopicConfig [topicName=" + c.topic_name
-           + ", readQueueNums=" + std::to_string(c.read_queue_nums) + ", writeQueueNums="
-           + std::to_string(c.write_queue_nums) + ", perm=" + perm_string(c.perm)
-           + ", topicFilterType=" + std::string(body::topic_filter_type_name(c.topic_filter_type))
-           + ", topicSysFlag=" + std::to_string(c.topic_sys_flag)
-           + ", order=" + (c.order ? "true" : "false") + "]";
 }
 
 std::string to_java_string(const body::SubscriptionGroupConfig& c) {

@@ -21,13 +21,14 @@ std::string fixed(double value, int decimals);
 
 /// UtilAll.timeMillisToHumanString2 in local time: "2026-11-22 20:31:04,123".
 std::string human_time(int64_t millis);
-/// PermName.perm2String: "RW-", "R--", "RWX".
-std::string perm_string(int32_t perm);
+using body::perm_string;  // PermName.perm2String
 /// MQVersion.getVersionDesc: the Version enum name of an ordinal ("V4_9_8" for 409).
 std::string version_desc(int32_t ordinal);
 
 /// TopicConfig.toString and SubscriptionGroupConfig.toString.
-std::string to_java_string(const body::TopicConfig& config);
+inline std::string to_java_string(const body::TopicConfig& config) {
+    return config.to_java_string();
+}
 std::string to_java_string(const body::SubscriptionGroupConfig& config);
 
 }  // namespace rmq::mqadmin

@@ -16,6 +16,9 @@ enum class TopicFilterType : uint8_t { single_tag, multi_tag };
 /// "SINGLE_TAG" / "MULTI_TAG".
 std::string_view topic_filter_type_name(TopicFilterType type);
 
+/// PermName.perm2String: "RW-", "R--", "RWX" (read, write, inherit).
+std::string perm_string(int32_t perm);
+
 struct TopicConfig {
     static constexpr int32_t kDefaultQueueNums = 16;
     static constexpr int32_t kDefaultPerm = 6;  // PERM_READ | PERM_WRITE
@@ -43,6 +46,10 @@ struct TopicConfig {
     /// Java's TopicConfig.decode(): five space-separated tokens; sysFlag and order stay 0/false.
     /// nullopt when there are fewer than five tokens or a number does not parse.
     static std::optional<TopicConfig> decode_text(std::string_view text);
+
+    /// Java's toString(), which the broker puts in remarks and mqadmin prints:
+    /// "TopicConfig [topicName=…, readQueueNums=…, …, order=false]".
+    std::string to_java_string() const;
 
     friend bool operator==(const TopicConfig&, const TopicConfig&) = default;
 };
