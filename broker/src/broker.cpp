@@ -73,6 +73,7 @@ bool Broker::start(std::string& error) {
     server_ = std::make_unique<remoting::RemotingServer>(config);
     register_processors();
     register_query_processors();
+    register_send_processors();
     register_client_processors();
     server_->on_connection_closed([this](const remoting::CloseEvent& event) {
         for (const auto& group : clients_->connection_closed(event.connection.get()))
@@ -87,6 +88,8 @@ bool Broker::start(std::string& error) {
     const std::string ip1 = b.broker_ip1.empty() ? config::local_ipv4_address() : b.broker_ip1;
     const std::string ip2 = b.broker_ip2.empty() ? ip1 : b.broker_ip2;
     identity_.broker_addr = ip1 + ":" + std::to_string(server_->port());
+    store_host_ =
+        message::HostAddress::parse(identity_.broker_addr).value_or(message::HostAddress{});
     identity_.ha_server_addr = ip2 + ":" + std::to_string(startup_.ha_listen_port());
     registrar_ = std::make_unique<NameServerRegistrar>(
         identity_, NameServerRegistrar::split_addresses(b.namesrv_addr),

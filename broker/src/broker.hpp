@@ -19,6 +19,7 @@
 #include "proto/request_code.hpp"
 #include "remoting/server.hpp"
 #include "runtime_info.hpp"
+#include "send_request.hpp"
 #include "store/message_store.hpp"
 #include "subscription_group_manager.hpp"
 #include "topic_config_manager.hpp"
@@ -47,6 +48,20 @@ class Broker {
     void add_sync_processor(proto::RequestCode code, SyncHandler handler);
     void register_processors();
     void register_query_processors();
+    void register_send_processors();
+    boost::asio::awaitable<remoting::RemotingCommand> handle_send(
+        remoting::RequestContext& ctx, const remoting::RemotingCommand& request);
+    boost::asio::awaitable<remoting::RemotingCommand> send_batch(
+        const remoting::RemotingCommand& request, message::MessageExt header_msg);
+    /// A %RETRY% message past its reconsume limit is redirected to the group's DLQ; an answer
+    /// when the send must be refused.
+    std::optional<remoting::RemotingCommand> route_retry_message(
+        const remoting::RemotingCommand& request, const SendRequest& send,
+        message::MessageExt& msg);
+    remoting::RemotingCommand send_response(const remoting::RemotingCommand& request,
+                                            const store::PutMessageResult& result,
+                                            int32_t queue_id);
+    remoting::RemotingCommand with_send_ext(remoting::RemotingCommand response) const;
     boost::asio::awaitable<std::optional<remoting::RemotingCommand>> relay_to_consumer(
         const remoting::RemotingCommand& request);
     /// brokerPermission changed at runtime: routes must show it at once.
@@ -67,6 +82,7 @@ class Broker {
     int64_t boot_timestamp_ms_ = 0;
     std::string address_service_url_;  // set when name servers come from the address service
     BrokerIdentity identity_;
+    message::HostAddress store_host_;  // brokerIP1:listenPort, written into every record
     std::unique_ptr<store::MessageStore> store_;
     std::unique_ptr<TopicConfigManager> topics_;
     std::unique_ptr<SubscriptionGroupManager> groups_;

@@ -1,0 +1,242 @@
+// SEND_MESSAGE, SEND_MESSAGE_V2 and SEND_BATCH_MESSAGE (SendMessageProcessor, spec/behaviours.md
+// §2.3): the checks in RocketMQ's order with its codes and remarks, the record built from the
+// header, the store's put awaited without blocking a thread, and the result mapped to a response.
+#include <random>
+
+#include "broker.hpp"
+#include "common/log.hpp"
+#include "message/batch.hpp"
+#include "message/property_keys.hpp"
+#include "proto/flags.hpp"
+#include "proto/headers.hpp"
+#include "proto/request_code.hpp"
+#include "proto/response_code.hpp"
+#include "remoting/connection.hpp"
+#include "send_request.hpp"
+#include "topic_validator.hpp"
+
+namespace rmq::broker {
+
+namespace {
+
+using proto::RequestCode;
+using proto::ResponseCode;
+using remoting::RemotingCommand;
+using store::PutMessageStatus;
+
+constexpr std::string_view kFaqApplyTopic =
+    "\nSee http://rocketmq.apache.org/docs/faq/ for further details.";
+
+int32_t random_queue(int32_t write_queue_nums) {
+    thread_local std::minstd_rand rng{std::random_device{}()};
+    return static_cast<int32_t>(rng() % static_cast<uint32_t>(std::max(1, write_queue_nums)));
+}
+
+/// handlePutMessageResult: the store's status as a response code and remark.
+RemotingCommand put_result_response(const RemotingCommand& request,
+                                    const store::PutMessageResult& result) {
+    switch (result.status) {
+        case PutMessageStatus::put_ok:
+            return RemotingCommand::response_to(request, ResponseCode::SUCCESS);
+        case PutMessageStatus::flush_disk_timeout:
+            return RemotingCommand::response_to(request, ResponseCode::FLUSH_DISK_TIMEOUT);
+        case PutMessageStatus::flush_slave_timeout:
+            return RemotingCommand::response_to(request, ResponseCode::FLUSH_SLAVE_TIMEOUT);
+        case PutMessageStatus::slave_not_available:
+            return RemotingCommand::response_to(request, ResponseCode::SLAVE_NOT_AVAILABLE);
+        case PutMessageStatus::create_mapped_file_failed:
+            return RemotingCommand::response_to(
+                request, ResponseCode::SYSTEM_ERROR,
+                "create mapped file failed, server is busy or broken."
+                    + (result.remark.empty() ? "" : " " + result.remark));
+        case PutMessageStatus::message_illegal:
+        case PutMessageStatus::properties_size_exceeded:
+            return RemotingCommand::response_to(
+                request, ResponseCode::MESSAGE_ILLEGAL,
+                "the message is illegal, maybe msg body or properties length not matched. msg "
+                "body length limit 128k, msg properties length limit 32k."
+                    + (result.remark.empty() ? "" : " " + result.remark));
+        case PutMessageStatus::service_not_available:
+            return RemotingCommand::response_to(
+                request, ResponseCode::SERVICE_NOT_AVAILABLE,
+                "service not available now. It may be caused by one of the following reasons: "
+                "the broker's disk is full ["
+                    + result.remark
+                    + "], messages are put to the slave, message store has been shut down, etc.");
+        case PutMessageStatus::os_pagecache_busy:
+            return RemotingCommand::response_to(
+                request, ResponseCode::SYSTEM_ERROR,
+                "[PC_SYNCHRONIZED]broker busy, start flow control for a while");
+        case PutMessageStatus::unknown_error:
+            break;
+    }
+    return RemotingCommand::response_to(request, ResponseCode::SYSTEM_ERROR, "UNKNOWN_ERROR");
+}
+
+}  // namespace
+
+void Broker::register_send_processors() {
+    for (auto code :
+         {RequestCode::SEND_MESSAGE, RequestCode::SEND_MESSAGE_V2, RequestCode::SEND_BATCH_MESSAGE})
+        server_->register_processor(proto::to_int(code),
+                                    [this](remoting::RequestContext& ctx, RemotingCommand& request)
+                                        -> boost::asio::awaitable<std::optional<RemotingCommand>> {
+                                        co_return co_await handle_send(ctx, request);
+                                    });
+}
+
+boost::asio::awaitable<RemotingCommand> Broker::handle_send(remoting::RequestContext& ctx,
+                                                            const RemotingCommand& request) {
+    const auto settings = live_config_->snapshot().broker;
+    auto decoded = decode_send_request(request);
+    if (!decoded) co_return with_send_ext(RemotingCommand::response_to(request, decoded.error()));
+    SendRequest& send = *decoded;
+    const auto refuse = [&](ResponseCode code, std::string remark) {
+        return with_send_ext(RemotingCommand::response_to(request, code, std::move(remark)));
+    };
+
+    const int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                            std::chrono::system_clock::now().time_since_epoch())
+                            .count();
+    if (settings.start_accept_send_request_time_stamp > now)
+        co_return refuse(ResponseCode::SYSTEM_ERROR,
+                         "broker unable to service, until "
+                             + std::to_string(settings.start_accept_send_request_time_stamp));
+
+    // msgCheck
+    auto existing = topics_->find(send.topic);
+    if ((settings.broker_permission & proto::perm::kWrite) == 0 && existing && existing->order)
+        co_return refuse(ResponseCode::NO_PERMISSION,
+                         "the broker[" + settings.broker_ip1 + "] sending message is forbidden");
+    if (auto problem = topic_name_problem(send.topic))
+        co_return refuse(ResponseCode::SYSTEM_ERROR, *problem);
+    if (is_send_forbidden_topic(send.topic))
+        co_return refuse(ResponseCode::NO_PERMISSION,
+                         "Sending message to topic[" + send.topic + "] is forbidden.");
+    auto topic = existing;
+    if (!topic) {
+        int32_t sys_flag = 0;
+        if (send.unit_mode)
+            sys_flag = send.topic.starts_with(kRetryGroupTopicPrefix)
+                           ? proto::topic_sys_flag::kUnitSub
+                           : proto::topic_sys_flag::kUnit;
+        topic = topics_->create_in_send(send.topic, send.default_topic,
+                                        send.default_topic_queue_nums, sys_flag);
+        if (!topic)
+            co_return refuse(ResponseCode::TOPIC_NOT_EXIST, "topic[" + send.topic
+                                                                + "] not exist, apply first please!"
+                                                                + std::string(kFaqApplyTopic));
+        topics_changed();
+    }
+    const int32_t queue_limit = std::max(topic->read_queue_nums, topic->write_queue_nums);
+    if (send.queue_id >= queue_limit)
+        co_return refuse(ResponseCode::SYSTEM_ERROR,
+                         "request queueId[" + std::to_string(send.queue_id) + "] is illegal, "
+                             + topic->to_java_string() + " Producer: " + ctx.remote_address());
+    if (send.queue_id < 0) send.queue_id = random_queue(topic->write_queue_nums);
+
+    message::MessageExt msg;
+    msg.topic = send.topic;
+    msg.queue_id = send.queue_id;
+    msg.flag = send.flag;
+    msg.properties = message::parse_properties(send.properties);
+    msg.set_property(message::prop::kCluster, settings.broker_cluster_name);
+    msg.sys_flag = send.sys_flag;
+    if (topic->topic_filter_type == store::TopicFilterType::multi_tag)
+        msg.sys_flag |= proto::msg_sys_flag::kMultiTags;
+    msg.born_timestamp = send.born_timestamp;
+    msg.born_host =
+        message::HostAddress::parse(ctx.remote_address()).value_or(message::HostAddress{});
+    msg.store_host = store_host_;
+    msg.reconsume_times = send.reconsume_times;
+
+    if (send.batch) {
+        if (send.topic.starts_with(kRetryGroupTopicPrefix))
+            co_return refuse(ResponseCode::MESSAGE_ILLEGAL,
+                             "batch request does not support retry group " + send.topic);
+        co_return co_await send_batch(request, std::move(msg));
+    }
+
+    if (send.topic.starts_with(kRetryGroupTopicPrefix)) {
+        if (auto r = route_retry_message(request, send, msg))
+            co_return with_send_ext(std::move(*r));
+    }
+    if (msg.property(message::prop::kTransactionPrepared) == "true")
+        co_return refuse(
+            ResponseCode::NO_PERMISSION,
+            "the broker[" + settings.broker_ip1 + "] sending transaction message is forbidden");
+    msg.body = request.body;
+    const int32_t queue_id = msg.queue_id;
+    auto result = co_await store_->put(std::move(msg));
+    co_return send_response(request, result, queue_id);
+}
+
+boost::asio::awaitable<RemotingCommand> Broker::send_batch(const RemotingCommand& request,
+                                                           message::MessageExt header_msg) {
+    auto entries = message::decode_batch(std::span<const char>(request.body));
+    if (!entries)
+        co_return with_send_ext(RemotingCommand::response_to(
+            request, ResponseCode::MESSAGE_ILLEGAL,
+            "the batch body does not decode: " + entries.error().message()));
+    std::vector<message::MessageExt> batch;
+    batch.reserve(entries->size());
+    for (auto& entry : *entries) {
+        message::MessageExt m = header_msg;
+        m.flag = entry.flag;
+        m.body = std::move(entry.body);
+        // Each message keeps its own properties; the batch's (CLUSTER, WAIT…) are added to each.
+        m.properties = std::move(entry.properties);
+        for (const auto& [key, value] : header_msg.properties)
+            m.set_property(key, value);
+        batch.push_back(std::move(m));
+    }
+    const int32_t queue_id = header_msg.queue_id;
+    auto result = co_await store_->put_batch(std::move(batch));
+    co_return send_response(request, result, queue_id);
+}
+
+std::optional<RemotingCommand> Broker::route_retry_message(const RemotingCommand& request,
+                                                           const SendRequest& send,
+                                                           message::MessageExt& msg) {
+    // %RETRY%<group>: a message that failed too often goes to the group's dead-letter queue.
+    const std::string group = send.topic.substr(kRetryGroupTopicPrefix.size());
+    auto config = groups_->find_or_create(group);
+    if (!config)
+        return RemotingCommand::response_to(
+            request, ResponseCode::SUBSCRIPTION_GROUP_NOT_EXIST,
+            "subscription group not exist, " + group + std::string(kFaqApplyTopic));
+    const int32_t max_times = send.max_reconsume_times.value_or(config->retry_max_times);
+    if (send.reconsume_times < max_times) return std::nullopt;
+    const std::string dlq = std::string(kDlqGroupTopicPrefix) + group;
+    bool created = false;
+    topics_->create_in_send_back(dlq, 1, proto::perm::kRead | proto::perm::kWrite, 0, &created);
+    if (created) topics_changed();
+    msg.topic = dlq;
+    msg.queue_id = 0;
+    msg.properties.erase(message::prop::kDelay);
+    return std::nullopt;
+}
+
+RemotingCommand Broker::send_response(const RemotingCommand& request,
+                                      const store::PutMessageResult& result, int32_t queue_id) {
+    auto response = put_result_response(request, result);
+    if (result.stored()) {
+        proto::SendMessageResponseHeader h;
+        h.msgId = result.msg_id;
+        h.queueId = queue_id;
+        h.queueOffset = result.queue_offset;
+        response.set_header(h);
+    }
+    return with_send_ext(std::move(response));
+}
+
+RemotingCommand Broker::with_send_ext(RemotingCommand response) const {
+    // Java adds these to every send response, errors included.
+    const auto settings = live_config_->snapshot().broker;
+    if (!response.ext_fields) response.ext_fields.emplace();
+    response.ext_fields->set("MSG_REGION", settings.region_id);
+    response.ext_fields->set("TRACE_ON", settings.trace_on ? "true" : "false");
+    return response;
+}
+
+}  // namespace rmq::broker

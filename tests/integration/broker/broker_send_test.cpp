@@ -1,0 +1,199 @@
+// SEND_MESSAGE / V2 / BATCH against an in-process broker: what a producer sees in the response,
+// and each refusal with RocketMQ's code and remark.
+#include "body/queue_stats.hpp"
+#include "catch.hpp"
+#include "cluster_fixture.hpp"
+#include "message/batch.hpp"
+#include "message/property_keys.hpp"
+#include "proto/response_code.hpp"
+
+using namespace rmq;
+using namespace std::chrono_literals;
+using proto::RequestCode;
+using proto::ResponseCode;
+using remoting::RemotingCommand;
+using test::Cluster;
+
+namespace {
+
+struct Send {
+    std::string topic = "Orders";
+    int32_t queue_id = 0;
+    std::string properties = std::string("TAGS\x01TagA\x02KEYS\x01k1\x02WAIT\x01true\x02", 29);
+    std::string body = "hello";
+    std::string default_topic = "TBW102";
+    std::optional<int32_t> reconsume_times;
+    RequestCode code = RequestCode::SEND_MESSAGE_V2;
+};
+
+RemotingCommand send_request(const Send& s) {
+    auto r = RemotingCommand::request(proto::to_int(s.code));
+    if (s.code == RequestCode::SEND_MESSAGE) {
+        proto::SendMessageRequestHeader h;
+        h.producerGroup = "PG";
+        h.topic = s.topic;
+        h.defaultTopic = s.default_topic;
+        h.defaultTopicQueueNums = 4;
+        h.queueId = s.queue_id;
+        h.sysFlag = 0;
+        h.bornTimestamp = 1700000000000;
+        h.flag = 0;
+        h.properties = s.properties;
+        h.reconsumeTimes = s.reconsume_times;
+        r.set_header(h);
+    } else {
+        proto::SendMessageRequestHeaderV2 h;
+        h.a = "PG";
+        h.b = s.topic;
+        h.c = s.default_topic;
+        h.d = 4;
+        h.e = s.queue_id;
+        h.f = 0;
+        h.g = 1700000000000;
+        h.h = 0;
+        h.i = s.properties;
+        h.j = s.reconsume_times;
+        h.m = s.code == RequestCode::SEND_BATCH_MESSAGE;
+        r.set_header(h);
+    }
+    r.body = s.body;
+    return r;
+}
+
+int64_t max_offset(Cluster& c, const std::string& topic, int32_t queue) {
+    proto::GetTopicStatsInfoRequestHeader h;
+    h.topic = topic;
+    auto r = RemotingCommand::request(proto::to_int(RequestCode::GET_TOPIC_STATS_INFO));
+    r.set_header(h);
+    auto response = c.call(c.broker->broker_addr(), r);
+    if (response.code != 0) return -1;
+    for (const auto& [mq, offset] : body::TopicStatsTable::decode(response.body)->offset_table)
+        if (mq.queue_id == queue) return offset.max_offset;
+    return -1;
+}
+
+}  // namespace
+
+TEST_CASE("a send to a new topic auto-creates it and answers msgId, queueId and queueOffset") {
+    Cluster c;
+    for (auto code : {RequestCode::SEND_MESSAGE_V2, RequestCode::SEND_MESSAGE}) {
+        Send s;
+        s.code = code;
+        s.queue_id = 2;
+        auto r = c.call(c.broker->broker_addr(), send_request(s));
+        INFO(r.remark.value_or(""));
+        REQUIRE(r.code == 0);
+        REQUIRE(r.ext("queueId"));
+        CHECK(*r.ext("queueId") == "2");
+        CHECK(r.ext("msgId")->size() == 32);  // offset msgId: IPv4 store host + offset, hex
+        CHECK(*r.ext("MSG_REGION") == "DefaultRegion");
+        CHECK(*r.ext("TRACE_ON") == "true");
+    }
+    CHECK(c.broker->topics().find("Orders")->write_queue_nums == 4);
+    for (int i = 0; i < 200 && max_offset(c, "Orders", 2) < 2; ++i)
+        std::this_thread::sleep_for(5ms);
+    CHECK(max_offset(c, "Orders", 2) == 2);
+
+    Send third;
+    third.queue_id = 2;
+    CHECK(*c.call(c.broker->broker_addr(), send_request(third)).ext("queueOffset") == "2");
+}
+
+TEST_CASE("a negative queue id picks a write queue") {
+    Cluster c;
+    Send s;
+    s.queue_id = -1;
+    auto r = c.call(c.broker->broker_addr(), send_request(s));
+    REQUIRE(r.code == 0);
+    CHECK(std::stoi(*r.ext("queueId")) < 4);
+}
+
+TEST_CASE("sends are refused with RocketMQ's codes and remarks") {
+    Cluster c;
+    Send forbidden;
+    forbidden.topic = "SCHEDULE_TOPIC_XXXX";
+    auto r = c.call(c.broker->broker_addr(), send_request(forbidden));
+    CHECK(r.code == proto::to_int(ResponseCode::NO_PERMISSION));
+    CHECK(r.remark == "Sending message to topic[SCHEDULE_TOPIC_XXXX] is forbidden.");
+    CHECK(*r.ext("TRACE_ON") == "true");  // on errors too
+
+    Send bad_name;
+    bad_name.topic = "a b";
+    CHECK(c.call(c.broker->broker_addr(), send_request(bad_name)).code
+          == proto::to_int(ResponseCode::SYSTEM_ERROR));
+
+    Send no_template;
+    no_template.topic = "Lonely";
+    no_template.default_topic = "NoSuchTemplate";
+    r = c.call(c.broker->broker_addr(), send_request(no_template));
+    CHECK(r.code == proto::to_int(ResponseCode::TOPIC_NOT_EXIST));
+    CHECK(r.remark->starts_with("topic[Lonely] not exist, apply first please!"));
+
+    Send create;
+    REQUIRE(c.call(c.broker->broker_addr(), send_request(create)).code == 0);
+    Send bad_queue;
+    bad_queue.queue_id = 9;
+    r = c.call(c.broker->broker_addr(), send_request(bad_queue));
+    CHECK(r.code == proto::to_int(ResponseCode::SYSTEM_ERROR));
+    CHECK(
+        r.remark->starts_with("request queueId[9] is illegal, TopicConfig [topicName=Orders, "
+                              "readQueueNums=4, writeQueueNums=4, perm=RW-"));
+
+    Send huge;
+    huge.body = std::string(4 * 1024 * 1024 + 1, 'x');
+    r = c.call(c.broker->broker_addr(), send_request(huge));
+    CHECK(r.code == proto::to_int(ResponseCode::MESSAGE_ILLEGAL));
+
+    Send transactional;
+    transactional.properties = std::string("TRAN_MSG\x01true\x02", 14);
+    CHECK(c.call(c.broker->broker_addr(), send_request(transactional)).code
+          == proto::to_int(ResponseCode::NO_PERMISSION));
+
+    Send missing = create;
+    auto no_header = send_request(missing);
+    no_header.ext_fields->erase("b");
+    r = c.call(c.broker->broker_addr(), no_header);
+    CHECK(r.code == proto::to_int(ResponseCode::SYSTEM_ERROR));
+}
+
+TEST_CASE("a batch is stored as consecutive messages of one queue") {
+    Cluster c;
+    std::vector<message::Message> messages(3);
+    for (size_t i = 0; i < messages.size(); ++i) {
+        messages[i].topic = "Orders";
+        messages[i].body = "m" + std::to_string(i);
+        messages[i].set_keys("k" + std::to_string(i));
+    }
+    Send s;
+    s.code = RequestCode::SEND_BATCH_MESSAGE;
+    s.queue_id = 1;
+    s.properties = std::string("WAIT\x01true\x02", 10);
+    s.body = *message::encode_batch(messages);
+    auto r = c.call(c.broker->broker_addr(), send_request(s));
+    INFO(r.remark.value_or(""));
+    REQUIRE(r.code == 0);
+    CHECK(*r.ext("queueOffset") == "0");
+    CHECK(std::count(r.ext("msgId")->begin(), r.ext("msgId")->end(), ',') == 2);
+    for (int i = 0; i < 200 && max_offset(c, "Orders", 1) < 3; ++i)
+        std::this_thread::sleep_for(5ms);
+    CHECK(max_offset(c, "Orders", 1) == 3);
+
+    Send retry_batch = s;
+    retry_batch.topic = "%RETRY%CG";
+    CHECK(c.call(c.broker->broker_addr(), send_request(retry_batch)).code
+          == proto::to_int(ResponseCode::MESSAGE_ILLEGAL));
+}
+
+TEST_CASE("a retry message past its reconsume limit goes to the group's dead-letter queue") {
+    Cluster c;
+    Send retry;
+    retry.topic = "%RETRY%CG";
+    retry.reconsume_times = 16;  // the group's retryMaxTimes
+    auto r = c.call(c.broker->broker_addr(), send_request(retry));
+    INFO(r.remark.value_or(""));
+    REQUIRE(r.code == 0);
+    CHECK(c.broker->topics().find("%DLQ%CG"));
+    for (int i = 0; i < 200 && max_offset(c, "%DLQ%CG", 0) < 1; ++i)
+        std::this_thread::sleep_for(5ms);
+    CHECK(max_offset(c, "%DLQ%CG", 0) == 1);
+}
