@@ -5,7 +5,6 @@
 // thread, `connections` sockets and `window` requests in flight per socket.
 #include <benchmark/benchmark.h>
 
-#include <algorithm>
 #include <atomic>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
@@ -17,10 +16,10 @@
 #include <chrono>
 #include <deque>
 #include <future>
-#include <mutex>
 #include <thread>
 #include <vector>
 
+#include "loopback_load.hpp"
 #include "remoting/client.hpp"
 #include "remoting/frame.hpp"
 #include "remoting/server.hpp"
@@ -29,7 +28,9 @@ namespace {
 
 namespace asio = boost::asio;
 using namespace rmq::remoting;
-using Clock = std::chrono::steady_clock;
+using rmq::bench::Clock;
+using rmq::bench::Latencies;
+using rmq::bench::micros_since;
 using tcp = asio::ip::tcp;
 
 constexpr int32_t kEcho = 1;
@@ -42,29 +43,6 @@ RemotingCommand make_request() {
     request.ext_fields->set("topic", "BenchmarkTopic");
     request.body = std::string(128, 'b');
     return request;
-}
-
-/// Latencies from all workers of one benchmark run, in microseconds.
-class Latencies {
-  public:
-    void add(const std::vector<double>& local) {
-        std::lock_guard lock(mutex_);
-        all_.insert(all_.end(), local.begin(), local.end());
-    }
-    void report(benchmark::State& state) {
-        if (all_.empty()) return;
-        std::sort(all_.begin(), all_.end());
-        state.counters["p50_us"] = all_[all_.size() / 2];
-        state.counters["p99_us"] = all_[all_.size() * 99 / 100];
-    }
-
-  private:
-    std::mutex mutex_;
-    std::vector<double> all_;
-};
-
-double micros_since(Clock::time_point start) {
-    return std::chrono::duration<double, std::micro>(Clock::now() - start).count();
 }
 
 void BM_Remoting(benchmark::State& state) {
@@ -84,51 +62,10 @@ void BM_Remoting(benchmark::State& state) {
         });
     server.start();
     const std::string address = "127.0.0.1:" + std::to_string(server.port());
-
-    auto pool = std::make_shared<IoContextPool>(1);
-    pool->start();
-    std::vector<std::unique_ptr<RemotingClient>> clients;
-    for (int i = 0; i < connections; ++i) {
-        clients.push_back(std::make_unique<RemotingClient>(ClientConfig{}, pool));
-        if (!clients.back()->invoke_sync(address, make_request(), std::chrono::seconds(5))) {
-            state.SkipWithError("warm-up request failed");
-            return;
-        }
-    }
-
-    Latencies latencies;
-    int64_t total = 0;
-    std::atomic<bool> failed{false};
-    for (auto _ : state) {
-        std::atomic<int> next{0};
-        std::atomic<int> running{connections * window};
-        std::promise<void> done;
-        auto worker = [&](RemotingClient& client) -> asio::awaitable<void> {
-            std::vector<double> local;
-            while (next++ < kRequestsPerIteration) {
-                const auto start = Clock::now();
-                auto response =
-                    co_await client.invoke(address, make_request(), std::chrono::seconds(10));
-                if (!response) failed = true;
-                local.push_back(micros_since(start));
-            }
-            latencies.add(local);
-            if (--running == 0) done.set_value();
-        };
-        for (auto& client : clients)
-            for (int w = 0; w < window; ++w)
-                asio::co_spawn(pool->at(0), worker(*client), asio::detached);
-        done.get_future().wait();
-        total += kRequestsPerIteration;
-    }
-    if (failed) state.SkipWithError("a request failed");
-    state.counters["req_per_s"] =
-        benchmark::Counter(static_cast<double>(total), benchmark::Counter::kIsRate);
+    rmq::bench::run_request_load(
+        state, address, connections, window, [](int) { return make_request(); },
+        kRequestsPerIteration);
     state.counters["frame_bytes"] = static_cast<double>(encode_frame(make_request()).size());
-    latencies.report(state);
-    for (auto& client : clients)
-        client->close();
-    pool->stop();
 }
 
 // ---- Reference: raw TCP echo of the same bytes, no framing, no headers, no dispatch. ----

@@ -45,6 +45,7 @@ bool NameServer::start(std::string& error) {
     remoting::ServerConfig config;
     config.bind_address = options_.bind_address;
     config.port = options_.port;
+    config.io_threads = options_.io_threads;
     config.connection.max_idle = options_.idle_timeout;
     server_ = std::make_unique<remoting::RemotingServer>(config);
     processor_.register_with(*server_);

@@ -27,6 +27,8 @@ struct NameServerOptions {
     std::chrono::milliseconds broker_expiry{120000};
     std::chrono::milliseconds scan_interval{10000};
     std::chrono::seconds idle_timeout{120};
+    /// Remoting I/O threads (0 = one per core); benchmarks pin it to compare with other servers.
+    size_t io_threads = 0;
     /// HTTP address service: 0 = off (the list served is this server's own address, or
     /// `http_addresses` when set).
     int32_t http_port = -1;
