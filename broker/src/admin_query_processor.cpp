@@ -119,7 +119,15 @@ void Broker::register_query_processors() {
         if (!h) return RemotingCommand::response_to(request, h.error());
         body::GroupList groups;
         groups.group_list = clients_->groups_subscribed_to(h->topic);
+        for (auto& group : offsets_->groups_of(h->topic))
+            if (std::find(groups.group_list.begin(), groups.group_list.end(), group)
+                == groups.group_list.end())
+                groups.group_list.push_back(std::move(group));
         return with_body(request, groups.encode());
+    });
+
+    add(RequestCode::GET_ALL_CONSUMER_OFFSET, [this](const RemotingCommand& request) {
+        return with_body(request, offsets_->snapshot().encode());
     });
 
     add(RequestCode::GET_SYSTEM_TOPIC_LIST_FROM_BROKER, [this](const RemotingCommand& request) {

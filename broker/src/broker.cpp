@@ -61,6 +61,15 @@ bool Broker::start(std::string& error) {
         error = r.error().message;
         return false;
     }
+    offsets_ = std::make_unique<ConsumerOffsetManager>(settings.config_dir);
+    if (auto r = offsets_->load(); !r) {
+        error = r.error().message;
+        return false;
+    }
+    // Held pulls wake when the dispatcher writes a message of their queue.
+    store_->add_arrival_listener([this](const store::DispatchRequest& r) {
+        pull_waiters_.arrived(r.topic, r.queue_id, r.consume_queue_offset, r.tags_code);
+    });
     if (auto r = store_->start(); !r) {
         error = "cannot start the store: " + r.error().message;
         return false;
@@ -74,6 +83,8 @@ bool Broker::start(std::string& error) {
     register_processors();
     register_query_processors();
     register_send_processors();
+    register_offset_processors();
+    register_pull_processor();
     register_client_processors();
     server_->on_connection_closed([this](const remoting::CloseEvent& event) {
         for (const auto& group : clients_->connection_closed(event.connection.get()))
@@ -122,7 +133,10 @@ void Broker::registration_loop() {
     constexpr auto kClientExpiry = std::chrono::seconds(120);
     constexpr auto kTick = std::chrono::seconds(1);
     constexpr auto kAddressFetch = std::chrono::minutes(2);  // Java's period
+    const auto offsets_period =
+        std::chrono::milliseconds(std::max(1000, startup_.broker.flush_consumer_offset_interval));
     auto next_registration = Clock::now();
+    auto next_offsets_flush = Clock::now() + offsets_period;
     auto next_address_fetch = Clock::now() + kAddressFetch;
     auto next_client_scan = Clock::now() + kClientScan;
     std::unique_lock lock(mutex_);
@@ -137,6 +151,10 @@ void Broker::registration_loop() {
         if (Clock::now() >= next_registration) {
             register_now();
             next_registration = Clock::now() + period;
+        }
+        if (Clock::now() >= next_offsets_flush) {
+            persist_offsets();
+            next_offsets_flush = Clock::now() + offsets_period;
         }
         if (Clock::now() >= next_client_scan) {
             for (const auto& group : clients_->expire(kClientExpiry))
@@ -178,6 +196,11 @@ void Broker::sample_stats() {
     daily_day_ = local.tm_yday;
 }
 
+void Broker::persist_offsets() {
+    if (auto r = offsets_->persist(); !r)
+        log::error("broker", "cannot write consumer offsets: " + r.error().message);
+}
+
 DailyTotals Broker::daily_totals() const {
     std::lock_guard lock(daily_mutex_);
     return daily_;
@@ -204,7 +227,9 @@ void Broker::shutdown() {
     cv_.notify_all();
     if (registration_thread_.joinable()) registration_thread_.join();
     if (registrar_) registrar_->unregister_all();
+    pull_waiters_.wake_all();  // held pulls answer now instead of holding the stop up
     if (server_) server_->stop(std::chrono::seconds(3));
+    if (offsets_) persist_offsets();  // after the last in-flight commit
     if (store_) store_->shutdown();
 }
 

@@ -15,8 +15,10 @@
 #include "client_manager.hpp"
 #include "config/command_line.hpp"
 #include "config/live_configuration.hpp"
+#include "consumer_offset_manager.hpp"
 #include "name_server_registrar.hpp"
 #include "proto/request_code.hpp"
+#include "pull_waiters.hpp"
 #include "remoting/server.hpp"
 #include "runtime_info.hpp"
 #include "send_request.hpp"
@@ -49,6 +51,12 @@ class Broker {
     void register_processors();
     void register_query_processors();
     void register_send_processors();
+    void register_offset_processors();
+    void register_pull_processor();
+    boost::asio::awaitable<remoting::RemotingCommand> handle_pull(
+        remoting::RequestContext& ctx, const remoting::RemotingCommand& request);
+    /// Whether a queue's first message is "in disk" (Java's checkInDiskByConsumeOffset at 0).
+    bool queue_start_in_disk(const std::string& topic, int32_t queue_id) const;
     boost::asio::awaitable<remoting::RemotingCommand> handle_send(
         remoting::RequestContext& ctx, const remoting::RemotingCommand& request);
     boost::asio::awaitable<remoting::RemotingCommand> send_batch(
@@ -71,6 +79,7 @@ class Broker {
     /// fetchNamesrvAddrByAddressServer: the list from the address service; true if it changed.
     bool fetch_name_servers();
     DailyTotals daily_totals() const;
+    void persist_offsets();
     void register_client_processors();
     void notify_consumer_ids_changed(const std::string& group);
     void registration_loop();
@@ -86,6 +95,8 @@ class Broker {
     std::unique_ptr<store::MessageStore> store_;
     std::unique_ptr<TopicConfigManager> topics_;
     std::unique_ptr<SubscriptionGroupManager> groups_;
+    std::unique_ptr<ConsumerOffsetManager> offsets_;
+    PullWaiters pull_waiters_;
     std::unique_ptr<NameServerRegistrar> registrar_;
     std::unique_ptr<ClientManager> clients_ = std::make_unique<ClientManager>();
     std::unique_ptr<remoting::RemotingServer> server_;

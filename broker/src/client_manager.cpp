@@ -169,6 +169,13 @@ std::optional<body::ConsumerConnection> ClientManager::consumer_connection(
     return out;
 }
 
+std::optional<body::MessageModel> ClientManager::message_model(std::string_view group) const {
+    std::lock_guard lock(mutex_);
+    auto g = consumers_.find(group);
+    if (g == consumers_.end()) return std::nullopt;
+    return g->second.settings.message_model;
+}
+
 std::optional<body::ProducerConnection> ClientManager::producer_connection(
     std::string_view group) const {
     std::lock_guard lock(mutex_);

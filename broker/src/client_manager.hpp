@@ -55,6 +55,8 @@ class ClientManager {
     std::optional<body::SubscriptionData> subscription(std::string_view group,
                                                        std::string_view topic) const;
     bool has_consumer_group(std::string_view group) const;
+    /// The group's message model from its latest heartbeat; nothing for an unknown group.
+    std::optional<body::MessageModel> message_model(std::string_view group) const;
 
     /// GET_CONSUMER_CONNECTION_LIST: nothing when the group has no live connection.
     std::optional<body::ConsumerConnection> consumer_connection(std::string_view group) const;

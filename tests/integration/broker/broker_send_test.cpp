@@ -6,6 +6,7 @@
 #include "message/batch.hpp"
 #include "message/property_keys.hpp"
 #include "proto/response_code.hpp"
+#include "send_helpers.hpp"
 
 using namespace rmq;
 using namespace std::chrono_literals;
@@ -13,66 +14,9 @@ using proto::RequestCode;
 using proto::ResponseCode;
 using remoting::RemotingCommand;
 using test::Cluster;
-
-namespace {
-
-struct Send {
-    std::string topic = "Orders";
-    int32_t queue_id = 0;
-    std::string properties = std::string("TAGS\x01TagA\x02KEYS\x01k1\x02WAIT\x01true\x02", 29);
-    std::string body = "hello";
-    std::string default_topic = "TBW102";
-    std::optional<int32_t> reconsume_times;
-    RequestCode code = RequestCode::SEND_MESSAGE_V2;
-};
-
-RemotingCommand send_request(const Send& s) {
-    auto r = RemotingCommand::request(proto::to_int(s.code));
-    if (s.code == RequestCode::SEND_MESSAGE) {
-        proto::SendMessageRequestHeader h;
-        h.producerGroup = "PG";
-        h.topic = s.topic;
-        h.defaultTopic = s.default_topic;
-        h.defaultTopicQueueNums = 4;
-        h.queueId = s.queue_id;
-        h.sysFlag = 0;
-        h.bornTimestamp = 1700000000000;
-        h.flag = 0;
-        h.properties = s.properties;
-        h.reconsumeTimes = s.reconsume_times;
-        r.set_header(h);
-    } else {
-        proto::SendMessageRequestHeaderV2 h;
-        h.a = "PG";
-        h.b = s.topic;
-        h.c = s.default_topic;
-        h.d = 4;
-        h.e = s.queue_id;
-        h.f = 0;
-        h.g = 1700000000000;
-        h.h = 0;
-        h.i = s.properties;
-        h.j = s.reconsume_times;
-        h.m = s.code == RequestCode::SEND_BATCH_MESSAGE;
-        r.set_header(h);
-    }
-    r.body = s.body;
-    return r;
-}
-
-int64_t max_offset(Cluster& c, const std::string& topic, int32_t queue) {
-    proto::GetTopicStatsInfoRequestHeader h;
-    h.topic = topic;
-    auto r = RemotingCommand::request(proto::to_int(RequestCode::GET_TOPIC_STATS_INFO));
-    r.set_header(h);
-    auto response = c.call(c.broker->broker_addr(), r);
-    if (response.code != 0) return -1;
-    for (const auto& [mq, offset] : body::TopicStatsTable::decode(response.body)->offset_table)
-        if (mq.queue_id == queue) return offset.max_offset;
-    return -1;
-}
-
-}  // namespace
+using test::max_offset;
+using test::Send;
+using test::send_request;
 
 TEST_CASE("a send to a new topic auto-creates it and answers msgId, queueId and queueOffset") {
     Cluster c;

@@ -1,0 +1,59 @@
+#include "consumer_offset_manager.hpp"
+
+namespace rmq::broker {
+
+store::Result<void> ConsumerOffsetManager::load() {
+    auto loaded = store::ConsumerOffsetTable::load(config_dir_);
+    if (!loaded) return loaded.error();
+    std::lock_guard lock(mutex_);
+    table_ = std::move(*loaded);
+    dirty_ = false;
+    return {};
+}
+
+void ConsumerOffsetManager::commit(std::string_view topic, std::string_view group, int32_t queue_id,
+                                   int64_t offset) {
+    std::lock_guard lock(mutex_);
+    table_.commit(topic, group, queue_id, offset);
+    dirty_ = true;
+}
+
+std::optional<int64_t> ConsumerOffsetManager::query(std::string_view topic, std::string_view group,
+                                                    int32_t queue_id) const {
+    std::lock_guard lock(mutex_);
+    return table_.query(topic, group, queue_id);
+}
+
+std::vector<std::string> ConsumerOffsetManager::groups_of(std::string_view topic) const {
+    std::lock_guard lock(mutex_);
+    std::vector<std::string> groups;
+    for (const auto& [key, offsets] : table_.offsets) {
+        const auto at = key.find('@');
+        if (at != std::string::npos && std::string_view(key).substr(0, at) == topic)
+            groups.push_back(key.substr(at + 1));
+    }
+    return groups;
+}
+
+store::ConsumerOffsetTable ConsumerOffsetManager::snapshot() const {
+    std::lock_guard lock(mutex_);
+    return table_;
+}
+
+store::Result<void> ConsumerOffsetManager::persist() {
+    store::ConsumerOffsetTable copy;
+    {
+        std::lock_guard lock(mutex_);
+        if (!dirty_) return {};
+        copy = table_;
+        dirty_ = false;
+    }
+    auto written = copy.persist(config_dir_);
+    if (!written) {
+        std::lock_guard lock(mutex_);
+        dirty_ = true;  // try again next time
+    }
+    return written;
+}
+
+}  // namespace rmq::broker

@@ -1,0 +1,178 @@
+// PULL_MESSAGE (PullMessageProcessor, spec/behaviours.md §2.6): RocketMQ's checks and codes, the
+// store read with tag filtering, the found records sent straight from the mapped commit log, and
+// long polling: a pull that finds nothing is held (a coroutine on a timer) until a matching
+// message is dispatched or its suspend time runs out, then answered once more without holding.
+#include <functional>
+
+#include "broker.hpp"
+#include "proto/flags.hpp"
+#include "proto/headers.hpp"
+#include "proto/request_code.hpp"
+#include "proto/response_code.hpp"
+#include "tag_filter.hpp"
+#include "topic_validator.hpp"
+
+namespace rmq::broker {
+
+namespace {
+
+using proto::RequestCode;
+using proto::ResponseCode;
+using remoting::RemotingCommand;
+using store::GetMessageStatus;
+
+constexpr std::string_view kFaq = "\nSee http://rocketmq.apache.org/docs/faq/ for further details.";
+
+ResponseCode pull_code(GetMessageStatus status, int64_t requested_offset) {
+    switch (status) {
+        case GetMessageStatus::found:
+            return ResponseCode::SUCCESS;
+        case GetMessageStatus::message_was_removing:
+        case GetMessageStatus::no_matched_message:
+            return ResponseCode::PULL_RETRY_IMMEDIATELY;
+        case GetMessageStatus::no_matched_logic_queue:
+        case GetMessageStatus::no_message_in_queue:
+            return requested_offset != 0 ? ResponseCode::PULL_OFFSET_MOVED
+                                         : ResponseCode::PULL_NOT_FOUND;
+        case GetMessageStatus::offset_found_null:
+        case GetMessageStatus::offset_overflow_one:
+            return ResponseCode::PULL_NOT_FOUND;
+        case GetMessageStatus::offset_overflow_badly:
+        case GetMessageStatus::offset_too_small:
+            return ResponseCode::PULL_OFFSET_MOVED;
+    }
+    return ResponseCode::SYSTEM_ERROR;
+}
+
+}  // namespace
+
+void Broker::register_pull_processor() {
+    server_->register_processor(
+        proto::to_int(RequestCode::PULL_MESSAGE),
+        [this](remoting::RequestContext& ctx,
+               RemotingCommand& request) -> boost::asio::awaitable<std::optional<RemotingCommand>> {
+            co_return co_await handle_pull(ctx, request);
+        });
+}
+
+boost::asio::awaitable<RemotingCommand> Broker::handle_pull(remoting::RequestContext& ctx,
+                                                            const RemotingCommand& request) {
+    auto h = request.decode_header<proto::PullMessageRequestHeader>();
+    if (!h) co_return RemotingCommand::response_to(request, h.error());
+    const auto settings = live_config_->snapshot().broker;
+    const auto refuse = [&](ResponseCode code, std::string remark) {
+        return RemotingCommand::response_to(request, code, std::move(remark));
+    };
+    using namespace proto::pull_sys_flag;
+
+    if ((settings.broker_permission & proto::perm::kRead) == 0)
+        co_return refuse(ResponseCode::NO_PERMISSION,
+                         "the broker[" + settings.broker_ip1 + "] pulling message is forbidden");
+    auto group = groups_->find_or_create(h->consumerGroup);
+    if (!group)
+        co_return refuse(
+            ResponseCode::SUBSCRIPTION_GROUP_NOT_EXIST,
+            "subscription group [" + h->consumerGroup + "] does not exist, " + std::string(kFaq));
+    if (!group->consume_enable)
+        co_return refuse(ResponseCode::NO_PERMISSION,
+                         "subscription group no permission, " + h->consumerGroup);
+    auto topic = topics_->find(h->topic);
+    if (!topic)
+        co_return refuse(
+            ResponseCode::TOPIC_NOT_EXIST,
+            "topic[" + h->topic + "] not exist, apply first please! " + std::string(kFaq));
+    if ((topic->perm & proto::perm::kRead) == 0)
+        co_return refuse(ResponseCode::NO_PERMISSION,
+                         "the topic[" + h->topic + "] pulling message is forbidden");
+    if (h->queueId < 0 || h->queueId >= topic->read_queue_nums)
+        co_return refuse(ResponseCode::SYSTEM_ERROR,
+                         "queueId[" + std::to_string(h->queueId) + "] is illegal, topic:["
+                             + h->topic + "] topicConfig.readQueueNums:["
+                             + std::to_string(topic->read_queue_nums) + "] consumer:["
+                             + ctx.remote_address() + "]");
+
+    body::SubscriptionData subscription;
+    if (h->sysFlag & kSubscription) {
+        if (h->expressionType && *h->expressionType != "TAG")
+            co_return refuse(
+                ResponseCode::SYSTEM_ERROR,
+                "The broker does not support consumer to filter message by " + *h->expressionType);
+        subscription = build_tag_subscription(h->topic, h->subscription.value_or("*"));
+    } else {
+        const auto model = clients_->message_model(h->consumerGroup);
+        if (!model)
+            co_return refuse(ResponseCode::SUBSCRIPTION_NOT_EXIST,
+                             "the consumer's group info not exist" + std::string(kFaq));
+        if (*model == body::MessageModel::broadcasting && !group->consume_broadcast_enable)
+            co_return refuse(
+                ResponseCode::NO_PERMISSION,
+                "the consumer group[" + h->consumerGroup + "] can not consume by broadcast way");
+        auto registered = clients_->subscription(h->consumerGroup, h->topic);
+        if (!registered)
+            co_return refuse(ResponseCode::SUBSCRIPTION_NOT_EXIST,
+                             "the consumer's subscription not exist" + std::string(kFaq));
+        if (registered->sub_version < h->subVersion)
+            co_return refuse(ResponseCode::SUBSCRIPTION_NOT_LATEST,
+                             "the consumer's subscription not latest");
+        if (registered->expression_type != "TAG" && !registered->expression_type.empty())
+            co_return refuse(ResponseCode::SYSTEM_ERROR,
+                             "The broker does not support consumer to filter message by "
+                                 + registered->expression_type);
+        subscription = std::move(*registered);
+    }
+    auto filter = std::make_shared<TagFilter>(subscription);
+
+    const int32_t max_msgs = std::clamp(h->maxMsgNums, 1, 32 * 1024);
+    auto result = store_->get_message(h->consumerGroup, h->topic, h->queueId, h->queueOffset,
+                                      max_msgs, filter.get());
+    auto code = pull_code(result.status, h->queueOffset);
+
+    // Commit the consumer's offset on the first processing of the pull, as Java does, whether
+    // or not it is then held.
+    if ((h->sysFlag & kCommitOffset) && startup_.store.broker_role != store::BrokerRole::slave)
+        offsets_->commit(h->topic, h->consumerGroup, h->queueId, h->commitOffset);
+
+    if (code == ResponseCode::PULL_NOT_FOUND && (h->sysFlag & kSuspend)) {
+        const auto hold =
+            settings.long_polling_enable
+                ? std::chrono::milliseconds(std::max<int64_t>(0, h->suspendTimeoutMillis))
+                : std::chrono::milliseconds(settings.short_polling_time_mills);
+        // Named, not temporaries of the co_await expression: GCC 12 destroys such temporaries
+        // twice when the awaited coroutine takes them by value.
+        const int64_t offset = h->queueOffset;
+        std::function<bool()> arrived_meanwhile = [this, topic_name = h->topic, queue = h->queueId,
+                                                   offset] {
+            return store_->max_offset_in_queue(topic_name, queue) > offset;
+        };
+        const auto deadline = PullWaiters::Clock::now() + hold;
+        co_await pull_waiters_.wait(h->topic, h->queueId, offset, deadline, filter,
+                                    std::move(arrived_meanwhile));
+        result = store_->get_message(h->consumerGroup, h->topic, h->queueId, h->queueOffset,
+                                     max_msgs, filter.get());
+        code = pull_code(result.status, h->queueOffset);
+    }
+
+    auto response = RemotingCommand::response_to(request, code);
+    proto::PullMessageResponseHeader out;
+    out.nextBeginOffset = result.next_begin_offset;
+    out.minOffset = result.min_offset;
+    out.maxOffset = result.max_offset;
+    out.suggestWhichBrokerId =
+        settings.slave_read_enable
+            ? (result.suggest_pulling_from_slave ? group->which_broker_when_consume_slowly
+                                                 : group->broker_id)
+            : 0;
+    response.set_header(out);
+    if (code == ResponseCode::SUCCESS) {
+        // The records go out from the mapped commit log: the views keep their files mapped
+        // until the frame is written.
+        auto records =
+            std::make_shared<std::vector<store::SelectedBytes>>(std::move(result.messages));
+        for (const auto& r : *records)
+            response.body_views.push_back(r.bytes);
+        response.body_owner = records;
+    }
+    co_return response;
+}
+
+}  // namespace rmq::broker

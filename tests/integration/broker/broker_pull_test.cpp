@@ -1,0 +1,267 @@
+// PULL_MESSAGE and the offset commands against an in-process broker: tag filtering, statuses and
+// next offsets, long polling answered when a message arrives (and after the suspend time when
+// none does), committed offsets that survive a restart.
+#include <fstream>
+#include <future>
+#include <sstream>
+
+#include "catch.hpp"
+#include "cluster_fixture.hpp"
+#include "message/record_reader.hpp"
+#include "proto/flags.hpp"
+#include "proto/response_code.hpp"
+#include "send_helpers.hpp"
+
+using namespace rmq;
+using namespace std::chrono_literals;
+using proto::RequestCode;
+using proto::ResponseCode;
+using remoting::RemotingCommand;
+using test::Cluster;
+using test::Send;
+using test::send_request;
+
+namespace {
+
+struct Pull {
+    std::string topic = "Orders";
+    int32_t queue_id = 0;
+    int64_t offset = 0;
+    int32_t max = 32;
+    std::string subscription = "*";
+    int64_t suspend_ms = 0;  // > 0: long polling
+    std::optional<int64_t> commit;
+    std::string group = "CG";
+};
+
+RemotingCommand pull_request(const Pull& p) {
+    proto::PullMessageRequestHeader h;
+    h.consumerGroup = p.group;
+    h.topic = p.topic;
+    h.queueId = p.queue_id;
+    h.queueOffset = p.offset;
+    h.maxMsgNums = p.max;
+    h.sysFlag = proto::pull_sys_flag::kSubscription
+                | (p.suspend_ms > 0 ? proto::pull_sys_flag::kSuspend : 0)
+                | (p.commit ? proto::pull_sys_flag::kCommitOffset : 0);
+    h.commitOffset = p.commit.value_or(0);
+    h.suspendTimeoutMillis = p.suspend_ms;
+    h.subscription = p.subscription;
+    h.subVersion = 0;
+    h.expressionType = "TAG";
+    auto r = RemotingCommand::request(proto::to_int(RequestCode::PULL_MESSAGE));
+    r.set_header(h);
+    return r;
+}
+
+std::string tagged(const std::string& tag) {
+    return "TAGS\x01" + tag + "\x02WAIT\x01true\x02";
+}
+
+void send(Cluster& c, const std::string& tag, int32_t queue = 0) {
+    Send s;
+    s.queue_id = queue;
+    s.properties = tagged(tag);
+    s.body = "body-" + tag;
+    REQUIRE(c.call(c.broker->broker_addr(), send_request(s)).code == 0);
+}
+
+int64_t header_int(const RemotingCommand& r, std::string_view key) {
+    return std::stoll(*r.ext(key));
+}
+
+void wait_for_max_offset(Cluster& c, const std::string& topic, int32_t queue, int64_t n) {
+    for (int i = 0; i < 400 && test::max_offset(c, topic, queue) < n; ++i)
+        std::this_thread::sleep_for(5ms);
+    REQUIRE(test::max_offset(c, topic, queue) == n);
+}
+
+}  // namespace
+
+TEST_CASE("pulls return the matching messages with RocketMQ's statuses and next offsets") {
+    Cluster c;
+    send(c, "TagA");
+    send(c, "TagB");
+    send(c, "TagA");
+    wait_for_max_offset(c, "Orders", 0, 3);
+
+    Pull all;
+    auto r = c.call(c.broker->broker_addr(), pull_request(all));
+    REQUIRE(r.code == 0);
+    CHECK(header_int(r, "nextBeginOffset") == 3);
+    CHECK(header_int(r, "maxOffset") == 3);
+    auto messages = message::decode_messages(std::span<const char>(r.body));
+    REQUIRE(messages.size() == 3);
+    CHECK(messages[1].body == "body-TagB");
+    CHECK(messages[2].queue_offset == 2);
+
+    Pull tag_a = all;
+    tag_a.subscription = "TagA || TagC";
+    r = c.call(c.broker->broker_addr(), pull_request(tag_a));
+    REQUIRE(r.code == 0);
+    messages = message::decode_messages(std::span<const char>(r.body));
+    REQUIRE(messages.size() == 2);
+    CHECK(messages[0].tags() == "TagA");
+    CHECK(messages[1].tags() == "TagA");
+
+    Pull none = all;
+    none.subscription = "TagZ";
+    r = c.call(c.broker->broker_addr(), pull_request(none));
+    CHECK(r.code == proto::to_int(ResponseCode::PULL_RETRY_IMMEDIATELY));
+    CHECK(header_int(r, "nextBeginOffset") == 3);
+
+    Pull at_end = all;
+    at_end.offset = 3;
+    r = c.call(c.broker->broker_addr(), pull_request(at_end));
+    CHECK(r.code == proto::to_int(ResponseCode::PULL_NOT_FOUND));
+    CHECK(header_int(r, "nextBeginOffset") == 3);
+
+    // Beyond the end: Java sends the consumer back to the minimum when it is 0, else to the max.
+    Pull beyond = all;
+    beyond.offset = 10;
+    r = c.call(c.broker->broker_addr(), pull_request(beyond));
+    CHECK(r.code == proto::to_int(ResponseCode::PULL_OFFSET_MOVED));
+    CHECK(header_int(r, "nextBeginOffset") == 0);
+
+    Pull limited = all;
+    limited.max = 2;
+    r = c.call(c.broker->broker_addr(), pull_request(limited));
+    CHECK(message::decode_messages(std::span<const char>(r.body)).size() == 2);
+    CHECK(header_int(r, "nextBeginOffset") == 2);
+}
+
+TEST_CASE("pull refusals: unknown topic, bad queue, no registered subscription") {
+    Cluster c;
+    send(c, "TagA");
+    wait_for_max_offset(c, "Orders", 0, 1);
+    Pull unknown;
+    unknown.topic = "Nope";
+    auto r = c.call(c.broker->broker_addr(), pull_request(unknown));
+    CHECK(r.code == proto::to_int(ResponseCode::TOPIC_NOT_EXIST));
+
+    Pull bad_queue;
+    bad_queue.queue_id = 99;
+    r = c.call(c.broker->broker_addr(), pull_request(bad_queue));
+    CHECK(r.code == proto::to_int(ResponseCode::SYSTEM_ERROR));
+    CHECK(r.remark->starts_with("queueId[99] is illegal, topic:[Orders]"));
+
+    auto no_sub = pull_request(Pull{});
+    no_sub.ext_fields->set("sysFlag", "0");
+    r = c.call(c.broker->broker_addr(), no_sub);
+    CHECK(r.code == proto::to_int(ResponseCode::SUBSCRIPTION_NOT_EXIST));
+
+    Pull huge;
+    huge.max = 1 << 30;  // clamped, not trusted
+    CHECK(c.call(c.broker->broker_addr(), pull_request(huge)).code == 0);
+}
+
+TEST_CASE("a held pull is answered as soon as a message arrives, or after its suspend time") {
+    Cluster c;
+    send(c, "TagA");
+    wait_for_max_offset(c, "Orders", 0, 1);
+
+    // Nothing arrives: answered PULL_NOT_FOUND once the suspend time is over.
+    Pull idle;
+    idle.offset = 1;
+    idle.suspend_ms = 300;
+    auto started = std::chrono::steady_clock::now();
+    auto r = c.call(c.broker->broker_addr(), pull_request(idle));
+    auto waited = std::chrono::steady_clock::now() - started;
+    CHECK(r.code == proto::to_int(ResponseCode::PULL_NOT_FOUND));
+    CHECK(waited >= 280ms);
+
+    // A message arrives while the pull is held: answered with it, long before the 10 s.
+    Pull held = idle;
+    held.suspend_ms = 10000;
+    remoting::RemotingClient consumer;
+    auto pending = std::async(std::launch::async, [&] {
+        return consumer.invoke_sync(c.broker->broker_addr(), pull_request(held), 15s);
+    });
+    std::this_thread::sleep_for(200ms);  // the pull is held by now
+    started = std::chrono::steady_clock::now();
+    send(c, "TagB");
+    auto answer = pending.get();
+    const auto latency = std::chrono::steady_clock::now() - started;
+    REQUIRE(answer);
+    CHECK(answer->code == 0);
+    CHECK(message::decode_messages(std::span<const char>(answer->body)).at(0).body == "body-TagB");
+    CHECK(latency < 2s);
+
+    // A held pull whose tag does not match keeps waiting for a matching message.
+    Pull only_c = held;
+    only_c.offset = 2;
+    only_c.subscription = "TagC";
+    only_c.suspend_ms = 500;
+    pending = std::async(std::launch::async, [&] {
+        return consumer.invoke_sync(c.broker->broker_addr(), pull_request(only_c), 15s);
+    });
+    std::this_thread::sleep_for(100ms);
+    started = std::chrono::steady_clock::now();
+    send(c, "TagA");
+    answer = pending.get();
+    CHECK(std::chrono::steady_clock::now() - started >= 300ms);
+}
+
+TEST_CASE("consumer offsets: query, update, commit on pull, and a restart keeps them") {
+    {
+        Cluster c;
+        send(c, "TagA");
+        wait_for_max_offset(c, "Orders", 0, 1);
+
+        proto::QueryConsumerOffsetRequestHeader q;
+        q.consumerGroup = "CG";
+        q.topic = "Orders";
+        q.queueId = 0;
+        auto query = RemotingCommand::request(proto::to_int(RequestCode::QUERY_CONSUMER_OFFSET));
+        query.set_header(q);
+        auto r = c.call(c.broker->broker_addr(), query);
+        REQUIRE(r.code == 0);
+        CHECK(*r.ext("offset") == "0");  // a young queue: a new group starts at its beginning
+
+        proto::UpdateConsumerOffsetRequestHeader u;
+        u.consumerGroup = "CG";
+        u.topic = "Orders";
+        u.queueId = 0;
+        u.commitOffset = 1;
+        auto update = RemotingCommand::request(proto::to_int(RequestCode::UPDATE_CONSUMER_OFFSET));
+        update.set_header(u);
+        REQUIRE(c.call(c.broker->broker_addr(), update).code == 0);
+        CHECK(*c.call(c.broker->broker_addr(), query).ext("offset") == "1");
+
+        Pull committing;
+        committing.offset = 1;
+        committing.commit = 1;
+        committing.group = "CG2";
+        c.call(c.broker->broker_addr(), pull_request(committing));
+        q.consumerGroup = "CG2";
+        query.set_header(q);
+        CHECK(*c.call(c.broker->broker_addr(), query).ext("offset") == "1");
+
+        proto::GetMaxOffsetRequestHeader m;
+        m.topic = "Orders";
+        m.queueId = 0;
+        auto max = RemotingCommand::request(proto::to_int(RequestCode::GET_MAX_OFFSET));
+        max.set_header(m);
+        CHECK(*c.call(c.broker->broker_addr(), max).ext("offset") == "1");
+
+        c.broker->shutdown();
+        std::ifstream in(c.dir.path() / "store" / "config" / "consumerOffset.json");
+        std::stringstream text;
+        text << in.rdbuf();
+        CHECK(text.str().find("\"Orders@CG\"") != std::string::npos);
+        CHECK(text.str().find("\"Orders@CG2\"") != std::string::npos);
+
+        // A new broker on the same store answers the committed offsets.
+        auto startup = config::parse_broker_command_line(
+            {"-c", c.broker_config_file.string(), "-n", c.namesrv_addr, "listenPort=0"},
+            config::Environment::from_process());
+        REQUIRE(startup);
+        c.broker = std::make_unique<broker::Broker>(std::move(*startup));
+        std::string error;
+        REQUIRE(c.broker->start(error));
+        CHECK(*c.call(c.broker->broker_addr(), query).ext("offset") == "1");
+        q.consumerGroup = "CG";
+        query.set_header(q);
+        CHECK(*c.call(c.broker->broker_addr(), query).ext("offset") == "1");
+    }
+}
