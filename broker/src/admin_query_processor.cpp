@@ -50,7 +50,8 @@ void Broker::register_query_processors() {
     });
 
     add(RequestCode::UPDATE_BROKER_CONFIG, [this](const RemotingCommand& request) {
-        const auto black_list = live_config_->snapshot().broker.config_black_list;
+        const auto black_list = live_config_->read(
+            [](const config::BrokerStartup& s) { return s.broker.config_black_list; });
         auto keys = live_config_->update(request.body, black_list);
         if (!keys)
             return RemotingCommand::response_to(request, keys.error().response_code(),
@@ -60,7 +61,7 @@ void Broker::register_query_processors() {
             list += (list.empty() ? "" : ", ") + k;
         log::info("broker", "configuration updated: " + (list.empty() ? "(no known key)" : list));
         if (std::find(keys->begin(), keys->end(), "brokerPermission") != keys->end())
-            permission_changed(live_config_->snapshot().broker.broker_permission);
+            permission_changed(request_settings().broker_permission);
         return RemotingCommand::response_to(request, ResponseCode::SUCCESS);
     });
 

@@ -196,6 +196,22 @@ void Broker::sample_stats() {
     daily_day_ = local.tm_yday;
 }
 
+RequestSettings Broker::request_settings() const {
+    return live_config_->read([](const config::BrokerStartup& s) {
+        RequestSettings r;
+        r.broker_permission = s.broker.broker_permission;
+        r.broker_ip1 = s.broker.broker_ip1;
+        r.cluster_name = s.broker.broker_cluster_name;
+        r.region_id = s.broker.region_id;
+        r.trace_on = s.broker.trace_on;
+        r.start_accept_send_request_time_stamp = s.broker.start_accept_send_request_time_stamp;
+        r.long_polling_enable = s.broker.long_polling_enable;
+        r.short_polling_time_mills = s.broker.short_polling_time_mills;
+        r.slave_read_enable = s.broker.slave_read_enable;
+        return r;
+    });
+}
+
 void Broker::persist_offsets() {
     if (auto r = offsets_->persist(); !r)
         log::error("broker", "cannot write consumer offsets: " + r.error().message);

@@ -28,6 +28,19 @@
 
 namespace rmq::broker {
 
+/// The few live settings each send or pull consults (read once per request, under one lock).
+struct RequestSettings {
+    int32_t broker_permission = 6;
+    std::string broker_ip1;
+    std::string cluster_name;
+    std::string region_id;
+    bool trace_on = true;
+    int64_t start_accept_send_request_time_stamp = 0;
+    bool long_polling_enable = true;
+    int64_t short_polling_time_mills = 1000;
+    bool slave_read_enable = false;
+};
+
 class Broker {
   public:
     /// `startup` is what the command line and -c file produced (config::parse_broker_command_line).
@@ -49,6 +62,7 @@ class Broker {
     using SyncHandler = std::function<remoting::RemotingCommand(const remoting::RemotingCommand&)>;
     void add_sync_processor(proto::RequestCode code, SyncHandler handler);
     void register_processors();
+    RequestSettings request_settings() const;
     void register_query_processors();
     void register_send_processors();
     void register_offset_processors();

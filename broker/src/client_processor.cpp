@@ -26,7 +26,10 @@ using remoting::RemotingCommand;
 }  // namespace
 
 void Broker::notify_consumer_ids_changed(const std::string& group) {
-    if (!live_config_->snapshot().broker.notify_consumer_ids_changed_enable) return;
+    if (!live_config_->read([](const config::BrokerStartup& s) {
+            return s.broker.notify_consumer_ids_changed_enable;
+        }))
+        return;
     auto config = groups_->find(group);
     if (config && !config->notify_consumer_ids_changed_enable) return;
     proto::NotifyConsumerIdsChangedRequestHeader header;

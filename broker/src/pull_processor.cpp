@@ -59,7 +59,7 @@ boost::asio::awaitable<RemotingCommand> Broker::handle_pull(remoting::RequestCon
                                                             const RemotingCommand& request) {
     auto h = request.decode_header<proto::PullMessageRequestHeader>();
     if (!h) co_return RemotingCommand::response_to(request, h.error());
-    const auto settings = live_config_->snapshot().broker;
+    const auto settings = request_settings();
     const auto refuse = [&](ResponseCode code, std::string remark) {
         return RemotingCommand::response_to(request, code, std::move(remark));
     };

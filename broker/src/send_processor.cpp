@@ -87,7 +87,7 @@ void Broker::register_send_processors() {
 
 boost::asio::awaitable<RemotingCommand> Broker::handle_send(remoting::RequestContext& ctx,
                                                             const RemotingCommand& request) {
-    const auto settings = live_config_->snapshot().broker;
+    const auto settings = request_settings();
     auto decoded = decode_send_request(request);
     if (!decoded) co_return with_send_ext(RemotingCommand::response_to(request, decoded.error()));
     SendRequest& send = *decoded;
@@ -140,7 +140,7 @@ boost::asio::awaitable<RemotingCommand> Broker::handle_send(remoting::RequestCon
     msg.queue_id = send.queue_id;
     msg.flag = send.flag;
     msg.properties = message::parse_properties(send.properties);
-    msg.set_property(message::prop::kCluster, settings.broker_cluster_name);
+    msg.set_property(message::prop::kCluster, settings.cluster_name);
     msg.sys_flag = send.sys_flag;
     if (topic->topic_filter_type == store::TopicFilterType::multi_tag)
         msg.sys_flag |= proto::msg_sys_flag::kMultiTags;
@@ -232,7 +232,7 @@ RemotingCommand Broker::send_response(const RemotingCommand& request,
 
 RemotingCommand Broker::with_send_ext(RemotingCommand response) const {
     // Java adds these to every send response, errors included.
-    const auto settings = live_config_->snapshot().broker;
+    const auto settings = request_settings();
     if (!response.ext_fields) response.ext_fields.emplace();
     response.ext_fields->set("MSG_REGION", settings.region_id);
     response.ext_fields->set("TRACE_ON", settings.trace_on ? "true" : "false");

@@ -34,6 +34,12 @@ class LiveConfiguration {
         std::lock_guard lock(mutex_);
         return startup_;
     }
+    /// `read(settings)` under the lock: for hot paths that need a few values, not a copy of all.
+    template <class F>
+    auto read(F&& read) const {
+        std::lock_guard lock(mutex_);
+        return read(static_cast<const Startup&>(startup_));
+    }
     /// Every key as `key=value` lines (the GET_*_CONFIG body).
     std::string properties_text() const {
         std::lock_guard lock(mutex_);
