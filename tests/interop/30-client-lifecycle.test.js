@@ -4,9 +4,8 @@
 // broker creates on the first heartbeat, GET_CONSUMER_LIST_BY_GROUP (rebalance),
 // NOTIFY_CONSUMER_IDS_CHANGED pushed by the broker, UNREGISTER_CLIENT on close.
 //
-// Not yet: the broker has no data plane, so the consumer's offset look-ups and pulls are answered
-// REQUEST_CODE_NOT_SUPPORTED; those errors are tolerated here (and listed) until it lands — see
-// DATA_PLANE_PENDING. Sending and consuming get their own script (40-send-consume.test.js).
+// The consumers' offset look-ups and pulls are served by the broker's data plane, so any error
+// they emit fails the script; sending and consuming are proven in 40-send-consume.test.js.
 
 const { Producer, Consumer } = require('ali-ons');
 const MQClient = require('ali-ons/lib/mq_client');
@@ -21,28 +20,11 @@ const producerGroup = `PID_INTEROP_${process.pid}`;
 const consumerGroup = `CID_INTEROP_${process.pid}`;
 const retryTopic = `%RETRY%${consumerGroup}`;
 
-// Data-plane requests ali-ons's consumer makes that the broker does not serve yet.
-const DATA_PLANE_PENDING = new Map([
-  [ RequestCode.PULL_MESSAGE, 'PULL_MESSAGE' ],
-  [ RequestCode.QUERY_CONSUMER_OFFSET, 'QUERY_CONSUMER_OFFSET' ],
-  [ RequestCode.UPDATE_CONSUMER_OFFSET, 'UPDATE_CONSUMER_OFFSET' ],
-  [ RequestCode.GET_MAX_OFFSET, 'GET_MAX_OFFSET' ],
-  [ RequestCode.SEARCH_OFFSET_BY_TIMESTAMP, 'SEARCH_OFFSET_BY_TIMESTAMP' ],
-]);
-const pendingSeen = new Map();
 const closing = new Set();
 function expectedConsumerError(err, consumer) {
   // ali-ons's close() closes the sockets without waiting for a rebalance in flight (here one of
-  // those offset queries, retried every second); that request then fails on the client side.
+  // its offset queries, retried every second); that request then fails on the client side.
   if (err && err.name === 'SocketCloseError' && closing.has(consumer)) return true;
-  if (err && err.code === ResponseCode.REQUEST_CODE_NOT_SUPPORTED) {
-    const m = /request type (\d+) not supported/.exec(err.message);
-    const name = m && DATA_PLANE_PENDING.get(Number(m[1]));
-    if (name) {
-      pendingSeen.set(name, (pendingSeen.get(name) || 0) + 1);
-      return true;
-    }
-  }
   // The consumer fetches its %RETRY% topic's route as soon as it subscribes; the broker creates
   // that topic on the group's first heartbeat, which may come after. A Java broker behaves alike.
   return Boolean(err && err.code === ResponseCode.TOPIC_NOT_EXIST && err.message.includes(retryTopic));
@@ -164,9 +146,6 @@ test('Producer.close() unregisters its group and the clients shut down without e
   await within(5000, 'inner producer close()', Producer.getDefaultProducer().then(p => p.close()));
   await within(5000, 'admin close()', admin.close());
   for (const [ who, list ] of Object.entries(errors)) assert.deepEqual(list, [], `errors from ${who}`);
-  if (pendingSeen.size) {
-    console.log(`# note: data-plane requests answered REQUEST_CODE_NOT_SUPPORTED (tolerated until the broker serves them): ${[ ...pendingSeen ].map(([ k, v ]) => `${k} x${v}`).join(', ')}`);
-  }
 });
 
 run(__filename);
