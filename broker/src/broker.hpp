@@ -67,6 +67,7 @@ class Broker {
     void register_send_processors();
     void register_offset_processors();
     void register_pull_processor();
+    void register_query_processors_for_messages();
     boost::asio::awaitable<remoting::RemotingCommand> handle_pull(
         remoting::RequestContext& ctx, const remoting::RemotingCommand& request);
     /// Whether a queue's first message is "in disk" (Java's checkInDiskByConsumeOffset at 0).

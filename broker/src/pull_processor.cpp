@@ -9,6 +9,7 @@
 #include "proto/headers.hpp"
 #include "proto/request_code.hpp"
 #include "proto/response_code.hpp"
+#include "record_body.hpp"
 #include "tag_filter.hpp"
 #include "topic_validator.hpp"
 
@@ -164,13 +165,7 @@ boost::asio::awaitable<RemotingCommand> Broker::handle_pull(remoting::RequestCon
             : 0;
     response.set_header(out);
     if (code == ResponseCode::SUCCESS) {
-        // The records go out from the mapped commit log: the views keep their files mapped
-        // until the frame is written.
-        auto records =
-            std::make_shared<std::vector<store::SelectedBytes>>(std::move(result.messages));
-        for (const auto& r : *records)
-            response.body_views.push_back(r.bytes);
-        response.body_owner = records;
+        attach_records(response, std::move(result.messages));
     }
     co_return response;
 }
