@@ -127,6 +127,34 @@ void Broker::register_query_processors() {
         return with_body(request, groups.encode());
     });
 
+    add(RequestCode::GET_CONSUME_STATS, [this](const RemotingCommand& request) {
+        auto h = request.decode_header<proto::GetConsumeStatsRequestHeader>();
+        if (!h) return RemotingCommand::response_to(request, h.error());
+        const auto topics = h->topic && !h->topic->empty() ? std::vector<std::string>{*h->topic}
+                                                           : offsets_->topics_of(h->consumerGroup);
+        body::ConsumeStats stats;
+        for (const auto& name : topics) {
+            auto topic = topics_->find(name);
+            if (!topic) continue;
+            // An online group that does not subscribe to the topic is left out, as in Java.
+            if (!clients_->subscription(h->consumerGroup, name)
+                && clients_->has_consumer_group(h->consumerGroup))
+                continue;
+            for (int32_t queue = 0; queue < topic->read_queue_nums; ++queue) {
+                body::OffsetWrapper w;
+                w.broker_offset = std::max<int64_t>(0, store_->max_offset_in_queue(name, queue));
+                w.consumer_offset = std::max<int64_t>(
+                    0, offsets_->query(name, h->consumerGroup, queue).value_or(0));
+                if (w.consumer_offset > 0)
+                    w.last_timestamp =
+                        store_->message_store_timestamp(name, queue, w.consumer_offset - 1);
+                stats.offset_table.insert_or_assign(
+                    body::MessageQueue{name, identity_.broker_name, queue}, w);
+            }
+        }
+        return with_body(request, stats.encode());
+    });
+
     add(RequestCode::GET_ALL_CONSUMER_OFFSET, [this](const RemotingCommand& request) {
         return with_body(request, offsets_->snapshot().encode());
     });

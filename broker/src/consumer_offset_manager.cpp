@@ -35,6 +35,17 @@ std::vector<std::string> ConsumerOffsetManager::groups_of(std::string_view topic
     return groups;
 }
 
+std::vector<std::string> ConsumerOffsetManager::topics_of(std::string_view group) const {
+    std::lock_guard lock(mutex_);
+    std::vector<std::string> topics;
+    for (const auto& [key, offsets] : table_.offsets) {
+        const auto at = key.find('@');
+        if (at != std::string::npos && std::string_view(key).substr(at + 1) == group)
+            topics.push_back(key.substr(0, at));
+    }
+    return topics;
+}
+
 store::ConsumerOffsetTable ConsumerOffsetManager::snapshot() const {
     std::lock_guard lock(mutex_);
     return table_;

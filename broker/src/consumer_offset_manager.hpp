@@ -26,6 +26,8 @@ class ConsumerOffsetManager {
                                  int32_t queue_id) const;
     /// Groups with an offset for `topic` (QUERY_TOPIC_CONSUME_BY_WHO).
     std::vector<std::string> groups_of(std::string_view topic) const;
+    /// Topics `group` has offsets for (GET_CONSUME_STATS without a topic).
+    std::vector<std::string> topics_of(std::string_view group) const;
     store::ConsumerOffsetTable snapshot() const;
     /// Writes the file if anything changed since the last write.
     store::Result<void> persist();

@@ -27,15 +27,15 @@ void Broker::register_query_processors_for_messages() {
             const int64_t configured = startup_.store_extras.get_int("defaultQueryMaxNum");
             max_num = static_cast<int32_t>(configured > 0 ? configured : 32);
         }
-        auto found = store_->query_message(h->topic, h->key, max_num, h->beginTimestamp,
-                                           h->endTimestamp);
+        auto found =
+            store_->query_message(h->topic, h->key, max_num, h->beginTimestamp, h->endTimestamp);
         proto::QueryMessageResponseHeader out;
         out.indexLastUpdateTimestamp = found.index_last_update_timestamp;
         out.indexLastUpdatePhyoffset = found.index_last_update_phy_offset;
         if (found.messages.empty()) {
-            auto response = RemotingCommand::response_to(
-                request, ResponseCode::QUERY_NOT_FOUND,
-                "can not find message, maybe time range not correct");
+            auto response =
+                RemotingCommand::response_to(request, ResponseCode::QUERY_NOT_FOUND,
+                                             "can not find message, maybe time range not correct");
             response.set_header(out);
             return response;
         }

@@ -265,3 +265,33 @@ TEST_CASE("consumer offsets: query, update, commit on pull, and a restart keeps 
         CHECK(*c.call(c.broker->broker_addr(), query).ext("offset") == "1");
     }
 }
+
+TEST_CASE("GET_CONSUME_STATS reports broker and consumer offsets per read queue") {
+    Cluster c;
+    send(c, "TagA");
+    send(c, "TagA");
+    wait_for_max_offset(c, "Orders", 0, 2);
+    proto::UpdateConsumerOffsetRequestHeader u;
+    u.consumerGroup = "CG";
+    u.topic = "Orders";
+    u.queueId = 0;
+    u.commitOffset = 1;
+    auto update = RemotingCommand::request(proto::to_int(RequestCode::UPDATE_CONSUMER_OFFSET));
+    update.set_header(u);
+    REQUIRE(c.call(c.broker->broker_addr(), update).code == 0);
+
+    proto::GetConsumeStatsRequestHeader h;
+    h.consumerGroup = "CG";
+    auto r = RemotingCommand::request(proto::to_int(RequestCode::GET_CONSUME_STATS));
+    r.set_header(h);
+    auto response = c.call(c.broker->broker_addr(), r);
+    REQUIRE(response.code == 0);
+    auto stats = body::ConsumeStats::decode(response.body);
+    REQUIRE(stats);
+    CHECK(stats->offset_table.size() == 4);  // every read queue of Orders
+    const auto* q0 = stats->offset_table.find(body::MessageQueue{"Orders", "broker-a", 0});
+    REQUIRE(q0);
+    CHECK(q0->broker_offset == 2);
+    CHECK(q0->consumer_offset == 1);
+    CHECK(q0->last_timestamp > 0);
+}

@@ -32,8 +32,8 @@ RemotingCommand query(const std::string& key, bool unique = false) {
 TEST_CASE("messages are found by key, by unique key and by their offset message id") {
     Cluster c;
     test::Send s;
-    s.properties = std::string("KEYS\x01order-7 order-8\x02UNIQ_KEY\x01") + "AC11000100002A9F0000000000000001"
-                   + std::string("\x02WAIT\x01true\x02");
+    s.properties = std::string("KEYS\x01order-7 order-8\x02UNIQ_KEY\x01")
+                   + "AC11000100002A9F0000000000000001" + std::string("\x02WAIT\x01true\x02");
     s.body = "the order";
     auto sent = c.call(c.broker->broker_addr(), test::send_request(s));
     REQUIRE(sent.code == 0);
