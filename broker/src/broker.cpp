@@ -209,6 +209,8 @@ RequestSettings Broker::request_settings() const {
         r.long_polling_enable = s.broker.long_polling_enable;
         r.short_polling_time_mills = s.broker.short_polling_time_mills;
         r.slave_read_enable = s.broker.slave_read_enable;
+        r.broker_fast_failure_enable = s.broker.broker_fast_failure_enable;
+        r.wait_time_mills_in_send_queue = s.broker.wait_time_mills_in_send_queue;
         return r;
     });
 }

@@ -39,6 +39,8 @@ struct RequestSettings {
     bool long_polling_enable = true;
     int64_t short_polling_time_mills = 1000;
     bool slave_read_enable = false;
+    bool broker_fast_failure_enable = true;
+    int64_t wait_time_mills_in_send_queue = 200;
 };
 
 class Broker {

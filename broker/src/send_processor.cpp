@@ -12,6 +12,7 @@
 #include "proto/request_code.hpp"
 #include "proto/response_code.hpp"
 #include "remoting/connection.hpp"
+#include "send_busy.hpp"
 #include "send_request.hpp"
 #include "topic_validator.hpp"
 
@@ -102,6 +103,11 @@ boost::asio::awaitable<RemotingCommand> Broker::handle_send(remoting::RequestCon
         co_return refuse(ResponseCode::SYSTEM_ERROR,
                          "broker unable to service, until "
                              + std::to_string(settings.start_accept_send_request_time_stamp));
+
+    if (auto busy =
+            send_busy_refusal(settings.broker_fast_failure_enable, store_->put_queue_wait(),
+                              store_->queued_puts(), settings.wait_time_mills_in_send_queue))
+        co_return refuse(ResponseCode::SYSTEM_BUSY, std::move(*busy));
 
     // msgCheck
     auto existing = topics_->find(send.topic);

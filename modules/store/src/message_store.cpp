@@ -265,6 +265,14 @@ bool MessageStore::page_cache_busy() const {
                std::chrono::milliseconds(config_.os_page_cache_busy_timeout_ms));
 }
 
+std::chrono::milliseconds MessageStore::put_queue_wait() const {
+    return append_ ? append_->queue_wait() : std::chrono::milliseconds(0);
+}
+
+size_t MessageStore::queued_puts() const {
+    return append_ ? append_->queued() : 0;
+}
+
 void MessageStore::submit(std::shared_ptr<PutRequest> request, PutCallback done) {
     // Counted on completion: the put's latency includes the group commit and any replica wait.
     request->done = [stats = stats_.get(), started = Clock::now(),

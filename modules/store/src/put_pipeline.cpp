@@ -198,7 +198,12 @@ void AppendService::submit(std::shared_ptr<PutRequest> request) {
         if (!stopping_) {
             const bool was_empty = queue_.empty();
             queue_.push_back(std::move(request));
-            if (was_empty) cv_.notify_one();
+            queued_.store(queue_.size(), std::memory_order_relaxed);
+            if (was_empty) {
+                oldest_queued_ns_.store(Clock::now().time_since_epoch().count(),
+                                        std::memory_order_relaxed);
+                cv_.notify_one();
+            }
             return;
         }
     }
@@ -212,6 +217,13 @@ bool AppendService::page_cache_busy(std::chrono::milliseconds limit) const {
     return now - started > std::chrono::nanoseconds(limit).count();
 }
 
+std::chrono::milliseconds AppendService::queue_wait() const {
+    const int64_t oldest = oldest_queued_ns_.load(std::memory_order_relaxed);
+    if (oldest == 0) return std::chrono::milliseconds(0);
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::nanoseconds(Clock::now().time_since_epoch().count() - oldest));
+}
+
 void AppendService::run() {
     std::vector<std::shared_ptr<PutRequest>> batch;
     for (;;) {
@@ -220,6 +232,8 @@ void AppendService::run() {
             cv_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
             if (queue_.empty()) return;  // stopping with nothing left
             batch.swap(queue_);
+            oldest_queued_ns_.store(0, std::memory_order_relaxed);
+            queued_.store(0, std::memory_order_relaxed);
         }
         append_batch(batch);
         batch.clear();

@@ -327,3 +327,43 @@ TEST_CASE("bad settings are refused at open with the setting named") {
     REQUIRE_FALSE(tiny);
     CHECK_THAT(tiny.error().message, test::contains("mappedFileSizeCommitLog"));
 }
+
+namespace {
+
+/// Holds the append thread in its first acknowledgement, as a stalled disk or peer would.
+class StallingSlave : public ReplicaWaiter {
+  public:
+    void wait_for(int64_t, std::function<void(PutMessageStatus)> done) override {
+        if (first_.exchange(false)) std::this_thread::sleep_for(std::chrono::milliseconds(400));
+        done(PutMessageStatus::put_ok);
+    }
+
+  private:
+    std::atomic<bool> first_{true};
+};
+
+}  // namespace
+
+TEST_CASE("the append queue reports how long its oldest put has waited") {
+    TempDir dir;
+    auto config = test::small_store_config(dir.path());
+    config.broker_role = BrokerRole::sync_master;
+    auto store = MessageStore::open(config);
+    REQUIRE(store);
+    (*store)->set_replica_waiter(std::make_shared<StallingSlave>());
+    REQUIRE((*store)->start());
+    CHECK((*store)->put_queue_wait().count() == 0);
+    std::atomic<int> done{0};
+    (*store)->put(test::make_message("Q", 0, "first"), [&](PutMessageResult) { ++done; });
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));  // the append thread is stalled
+    for (int i = 0; i < 3; ++i)
+        (*store)->put(test::make_message("Q", 0, "queued"), [&](PutMessageResult) { ++done; });
+    std::this_thread::sleep_for(std::chrono::milliseconds(250));
+    CHECK((*store)->queued_puts() == 3);
+    CHECK((*store)->put_queue_wait() >= std::chrono::milliseconds(200));
+    for (int i = 0; i < 200 && done < 4; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    CHECK(done == 4);
+    CHECK((*store)->put_queue_wait().count() == 0);
+    CHECK((*store)->queued_puts() == 0);
+}

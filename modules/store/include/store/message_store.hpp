@@ -105,6 +105,9 @@ class MessageStore {
     bool writable() const { return gate_.writable(); }
     bool disk_full() const { return gate_.disk_full.load(); }
     bool page_cache_busy() const;
+    /// The append queue: how long its oldest put has waited, and its length.
+    std::chrono::milliseconds put_queue_wait() const;
+    size_t queued_puts() const;
 
     // ---- hooks -------------------------------------------------------------------------------
     /// Called on the dispatcher thread for every dispatched message (long polling wakes here).

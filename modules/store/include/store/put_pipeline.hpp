@@ -109,6 +109,10 @@ class AppendService {
     void submit(std::shared_ptr<PutRequest> request);
     /// True while one batch has been appending for longer than osPageCacheBusyTimeOutMills.
     bool page_cache_busy(std::chrono::milliseconds limit) const;
+    /// How long the oldest put not yet taken by the append thread has waited (0 when none), and
+    /// how many wait: the broker answers SYSTEM_BUSY instead of queueing behind a stalled append.
+    std::chrono::milliseconds queue_wait() const;
+    size_t queued() const { return queued_.load(std::memory_order_relaxed); }
     void set_replica_waiter(std::shared_ptr<ReplicaWaiter> waiter) { replica_ = std::move(waiter); }
 
   private:
@@ -126,6 +130,8 @@ class AppendService {
     std::vector<std::shared_ptr<PutRequest>> queue_;
     bool stopping_ = false;
     std::atomic<int64_t> batch_started_ns_{0};
+    std::atomic<int64_t> oldest_queued_ns_{0};  // steady-clock ns; 0 = queue empty
+    std::atomic<size_t> queued_{0};
     std::thread thread_;
 };
 
