@@ -1,6 +1,7 @@
 #pragma once
 // Requests tests send as a RocketMQ client would: a HEART_BEAT for one consumer group (and
-// optionally a producer group), and a route query. Suites that include this link rmq::body.
+// optionally a producer group), a route query, and sends. Suites that include this link rmq::body.
+#include <optional>
 #include <string>
 
 #include "body/heartbeat_data.hpp"
@@ -50,6 +51,52 @@ inline remoting::RemotingCommand route_request(const std::string& topic) {
     auto r = remoting::RemotingCommand::request(
         proto::to_int(proto::RequestCode::GET_ROUTEINFO_BY_TOPIC));
     r.set_header(h);
+    return r;
+}
+
+/// A message to send; the defaults make a valid V2 send to "Orders" queue 0.
+struct Send {
+    std::string topic = "Orders";
+    int32_t queue_id = 0;
+    std::string properties = std::string("TAGS\x01TagA\x02KEYS\x01k1\x02WAIT\x01true\x02", 29);
+    std::string body = "hello";
+    std::string default_topic = "TBW102";
+    std::optional<int32_t> reconsume_times;
+    proto::RequestCode code = proto::RequestCode::SEND_MESSAGE_V2;
+};
+
+/// SEND_MESSAGE (v1 header), SEND_MESSAGE_V2 or SEND_BATCH_MESSAGE from producer group "PG".
+inline remoting::RemotingCommand send_request(const Send& s) {
+    auto r = remoting::RemotingCommand::request(proto::to_int(s.code));
+    if (s.code == proto::RequestCode::SEND_MESSAGE) {
+        proto::SendMessageRequestHeader h;
+        h.producerGroup = "PG";
+        h.topic = s.topic;
+        h.defaultTopic = s.default_topic;
+        h.defaultTopicQueueNums = 4;
+        h.queueId = s.queue_id;
+        h.sysFlag = 0;
+        h.bornTimestamp = 1700000000000;
+        h.flag = 0;
+        h.properties = s.properties;
+        h.reconsumeTimes = s.reconsume_times;
+        r.set_header(h);
+    } else {
+        proto::SendMessageRequestHeaderV2 h;
+        h.a = "PG";
+        h.b = s.topic;
+        h.c = s.default_topic;
+        h.d = 4;
+        h.e = s.queue_id;
+        h.f = 0;
+        h.g = 1700000000000;
+        h.h = 0;
+        h.i = s.properties;
+        h.j = s.reconsume_times;
+        h.m = s.code == proto::RequestCode::SEND_BATCH_MESSAGE;
+        r.set_header(h);
+    }
+    r.body = s.body;
     return r;
 }
 
