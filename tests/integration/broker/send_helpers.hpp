@@ -20,7 +20,10 @@ inline int64_t max_offset(Cluster& c, const std::string& topic, int32_t queue) {
     r.set_header(h);
     auto response = c.call(c.broker->broker_addr(), r);
     if (response.code != 0) return -1;
-    for (const auto& [mq, offset] : body::TopicStatsTable::decode(response.body)->offset_table)
+    // Named: a range-for over a member of the temporary Expected would outlive it.
+    const auto stats = body::TopicStatsTable::decode(response.body);
+    if (!stats) return -1;
+    for (const auto& [mq, offset] : stats->offset_table)
         if (mq.queue_id == queue) return offset.max_offset;
     return -1;
 }
