@@ -42,7 +42,8 @@ void make_topic(Cluster& c, const std::string& topic) {
 // The unique key (msgId) sendMessage printed.
 std::string send(Cluster& c, const std::string& topic, const std::string& body,
                  const std::string& key, const std::string& tag) {
-    auto r = c.run({"sendMessage", "-t", topic, "-p", body, "-k", key, "-c", tag});
+    auto r = c.run({"sendMessage", "-t", topic, "-p", body, "-k", key, "-c", tag, "-b", "broker-a",
+                    "-i", "0"});
     REQUIRE(r.code == 0);
     auto lines = lines_of(r.out);
     REQUIRE(lines.size() == 2);
@@ -109,9 +110,11 @@ TEST_CASE("a message sent with sendMessage is found by id, key, unique key and o
     std::ifstream body_file(last_word(path_line));
     CHECK(std::string(std::istreambuf_iterator<char>(body_file), {}) == "hello");
 
+    CHECK(lines_of(by_id.out).front() == "OffsetID:            " + offset_id);
     auto by_uniq = c.run({"queryMsgByUniqueKey", "-i", uniq, "-t", "Data"});
     REQUIRE(by_uniq.code == 0);
-    CHECK(by_uniq.out == by_id.out);
+    // Java's unique-key listing has no OffsetID line.
+    CHECK("OffsetID:            " + offset_id + "\n" + by_uniq.out == by_id.out);
 
     auto by_offset =
         c.run({"queryMsgByOffset", "-t", "Data", "-b", "broker-a", "-i", "0", "-o", "0"});
@@ -150,6 +153,7 @@ TEST_CASE("the message queries fail with a reason") {
 
     auto usage = c.run({"consumeMessage", "-t", "Data", "-i", "0"});
     CHECK(usage.code == 2);
+    CHECK(c.run({"sendMessage", "-t", "Data", "-p", "x", "-i", "0"}).code == 2);
 }
 
 TEST_CASE("consumeMessage and printMsg pull and print every message") {
@@ -223,7 +227,7 @@ TEST_CASE("consumerProgress shows a group's offsets and the lag") {
     r.set_header(h);
     REQUIRE(c.call(c.broker_addr, std::move(r)).code == 0);
 
-    auto progress = c.run({"consumerProgress", "-g", "G1"});
+    auto progress = c.run({"consumerProgress", "-g", "G1", "-s", "true"});
     REQUIRE(progress.code == 0);
     auto lines = lines_of(progress.out);
     REQUIRE(lines.size() == 5);
@@ -239,6 +243,14 @@ TEST_CASE("consumerProgress shows a group's offsets and the lag") {
     CHECK(lines[2].empty());
     CHECK(lines[3] == "Consume TPS: 0.00");
     CHECK(lines[4] == "Diff Total: 2");
+    // Without -s, Java's table has no client column.
+    auto plain = c.run({"consumerProgress", "-g", "G1"});
+    REQUIRE(plain.code == 0);
+    CHECK(lines_of(plain.out).at(1).rfind(left_pad("Data", 64) + "  " + left_pad("broker-a", 32)
+                                              + "  0     " + left_pad("3", 20) + "  "
+                                              + left_pad("1", 20) + "  " + left_pad("2", 20) + "  ",
+                                          0)
+          == 0);
 
     auto json = c.run({"consumerProgress", "-g", "G1", "-t", "Data", "--json"});
     REQUIRE(json.code == 0);

@@ -59,9 +59,10 @@ TEST_CASE("properties print in Java's HashMap order") {
 
 TEST_CASE("queryMsgById lists the fields as Java's tool does") {
     std::ostringstream out;
-    print_message_detail(out, sample(), "/tmp/x");
+    print_message_detail(out, sample(), "/tmp/x", true);
     CHECK(out.str()
-          == "Topic:               Data\n"
+          == "OffsetID:            7F00000100002A9F0000000000001000\n"
+             "Topic:               Data\n"
              "Tags:                [TagA]\n"
              "Keys:                [k1 k2]\n"
              "Queue ID:            2\n"

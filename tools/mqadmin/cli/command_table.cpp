@@ -107,7 +107,7 @@ std::vector<CommandSpec> build() {
         {"sendMessage",
          "Send a message",
          {opt('t', "topic", "topic name", true), opt('p', "body", "message body", true),
-          opt('k', "keys", "message keys"), opt('c', "tags", "message tags"),
+          opt('k', "key", "message keys"), opt('c', "tags", "message tags"),
           opt('b', "broker", "broker name to send to"), opt('i', "qid", "queue id to send to")},
          "",
          c::send_message});
@@ -158,7 +158,8 @@ std::vector<CommandSpec> build() {
     t.push_back(
         {"consumerProgress",
          "Show a consumer group's offsets and lag per queue",
-         {opt('g', "groupName", "consumer group name"), opt('t', "topicName", "only this topic")},
+         {opt('g', "groupName", "consumer group name"), opt('t', "topicName", "only this topic"),
+          opt('s', "showClientIP", "add the client IP column (true|false)")},
          "",
          c::consumer_progress});
     t.push_back({"clusterList",

@@ -57,21 +57,27 @@ int consumer_progress(CommandContext& ctx) {
         print_json(ctx.out, result);
         return kExitOk;
     }
+    // -s true adds the client column; Java fills it from the online consumers' running info,
+    // which is not asked for here, so it shows N/A as Java does for a queue nobody holds.
+    const auto show_client = ctx.options.get("showClientIP");
+    const bool client_column =
+        show_client && (*show_client == "true" || *show_client == "TRUE" || *show_client == "True");
+    auto client = [&](std::string_view text) {
+        return client_column ? left(text, 20) + " " : std::string();
+    };
     ctx.out << left("#Topic", 64) << "  " << left("#Broker Name", 32) << "  " << left("#QID", 4)
             << "  " << left("#Broker Offset", 20) << "  " << left("#Consumer Offset", 20) << "  "
-            << left("#Client IP", 20) << " " << left("#Diff", 20) << "  #LastTime\n";
+            << client("#Client IP") << left("#Diff", 20) << "  #LastTime\n";
     for (const auto& [mq, offset] : rows) {
         // yyyy-MM-dd HH:mm:ss: human_time without its milliseconds.
         const std::string last =
             offset.last_timestamp == 0 ? "N/A" : human_time(offset.last_timestamp).substr(0, 19);
-        // The client holding each queue comes from the consumers' running info, which is not
-        // asked for; Java prints N/A too when no consumer is online.
         ctx.out << left(front(mq.topic, 64), 64) << "  " << left(front(mq.broker_name, 32), 32)
                 << "  " << left(std::to_string(mq.queue_id), 4) << "  "
                 << left(std::to_string(offset.broker_offset), 20) << "  "
-                << left(std::to_string(offset.consumer_offset), 20) << "  " << left("N/A", 20)
-                << " " << left(std::to_string(offset.broker_offset - offset.consumer_offset), 20)
-                << "  " << last << '\n';
+                << left(std::to_string(offset.consumer_offset), 20) << "  " << client("N/A")
+                << left(std::to_string(offset.broker_offset - offset.consumer_offset), 20) << "  "
+                << last << '\n';
     }
     ctx.out << '\n';
     ctx.out << "Consume TPS: " << fixed(tps, 2) << '\n';

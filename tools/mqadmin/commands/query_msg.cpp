@@ -18,7 +18,8 @@ namespace {
 constexpr int32_t kKeyQueryMaxNum = 64;
 constexpr int32_t kUniqueKeyQueryMaxNum = 32;
 
-int print_details(CommandContext& ctx, const std::vector<message::MessageExt>& messages) {
+int print_details(CommandContext& ctx, const std::vector<message::MessageExt>& messages,
+                  bool with_offset_id) {
     if (ctx.json) {
         json::Value list = json::Value::array();
         for (const auto& msg : messages)
@@ -30,7 +31,7 @@ int print_details(CommandContext& ctx, const std::vector<message::MessageExt>& m
     for (const auto& msg : messages) {
         if (!first) ctx.out << '\n';
         first = false;
-        print_message_detail(ctx.out, msg, write_body_file(msg));
+        print_message_detail(ctx.out, msg, write_body_file(msg), with_offset_id);
     }
     return kExitOk;
 }
@@ -78,7 +79,7 @@ int query_msg_by_id(CommandContext& ctx) {
         if (!parsed) fail("not a message id (32 or 56 hex digits): " + id);
         messages.push_back(data.view(parsed->store_host.to_string(), parsed->commit_log_offset));
     }
-    return print_details(ctx, messages);
+    return print_details(ctx, messages, true);
 }
 
 int query_msg_by_key(CommandContext& ctx) {
@@ -112,7 +113,7 @@ int query_msg_by_unique_key(CommandContext& ctx) {
     if (found.empty()) fail("no message with unique key " + key + " in topic " + topic);
     // A retried send can store the same unique key twice; Java shows one unless asked for all.
     if (!ctx.options.has("showAll")) found.resize(1);
-    return print_details(ctx, found);
+    return print_details(ctx, found, false);
 }
 
 int query_msg_by_offset(CommandContext& ctx) {
@@ -128,7 +129,7 @@ int query_msg_by_offset(CommandContext& ctx) {
              + queue_java_string({topic, broker.name, queue_id}) + " ("
              + pull_status_name(pulled.status) + ")");
     pulled.messages.resize(1);
-    return print_details(ctx, pulled.messages);
+    return print_details(ctx, pulled.messages, true);
 }
 
 }  // namespace rmq::mqadmin::commands

@@ -13,17 +13,20 @@ int send_message(CommandContext& ctx) {
     message::Message msg;
     msg.topic = topic;
     msg.body = ctx.options.require("body");
-    if (auto keys = ctx.options.get("keys")) msg.set_keys(*keys);
+    if (auto keys = ctx.options.get("key")) msg.set_keys(*keys);
     if (auto tags = ctx.options.get("tags")) msg.set_tags(*tags);
     // Java's client gives every message a UNIQ_KEY (its msgId) and waits for the store.
     static message::UniqKeyGenerator ids;
     msg.set_uniq_key(ids.next());
     msg.set_property("WAIT", "true");
 
+    if (ctx.options.has("qid") && !ctx.options.has("broker"))
+        fail_usage("the broker name (-b) must be given with the queue (-i)");
     const auto brokers = route_brokers(ctx.admin, topic);
     RouteBroker target = brokers.front();
-    if (auto name = ctx.options.get("broker")) {
-        target = route_broker(ctx.admin, topic, *name);
+    // As in Java, a broker name alone does not choose the queue.
+    if (ctx.options.has("qid")) {
+        target = route_broker(ctx.admin, topic, *ctx.options.get("broker"));
     } else {
         for (const auto& b : brokers)
             if (b.write_queue_nums > 0) {

@@ -27,10 +27,11 @@ std::string msg_id_of(const message::MessageExt& msg) {
 }
 
 void print_message_detail(std::ostream& out, const message::MessageExt& msg,
-                          const std::string& body_path) {
+                          const std::string& body_path, bool with_offset_id) {
     auto line = [&](std::string_view name, const std::string& value) {
         out << left(name, 20) << ' ' << value << '\n';
     };
+    if (with_offset_id) line("OffsetID:", msg_id_of(msg));
     line("Topic:", msg.topic);
     line("Tags:", "[" + std::string(msg.tags()) + "]");
     line("Keys:", "[" + std::string(msg.keys()) + "]");

@@ -17,9 +17,10 @@ std::string properties_java_string(const message::Properties& properties);
 std::string msg_id_of(const message::MessageExt& msg);
 
 /// queryMsgById's "%-20s %s" lines. `body_path` is where the body was written ("" if it was
-/// not).
+/// not). queryMsgById and queryMsgByOffset start with the "OffsetID:" line, queryMsgByUniqueKey
+/// does not.
 void print_message_detail(std::ostream& out, const message::MessageExt& msg,
-                          const std::string& body_path);
+                          const std::string& body_path, bool with_offset_id);
 
 /// Writes the body to /tmp/rocketmq/msgbodys/<msgId> as Java's tool does; returns the path, or
 /// "" when the file could not be written (the listing still prints).
