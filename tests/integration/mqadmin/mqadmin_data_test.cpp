@@ -87,9 +87,16 @@ TEST_CASE("a message sent with sendMessage is found by id, key, unique key and o
     auto rows = lines_of(by_key.out);
     REQUIRE(rows.size() == 2);
     CHECK(rows[0] == left_pad("#Message ID", 50) + " #QID " + std::string(33, ' ') + "#Offset");
-    const auto offset_id = rows[1].substr(0, rows[1].find(' '));
+    // Java lists the id its client reports: the unique key.
+    CHECK(rows[1] == left_pad(uniq, 50) + "    0 " + std::string(39, ' ') + "0");
+    auto by_key_json = c.run({"queryMsgByKey", "-t", "Data", "-k", "k1", "--json"});
+    REQUIRE(by_key_json.code == 0);
+    auto hits = parse_json(by_key_json.out);
+    REQUIRE(hits.if_array());
+    REQUIRE(hits.if_array()->size() == 1);
+    const auto offset_id = *hits.if_array()->at(0).find("offsetMsgId")->if_string();
     CHECK(offset_id.size() == 32);
-    CHECK(rows[1] == left_pad(offset_id, 50) + "    0 " + std::string(39, ' ') + "0");
+    CHECK(offset_id != uniq);
     // Another key's index hits never show.
     auto other = c.run({"queryMsgByKey", "-t", "Data", "-k", "k2"});
     REQUIRE(other.code == 0);
@@ -128,6 +135,7 @@ TEST_CASE("a message sent with sendMessage is found by id, key, unique key and o
     REQUIRE(v.if_array()->size() == 1);
     CHECK(*v.if_array()->at(0).find("body")->if_string() == "hello");
     CHECK(*v.if_array()->at(0).find("uniqKey")->if_string() == uniq);
+    CHECK(last_word(path_line) == "/tmp/rocketmq/msgbodys/" + uniq);
 }
 
 TEST_CASE("the message queries fail with a reason") {

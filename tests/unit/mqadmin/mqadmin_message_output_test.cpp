@@ -86,7 +86,7 @@ TEST_CASE("queryMsgById lists the fields as Java's tool does") {
 TEST_CASE("printMsg's line is the id, MessageExt.toString and the body") {
     const auto m = sample();
     const auto line = print_msg_line(m, "broker-a", true);
-    CHECK(line.rfind("MSGID: 7F00000100002A9F0000000000001000 MessageExt [brokerName=broker-a, "
+    CHECK(line.rfind("MSGID: 7F00000100002A9F0000000000000001 MessageExt [brokerName=broker-a, "
                      "queueId=2, storeSize=200, queueOffset=7, sysFlag=0, bornTimestamp="
                      "1700000000123, bornHost=/10.0.0.5:50000, storeTimestamp=1700000000456, "
                      "storeHost=/127.0.0.1:10911, msgId=7F00000100002A9F0000000000001000, "
@@ -97,6 +97,11 @@ TEST_CASE("printMsg's line is the id, MessageExt.toString and the body") {
           == 0);
     CHECK(line.ends_with(", body=[104, 105], transactionId='null'}] BODY: hi"));
     CHECK(print_msg_line(m, "broker-a", false).ends_with(" BODY: NOT PRINT BODY"));
+    // Without a unique key the client's id is the offset id.
+    auto plain = m;
+    plain.properties.erase("UNIQ_KEY");
+    CHECK(print_msg_line(plain, "broker-a", true)
+              .starts_with("MSGID: 7F00000100002A9F0000000000001000 MessageExt"));
 }
 
 TEST_CASE("queues and pull statuses print with Java's names") {

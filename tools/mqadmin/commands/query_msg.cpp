@@ -90,7 +90,8 @@ int query_msg_by_key(CommandContext& ctx) {
         json::Value list = json::Value::array();
         for (const auto& msg : found) {
             json::Value row = json::Value::object();
-            row.set("msgId", msg_id_of(msg));
+            row.set("msgId", client_msg_id(msg));
+            row.set("offsetMsgId", msg_id_of(msg));
             row.set("queueId", msg.queue_id);
             row.set("queueOffset", msg.queue_offset);
             list.push_back(std::move(row));
@@ -101,8 +102,8 @@ int query_msg_by_key(CommandContext& ctx) {
     ctx.out << left("#Message ID", 50) << ' ' << right("#QID", 4) << ' ' << right("#Offset", 40)
             << '\n';
     for (const auto& msg : found)
-        ctx.out << left(msg_id_of(msg), 50) << ' ' << right(std::to_string(msg.queue_id), 4) << ' '
-                << right(std::to_string(msg.queue_offset), 40) << '\n';
+        ctx.out << left(client_msg_id(msg), 50) << ' ' << right(std::to_string(msg.queue_id), 4)
+                << ' ' << right(std::to_string(msg.queue_offset), 40) << '\n';
     return kExitOk;
 }
 

@@ -26,6 +26,10 @@ std::string msg_id_of(const message::MessageExt& msg) {
     return msg.offset_msg_id();
 }
 
+std::string client_msg_id(const message::MessageExt& msg) {
+    return msg.uniq_key().empty() ? msg_id_of(msg) : std::string(msg.uniq_key());
+}
+
 void print_message_detail(std::ostream& out, const message::MessageExt& msg,
                           const std::string& body_path, bool with_offset_id) {
     auto line = [&](std::string_view name, const std::string& value) {
@@ -53,7 +57,7 @@ std::string write_body_file(const message::MessageExt& msg) {
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     if (ec) return "";
-    const auto path = dir / msg_id_of(msg);
+    const auto path = dir / client_msg_id(msg);
     std::ofstream file(path, std::ios::binary | std::ios::trunc);
     file.write(msg.body.data(), static_cast<std::streamsize>(msg.body.size()));
     return file ? path.string() : "";
@@ -84,13 +88,14 @@ std::string message_ext_java_string(const message::MessageExt& msg, const std::s
 
 std::string print_msg_line(const message::MessageExt& msg, const std::string& broker,
                            bool print_body) {
-    return "MSGID: " + msg_id_of(msg) + " " + message_ext_java_string(msg, broker)
+    return "MSGID: " + client_msg_id(msg) + " " + message_ext_java_string(msg, broker)
            + " BODY: " + (print_body ? msg.body : std::string("NOT PRINT BODY"));
 }
 
 json::Value message_json(const message::MessageExt& msg) {
     json::Value v = json::Value::object();
-    v.set("msgId", msg_id_of(msg));
+    v.set("msgId", client_msg_id(msg));
+    v.set("offsetMsgId", msg_id_of(msg));
     v.set("topic", msg.topic);
     v.set("tags", std::string(msg.tags()));
     v.set("keys", std::string(msg.keys()));

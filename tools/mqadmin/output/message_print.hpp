@@ -13,8 +13,11 @@ namespace rmq::mqadmin {
 /// Java's HashMap.toString of the properties: "{KEYS=k1, TAGS=TagA}" in HashMap order.
 std::string properties_java_string(const message::Properties& properties);
 
-/// The offset message id of a record, the id Java's MessageExt carries after decoding.
+/// The offset message id of a record (STOREHOST + PHYSICALOFFSET).
 std::string msg_id_of(const message::MessageExt& msg);
+/// The id Java's client shows for a decoded message (MessageClientExt.getMsgId): its UNIQ_KEY,
+/// or the offset message id when it has none.
+std::string client_msg_id(const message::MessageExt& msg);
 
 /// queryMsgById's "%-20s %s" lines. `body_path` is where the body was written ("" if it was
 /// not). queryMsgById and queryMsgByOffset start with the "OffsetID:" line, queryMsgByUniqueKey
@@ -22,7 +25,8 @@ std::string msg_id_of(const message::MessageExt& msg);
 void print_message_detail(std::ostream& out, const message::MessageExt& msg,
                           const std::string& body_path, bool with_offset_id);
 
-/// Writes the body to /tmp/rocketmq/msgbodys/<msgId> as Java's tool does; returns the path, or
+/// Writes the body to /tmp/rocketmq/msgbodys/<client msgId> as Java's tool does; returns the path,
+/// or
 /// "" when the file could not be written (the listing still prints).
 std::string write_body_file(const message::MessageExt& msg);
 
