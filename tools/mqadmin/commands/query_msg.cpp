@@ -27,11 +27,12 @@ int print_details(CommandContext& ctx, const std::vector<message::MessageExt>& m
         print_json(ctx.out, list);
         return kExitOk;
     }
-    bool first = true;
-    for (const auto& msg : messages) {
-        if (!first) ctx.out << '\n';
-        first = false;
-        print_message_detail(ctx.out, msg, write_body_file(msg), with_offset_id);
+    for (size_t i = 0; i < messages.size(); ++i) {
+        if (i > 0) ctx.out << '\n';
+        // Copies under one unique key get numbered body files, as in Java.
+        const size_t file_index = with_offset_id ? 0 : i;
+        print_message_detail(ctx.out, messages[i], write_body_file(messages[i], file_index),
+                             with_offset_id);
     }
     return kExitOk;
 }
@@ -112,7 +113,11 @@ int query_msg_by_unique_key(CommandContext& ctx) {
     const auto key = ctx.options.require("msgId");
     auto found = query_all(ctx, topic, key, true);
     if (found.empty()) fail("no message with unique key " + key + " in topic " + topic);
-    // A retried send can store the same unique key twice; Java shows one unless asked for all.
+    // A retried send can store the same unique key twice; Java shows the oldest unless asked
+    // for all.
+    std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+        return a.store_timestamp < b.store_timestamp;
+    });
     if (!ctx.options.has("showAll")) found.resize(1);
     return print_details(ctx, found, false);
 }

@@ -52,12 +52,13 @@ void print_message_detail(std::ostream& out, const message::MessageExt& msg,
     line("Message Body Path:", body_path);
 }
 
-std::string write_body_file(const message::MessageExt& msg) {
+std::string write_body_file(const message::MessageExt& msg, size_t index) {
     const std::filesystem::path dir = "/tmp/rocketmq/msgbodys";
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     if (ec) return "";
-    const auto path = dir / client_msg_id(msg);
+    const auto path =
+        dir / (client_msg_id(msg) + (index > 0 ? "_" + std::to_string(index) : std::string()));
     std::ofstream file(path, std::ios::binary | std::ios::trunc);
     file.write(msg.body.data(), static_cast<std::streamsize>(msg.body.size()));
     return file ? path.string() : "";

@@ -27,8 +27,9 @@ void print_message_detail(std::ostream& out, const message::MessageExt& msg,
 
 /// Writes the body to /tmp/rocketmq/msgbodys/<client msgId> as Java's tool does; returns the path,
 /// or
-/// "" when the file could not be written (the listing still prints).
-std::string write_body_file(const message::MessageExt& msg);
+/// "" when the file could not be written (the listing still prints). An `index` above 0 (the
+/// further copies queryMsgByUniqueKey -a shows) is appended as "_<index>".
+std::string write_body_file(const message::MessageExt& msg, size_t index = 0);
 
 /// MessageExt.toString of RocketMQ 4.9.8 (body as Java's byte array list).
 std::string message_ext_java_string(const message::MessageExt& msg, const std::string& broker);
