@@ -1,5 +1,7 @@
 #include "admin/admin_client.hpp"
 
+#include <algorithm>
+
 #include "admin/failure.hpp"
 #include "admin/requests.hpp"
 #include "config/properties_file.hpp"
@@ -60,13 +62,20 @@ AdminClient::~AdminClient() {
 }
 
 RemotingCommand AdminClient::call(const std::string& addr, RemotingCommand request) {
+    return call_accepting(addr, std::move(request), {});
+}
+
+RemotingCommand AdminClient::call_accepting(const std::string& addr, RemotingCommand request,
+                                            std::initializer_list<int32_t> accepted) {
     const int32_t code = request.code;
     std::string op(proto::request_code_name(code));
     if (op.empty()) op = "request " + std::to_string(code);
     auto response = client_->invoke_sync(addr, std::move(request), timeout_);
     if (!response) fail(op + " to " + addr + " failed: " + one_line(response.error().message));
-    if (response->code != proto::to_int(proto::ResponseCode::SUCCESS))
-        fail(op + " to " + addr + " refused: " + describe_response(*response));
+    const bool ok =
+        response->code == proto::to_int(proto::ResponseCode::SUCCESS)
+        || std::find(accepted.begin(), accepted.end(), response->code) != accepted.end();
+    if (!ok) fail(op + " to " + addr + " refused: " + describe_response(*response));
     return std::move(*response);
 }
 

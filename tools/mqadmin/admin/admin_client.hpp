@@ -4,6 +4,7 @@
 // other than SUCCESS, an undecodable body) throws Failure with one line naming the request, the
 // address and the server's code name and remark.
 #include <chrono>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -35,6 +36,11 @@ class AdminClient {
 
     /// One request to `addr`; returns only a SUCCESS response.
     remoting::RemotingCommand call(const std::string& addr, remoting::RemotingCommand request);
+    /// call() that also returns responses with one of `accepted` codes (a pull's PULL_NOT_FOUND
+    /// is an answer, not a failure).
+    remoting::RemotingCommand call_accepting(const std::string& addr,
+                                             remoting::RemotingCommand request,
+                                             std::initializer_list<int32_t> accepted);
     /// One request to the first name server that answers (Java tries the next one only when
     /// the transport fails, never on a refusal).
     remoting::RemotingCommand call_namesrv(remoting::RemotingCommand request);

@@ -103,6 +103,65 @@ std::vector<CommandSpec> build() {
                   opt('b', "brokerAddr", "broker to ask")},
                  "",
                  c::consumer_connection});
+    t.push_back(
+        {"sendMessage",
+         "Send a message",
+         {opt('t', "topic", "topic name", true), opt('p', "body", "message body", true),
+          opt('k', "key", "message keys"), opt('c', "tags", "message tags"),
+          opt('b', "broker", "broker name to send to"), opt('i', "qid", "queue id to send to")},
+         "",
+         c::send_message});
+    t.push_back({"queryMsgById",
+                 "Show messages by their offset message ids",
+                 {opt('i', "msgId", "offset message id(s), separated by commas", true)},
+                 "",
+                 c::query_msg_by_id});
+    t.push_back({"queryMsgByKey",
+                 "List the messages stored under a key",
+                 {opt('t', "topic", "topic name", true), opt('k', "msgKey", "message key", true)},
+                 "",
+                 c::query_msg_by_key});
+    t.push_back({"queryMsgByUniqueKey",
+                 "Show a message by its unique key (the producer's msgId)",
+                 {opt('i', "msgId", "unique key", true), opt('t', "topic", "topic name", true),
+                  flag('a', "showAll", "show every message stored under the key")},
+                 "",
+                 c::query_msg_by_unique_key});
+    t.push_back(
+        {"queryMsgByOffset",
+         "Show the message at a queue offset",
+         {opt('t', "topic", "topic name", true), opt('b', "brokerName", "broker name", true),
+          opt('i', "queueId", "queue id", true), opt('o', "offset", "queue offset", true)},
+         "",
+         c::query_msg_by_offset});
+    t.push_back({"consumeMessage",
+                 "Pull and print messages of a topic or a queue",
+                 {opt('t', "topic", "topic name", true), opt('b', "brokerName", "broker name"),
+                  opt('i', "queueId", "queue id (needs -b)"),
+                  opt('o', "offset", "queue offset to start at (needs -i)"),
+                  opt('g', "consumerGroup", "consumer group name (unused, as in Java)"),
+                  opt('s', "beginTimestamp", "begin time in ms since the epoch"),
+                  opt('e', "endTimestamp", "end time in ms since the epoch"),
+                  opt('c', "MessageNumber", "how many messages at most (default 128)")},
+                 "",
+                 c::consume_message});
+    t.push_back({"printMsg",
+                 "Print every message of a topic",
+                 {opt('t', "topic", "topic name", true),
+                  opt('c', "charsetName", "body charset (UTF-8 only)"),
+                  opt('s', "subExpression", "tag expression (default *)"),
+                  opt('b', "beginTimestamp", "begin time in ms since the epoch"),
+                  opt('e', "endTimestamp", "end time in ms since the epoch"),
+                  opt('d', "printBody", "print bodies (true|false, default true)")},
+                 "",
+                 c::print_msg});
+    t.push_back(
+        {"consumerProgress",
+         "Show a consumer group's offsets and lag per queue",
+         {opt('g', "groupName", "consumer group name"), opt('t', "topicName", "only this topic"),
+          opt('s', "showClientIP", "add the client IP column (true|false)")},
+         "",
+         c::consumer_progress});
     t.push_back({"clusterList",
                  "List the clusters and their brokers",
                  {flag('m', "moreStats", "print message totals"),

@@ -22,5 +22,13 @@ int producer_connection(CommandContext& ctx);
 int wipe_write_perm(CommandContext& ctx);
 int update_kv_config(CommandContext& ctx);
 int delete_kv_config(CommandContext& ctx);
+int send_message(CommandContext& ctx);
+int query_msg_by_id(CommandContext& ctx);
+int query_msg_by_key(CommandContext& ctx);
+int query_msg_by_unique_key(CommandContext& ctx);
+int query_msg_by_offset(CommandContext& ctx);
+int consume_message(CommandContext& ctx);
+int print_msg(CommandContext& ctx);
+int consumer_progress(CommandContext& ctx);
 
 }  // namespace rmq::mqadmin::commands
