@@ -100,4 +100,19 @@ inline remoting::RemotingCommand send_request(const Send& s) {
     return r;
 }
 
+/// UPDATE_CONSUMER_OFFSET of `group` for queue `queue_id` of `topic`.
+inline remoting::RemotingCommand update_offset_request(const std::string& group,
+                                                       const std::string& topic, int32_t queue_id,
+                                                       int64_t offset) {
+    proto::UpdateConsumerOffsetRequestHeader h;
+    h.consumerGroup = group;
+    h.topic = topic;
+    h.queueId = queue_id;
+    h.commitOffset = offset;
+    auto r = remoting::RemotingCommand::request(
+        proto::to_int(proto::RequestCode::UPDATE_CONSUMER_OFFSET));
+    r.set_header(h);
+    return r;
+}
+
 }  // namespace rmq::test

@@ -218,13 +218,7 @@ TEST_CASE("consumer offsets: query, update, commit on pull, and a restart keeps 
         REQUIRE(r.code == 0);
         CHECK(*r.ext("offset") == "0");  // a young queue: a new group starts at its beginning
 
-        proto::UpdateConsumerOffsetRequestHeader u;
-        u.consumerGroup = "CG";
-        u.topic = "Orders";
-        u.queueId = 0;
-        u.commitOffset = 1;
-        auto update = RemotingCommand::request(proto::to_int(RequestCode::UPDATE_CONSUMER_OFFSET));
-        update.set_header(u);
+        auto update = test::update_offset_request("CG", "Orders", 0, 1);
         REQUIRE(c.call(c.broker->broker_addr(), update).code == 0);
         CHECK(*c.call(c.broker->broker_addr(), query).ext("offset") == "1");
 
@@ -271,13 +265,7 @@ TEST_CASE("GET_CONSUME_STATS reports broker and consumer offsets per read queue"
     send(c, "TagA");
     send(c, "TagA");
     wait_for_max_offset(c, "Orders", 0, 2);
-    proto::UpdateConsumerOffsetRequestHeader u;
-    u.consumerGroup = "CG";
-    u.topic = "Orders";
-    u.queueId = 0;
-    u.commitOffset = 1;
-    auto update = RemotingCommand::request(proto::to_int(RequestCode::UPDATE_CONSUMER_OFFSET));
-    update.set_header(u);
+    auto update = test::update_offset_request("CG", "Orders", 0, 1);
     REQUIRE(c.call(c.broker->broker_addr(), update).code == 0);
 
     proto::GetConsumeStatsRequestHeader h;

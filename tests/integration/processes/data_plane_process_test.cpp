@@ -55,13 +55,7 @@ TEST_CASE("acknowledged messages and flushed offsets survive a broker killed wit
         REQUIRE(r);
         REQUIRE(r->code == 0);
     }
-    proto::UpdateConsumerOffsetRequestHeader u;
-    u.consumerGroup = "CG";
-    u.topic = "Orders";
-    u.queueId = 0;
-    u.commitOffset = 3;
-    auto update = RemotingCommand::request(proto::to_int(RequestCode::UPDATE_CONSUMER_OFFSET));
-    update.set_header(u);
+    auto update = test::update_offset_request("CG", "Orders", 0, 3);
     REQUIRE(client.invoke_sync(broker.addr, update, 3s)->code == 0);
     std::this_thread::sleep_for(1500ms);  // one flushConsumerOffsetInterval
 
