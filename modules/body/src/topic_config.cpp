@@ -26,11 +26,12 @@ std::string perm_string(int32_t perm) {
 }
 
 std::string TopicConfig::to_java_string() const {
-    return "TopicConfig [topicName=" + topic_name + ", readQueueNums="
-           + std::to_string(read_queue_nums) + ", writeQueueNums=" + std::to_string(write_queue_nums)
-           + ", perm=" + perm_string(perm) + ", topicFilterType="
-           + std::string(topic_filter_type_name(topic_filter_type)) + ", topicSysFlag="
-           + std::to_string(topic_sys_flag) + ", order=" + (order ? "true" : "false") + "]";
+    return "TopicConfig [topicName=" + topic_name
+           + ", readQueueNums=" + std::to_string(read_queue_nums)
+           + ", writeQueueNums=" + std::to_string(write_queue_nums) + ", perm=" + perm_string(perm)
+           + ", topicFilterType=" + std::string(topic_filter_type_name(topic_filter_type))
+           + ", topicSysFlag=" + std::to_string(topic_sys_flag)
+           + ", order=" + (order ? "true" : "false") + "]";
 }
 
 json::Value TopicConfig::to_json() const {

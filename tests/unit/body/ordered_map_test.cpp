@@ -1,7 +1,8 @@
+#include "body/ordered_map.hpp"
+
 #include <map>
 #include <random>
 
-#include "body/ordered_map.hpp"
 #include "catch.hpp"
 
 using rmq::body::OrderedMap;

@@ -1,7 +1,7 @@
 #include "runtime_info.hpp"
-#include "temp_dir.hpp"
 
 #include "catch.hpp"
+#include "temp_dir.hpp"
 
 using namespace rmq::broker;
 

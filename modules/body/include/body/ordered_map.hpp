@@ -105,10 +105,10 @@ class OrderedMap {
             return std::hash<std::string_view>{}(s);
         }
     };
-    using Index = std::conditional_t<kIndexed,
-                                     std::unordered_map<std::string, size_t, StringHash,
-                                                        std::equal_to<>>,
-                                     std::monostate>;
+    using Index =
+        std::conditional_t<kIndexed,
+                           std::unordered_map<std::string, size_t, StringHash, std::equal_to<>>,
+                           std::monostate>;
 
     template <class Key>
     size_t position(const Key& key) const {
