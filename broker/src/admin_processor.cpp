@@ -39,6 +39,15 @@ void Broker::add_sync_processor(RequestCode code, SyncHandler handler) {
         });
 }
 
+std::optional<std::string> Broker::topic_admin_refusal(const std::string& topic, bool slave) const {
+    // The same checks, in Java's order, guard creating and deleting a topic.
+    if (slave) return std::string(kSlaveRefusal);
+    if (auto problem = topic_name_problem(topic)) return problem;
+    if (topics_->is_system_topic(topic))
+        return "The topic[" + topic + "] is conflict with system topic.";
+    return std::nullopt;
+}
+
 void Broker::register_processors() {
     const auto add = [this](RequestCode code, SyncHandler handler) {
         add_sync_processor(code, std::move(handler));
@@ -48,15 +57,8 @@ void Broker::register_processors() {
     add(RequestCode::UPDATE_AND_CREATE_TOPIC, [this, slave](const RemotingCommand& request) {
         auto h = request.decode_header<proto::CreateTopicRequestHeader>();
         if (!h) return RemotingCommand::response_to(request, h.error());
-        if (slave)
-            return RemotingCommand::response_to(request, ResponseCode::SYSTEM_ERROR,
-                                                std::string(kSlaveRefusal));
-        if (auto problem = topic_name_problem(h->topic))
-            return RemotingCommand::response_to(request, ResponseCode::SYSTEM_ERROR, *problem);
-        if (topics_->is_system_topic(h->topic))
-            return RemotingCommand::response_to(
-                request, ResponseCode::SYSTEM_ERROR,
-                "The topic[" + h->topic + "] is conflict with system topic.");
+        if (auto refusal = topic_admin_refusal(h->topic, slave))
+            return RemotingCommand::response_to(request, ResponseCode::SYSTEM_ERROR, *refusal);
         store::TopicConfig config;
         config.topic_name = h->topic;
         config.read_queue_nums = h->readQueueNums;
@@ -77,15 +79,8 @@ void Broker::register_processors() {
     add(RequestCode::DELETE_TOPIC_IN_BROKER, [this, slave](const RemotingCommand& request) {
         auto h = request.decode_header<proto::DeleteTopicRequestHeader>();
         if (!h) return RemotingCommand::response_to(request, h.error());
-        if (slave)
-            return RemotingCommand::response_to(request, ResponseCode::SYSTEM_ERROR,
-                                                std::string(kSlaveRefusal));
-        if (auto problem = topic_name_problem(h->topic))
-            return RemotingCommand::response_to(request, ResponseCode::SYSTEM_ERROR, *problem);
-        if (topics_->is_system_topic(h->topic))
-            return RemotingCommand::response_to(
-                request, ResponseCode::SYSTEM_ERROR,
-                "The topic[" + h->topic + "] is conflict with system topic.");
+        if (auto refusal = topic_admin_refusal(h->topic, slave))
+            return RemotingCommand::response_to(request, ResponseCode::SYSTEM_ERROR, *refusal);
         topics_->erase(h->topic);
         store_->delete_topic(h->topic);
         topics_changed();

@@ -64,6 +64,8 @@ class Broker {
     using SyncHandler = std::function<remoting::RemotingCommand(const remoting::RemotingCommand&)>;
     void add_sync_processor(proto::RequestCode code, SyncHandler handler);
     void register_processors();
+    /// Why UPDATE_AND_CREATE_TOPIC / DELETE_TOPIC_IN_BROKER may not touch `topic`, if they may not.
+    std::optional<std::string> topic_admin_refusal(const std::string& topic, bool slave) const;
     RequestSettings request_settings() const;
     void register_query_processors();
     void register_send_processors();
@@ -77,16 +79,16 @@ class Broker {
     boost::asio::awaitable<remoting::RemotingCommand> handle_send(
         remoting::RequestContext& ctx, const remoting::RemotingCommand& request);
     boost::asio::awaitable<remoting::RemotingCommand> send_batch(
-        const remoting::RemotingCommand& request, message::MessageExt header_msg);
+        const remoting::RemotingCommand& request, message::MessageExt header_msg,
+        const RequestSettings& settings);
     /// A %RETRY% message past its reconsume limit is redirected to the group's DLQ; an answer
     /// when the send must be refused.
     std::optional<remoting::RemotingCommand> route_retry_message(
         const remoting::RemotingCommand& request, const SendRequest& send,
         message::MessageExt& msg);
     remoting::RemotingCommand send_response(const remoting::RemotingCommand& request,
-                                            const store::PutMessageResult& result,
-                                            int32_t queue_id);
-    remoting::RemotingCommand with_send_ext(remoting::RemotingCommand response) const;
+                                            const store::PutMessageResult& result, int32_t queue_id,
+                                            const RequestSettings& settings);
     boost::asio::awaitable<std::optional<remoting::RemotingCommand>> relay_to_consumer(
         const remoting::RemotingCommand& request);
     /// brokerPermission changed at runtime: routes must show it at once.

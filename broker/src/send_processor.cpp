@@ -74,6 +74,14 @@ RemotingCommand put_result_response(const RemotingCommand& request,
     return RemotingCommand::response_to(request, ResponseCode::SYSTEM_ERROR, "UNKNOWN_ERROR");
 }
 
+RemotingCommand with_send_ext(RemotingCommand response, const RequestSettings& settings) {
+    // Java adds these to every send response, errors included.
+    if (!response.ext_fields) response.ext_fields.emplace();
+    response.ext_fields->set("MSG_REGION", settings.region_id);
+    response.ext_fields->set("TRACE_ON", settings.trace_on ? "true" : "false");
+    return response;
+}
+
 }  // namespace
 
 void Broker::register_send_processors() {
@@ -90,10 +98,12 @@ boost::asio::awaitable<RemotingCommand> Broker::handle_send(remoting::RequestCon
                                                             const RemotingCommand& request) {
     const auto settings = request_settings();
     auto decoded = decode_send_request(request);
-    if (!decoded) co_return with_send_ext(RemotingCommand::response_to(request, decoded.error()));
+    if (!decoded)
+        co_return with_send_ext(RemotingCommand::response_to(request, decoded.error()), settings);
     SendRequest& send = *decoded;
     const auto refuse = [&](ResponseCode code, std::string remark) {
-        return with_send_ext(RemotingCommand::response_to(request, code, std::move(remark)));
+        return with_send_ext(RemotingCommand::response_to(request, code, std::move(remark)),
+                             settings);
     };
 
     const int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -160,12 +170,12 @@ boost::asio::awaitable<RemotingCommand> Broker::handle_send(remoting::RequestCon
         if (send.topic.starts_with(kRetryGroupTopicPrefix))
             co_return refuse(ResponseCode::MESSAGE_ILLEGAL,
                              "batch request does not support retry group " + send.topic);
-        co_return co_await send_batch(request, std::move(msg));
+        co_return co_await send_batch(request, std::move(msg), settings);
     }
 
     if (send.topic.starts_with(kRetryGroupTopicPrefix)) {
         if (auto r = route_retry_message(request, send, msg))
-            co_return with_send_ext(std::move(*r));
+            co_return with_send_ext(std::move(*r), settings);
     }
     if (msg.property(message::prop::kTransactionPrepared) == "true")
         co_return refuse(
@@ -174,16 +184,18 @@ boost::asio::awaitable<RemotingCommand> Broker::handle_send(remoting::RequestCon
     msg.body = request.body;
     const int32_t queue_id = msg.queue_id;
     auto result = co_await store_->put(std::move(msg));
-    co_return send_response(request, result, queue_id);
+    co_return send_response(request, result, queue_id, settings);
 }
 
 boost::asio::awaitable<RemotingCommand> Broker::send_batch(const RemotingCommand& request,
-                                                           message::MessageExt header_msg) {
+                                                           message::MessageExt header_msg,
+                                                           const RequestSettings& settings) {
     auto entries = message::decode_batch(std::span<const char>(request.body));
     if (!entries)
         co_return with_send_ext(RemotingCommand::response_to(
-            request, ResponseCode::MESSAGE_ILLEGAL,
-            "the batch body does not decode: " + entries.error().message()));
+                                    request, ResponseCode::MESSAGE_ILLEGAL,
+                                    "the batch body does not decode: " + entries.error().message()),
+                                settings);
     std::vector<message::MessageExt> batch;
     batch.reserve(entries->size());
     for (auto& entry : *entries) {
@@ -198,7 +210,7 @@ boost::asio::awaitable<RemotingCommand> Broker::send_batch(const RemotingCommand
     }
     const int32_t queue_id = header_msg.queue_id;
     auto result = co_await store_->put_batch(std::move(batch));
-    co_return send_response(request, result, queue_id);
+    co_return send_response(request, result, queue_id, settings);
 }
 
 std::optional<RemotingCommand> Broker::route_retry_message(const RemotingCommand& request,
@@ -224,7 +236,8 @@ std::optional<RemotingCommand> Broker::route_retry_message(const RemotingCommand
 }
 
 RemotingCommand Broker::send_response(const RemotingCommand& request,
-                                      const store::PutMessageResult& result, int32_t queue_id) {
+                                      const store::PutMessageResult& result, int32_t queue_id,
+                                      const RequestSettings& settings) {
     auto response = put_result_response(request, result);
     if (result.stored()) {
         proto::SendMessageResponseHeader h;
@@ -233,16 +246,7 @@ RemotingCommand Broker::send_response(const RemotingCommand& request,
         h.queueOffset = result.queue_offset;
         response.set_header(h);
     }
-    return with_send_ext(std::move(response));
-}
-
-RemotingCommand Broker::with_send_ext(RemotingCommand response) const {
-    // Java adds these to every send response, errors included.
-    const auto settings = request_settings();
-    if (!response.ext_fields) response.ext_fields.emplace();
-    response.ext_fields->set("MSG_REGION", settings.region_id);
-    response.ext_fields->set("TRACE_ON", settings.trace_on ? "true" : "false");
-    return response;
+    return with_send_ext(std::move(response), settings);
 }
 
 }  // namespace rmq::broker
