@@ -115,4 +115,14 @@ inline remoting::RemotingCommand update_offset_request(const std::string& group,
     return r;
 }
 
+/// GET_MAX_OFFSET of queue `queue_id` of `topic`: the number of messages dispatched to it.
+inline remoting::RemotingCommand max_offset_request(const std::string& topic, int32_t queue_id) {
+    proto::GetMaxOffsetRequestHeader h;
+    h.topic = topic;
+    h.queueId = queue_id;
+    auto r = remoting::RemotingCommand::request(proto::to_int(proto::RequestCode::GET_MAX_OFFSET));
+    r.set_header(h);
+    return r;
+}
+
 }  // namespace rmq::test

@@ -84,12 +84,14 @@ TEST_CASE("a consumer that disconnects during a held pull leaves the broker serv
     auto broker = test::start_broker(dir, "broker-h", ns.addr);
     remoting::RemotingClient producer;
     REQUIRE(producer.invoke_sync(broker.addr, test::send_request(test::Send{}), 3s)->code == 0);
+    REQUIRE(test::wait_for_max_offset(producer, broker.addr, "Orders", 0, 1) == 1);
     {
         remoting::RemotingClient impatient;
         auto held = impatient.invoke_sync(broker.addr, pull(1, 20000), 300ms);
         CHECK_FALSE(held);  // still held when the client gives up and closes
     }
     REQUIRE(producer.invoke_sync(broker.addr, test::send_request(test::Send{}), 3s)->code == 0);
+    REQUIRE(test::wait_for_max_offset(producer, broker.addr, "Orders", 0, 2) == 2);
     auto r = producer.invoke_sync(broker.addr, pull(0), 3s);
     REQUIRE(r);
     CHECK(r->code == 0);

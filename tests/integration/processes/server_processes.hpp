@@ -6,6 +6,7 @@
 #include <memory>
 #include <regex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "catch.hpp"
@@ -84,6 +85,24 @@ int wait_for_route(remoting::RemotingClient& client, const std::string& namesrv,
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
     } while (std::chrono::steady_clock::now() < deadline);
     return code;
+}
+
+/// The max offset of a queue once it reaches `n`, polling up to `timeout`: a send is
+/// acknowledged before the dispatcher makes it visible to pulls.
+inline int64_t wait_for_max_offset(remoting::RemotingClient& client, const std::string& broker,
+                                   const std::string& topic, int32_t queue, int64_t n,
+                                   std::chrono::milliseconds timeout = std::chrono::seconds(10)) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    int64_t offset = -1;
+    do {
+        auto r =
+            client.invoke_sync(broker, max_offset_request(topic, queue), std::chrono::seconds(3));
+        const std::string* value = r && r->code == 0 ? r->ext("offset") : nullptr;
+        if (value) offset = std::stoll(*value);
+        if (offset >= n) return offset;
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    } while (std::chrono::steady_clock::now() < deadline);
+    return offset;
 }
 
 }  // namespace rmq::test
