@@ -5,6 +5,7 @@
 #include "body/topic_list.hpp"
 #include "broker.hpp"
 #include "common/log.hpp"
+#include "common/wall_clock.hpp"
 #include "proto/headers.hpp"
 #include "proto/request_code.hpp"
 #include "proto/response_code.hpp"
@@ -25,12 +26,6 @@ RemotingCommand with_body(const RemotingCommand& request, std::string body) {
     auto response = RemotingCommand::response_to(request, ResponseCode::SUCCESS);
     response.body = std::move(body);
     return response;
-}
-
-int64_t now_ms() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
 }
 
 }  // namespace
@@ -68,7 +63,7 @@ void Broker::register_query_processors() {
     add(RequestCode::GET_BROKER_RUNTIME_INFO, [this](const RemotingCommand& request) {
         const auto settings = live_config_->snapshot();
         RuntimeInfoInputs in{*store_, settings.broker, daily_totals(), boot_timestamp_ms_,
-                             now_ms()};
+                             common::epoch_millis()};
         return with_body(request, runtime_info(in).encode());
     });
 
@@ -125,34 +120,6 @@ void Broker::register_query_processors() {
                 == groups.group_list.end())
                 groups.group_list.push_back(std::move(group));
         return with_body(request, groups.encode());
-    });
-
-    add(RequestCode::GET_CONSUME_STATS, [this](const RemotingCommand& request) {
-        auto h = request.decode_header<proto::GetConsumeStatsRequestHeader>();
-        if (!h) return RemotingCommand::response_to(request, h.error());
-        const auto topics = h->topic && !h->topic->empty() ? std::vector<std::string>{*h->topic}
-                                                           : offsets_->topics_of(h->consumerGroup);
-        body::ConsumeStats stats;
-        for (const auto& name : topics) {
-            auto topic = topics_->find(name);
-            if (!topic) continue;
-            // An online group that does not subscribe to the topic is left out, as in Java.
-            if (!clients_->subscription(h->consumerGroup, name)
-                && clients_->has_consumer_group(h->consumerGroup))
-                continue;
-            for (int32_t queue = 0; queue < topic->read_queue_nums; ++queue) {
-                body::OffsetWrapper w;
-                w.broker_offset = std::max<int64_t>(0, store_->max_offset_in_queue(name, queue));
-                w.consumer_offset = std::max<int64_t>(
-                    0, offsets_->query(name, h->consumerGroup, queue).value_or(0));
-                if (w.consumer_offset > 0)
-                    w.last_timestamp =
-                        store_->message_store_timestamp(name, queue, w.consumer_offset - 1);
-                stats.offset_table.insert_or_assign(
-                    body::MessageQueue{name, identity_.broker_name, queue}, w);
-            }
-        }
-        return with_body(request, stats.encode());
     });
 
     add(RequestCode::GET_ALL_CONSUMER_OFFSET, [this](const RemotingCommand& request) {

@@ -3,6 +3,7 @@
 #include <ctime>
 
 #include "common/log.hpp"
+#include "common/wall_clock.hpp"
 #include "config/server_configs.hpp"
 #include "http/address_fetcher.hpp"
 #include "store/config_file.hpp"
@@ -36,9 +37,7 @@ bool Broker::start(std::string& error) {
         return false;
     }
     store_ = std::move(*store);
-    boot_timestamp_ms_ = std::chrono::duration_cast<std::chrono::milliseconds>(
-                             std::chrono::system_clock::now().time_since_epoch())
-                             .count();
+    boot_timestamp_ms_ = common::epoch_millis();
 
     TopicSettings settings;
     settings.cluster_name = b.broker_cluster_name;
@@ -82,6 +81,7 @@ bool Broker::start(std::string& error) {
     server_ = std::make_unique<remoting::RemotingServer>(config);
     register_processors();
     register_query_processors();
+    register_consumer_admin_processors();
     register_send_processors();
     register_offset_processors();
     register_pull_processor();

@@ -12,11 +12,13 @@
 #include <thread>
 
 #include "body/data_version.hpp"
+#include "body/queue_stats.hpp"
 #include "client_manager.hpp"
 #include "config/command_line.hpp"
 #include "config/live_configuration.hpp"
 #include "consumer_offset_manager.hpp"
 #include "name_server_registrar.hpp"
+#include "proto/headers.hpp"
 #include "proto/request_code.hpp"
 #include "pull_waiters.hpp"
 #include "remoting/server.hpp"
@@ -74,6 +76,8 @@ class Broker {
     void register_query_processors_for_messages();
     boost::asio::awaitable<remoting::RemotingCommand> handle_pull(
         remoting::RequestContext& ctx, const remoting::RemotingCommand& request);
+    /// PULL_OFFSET_MOVED on a master: an OFFSET_MOVED_EVENT message records the correction.
+    void record_offset_moved(const proto::PullMessageRequestHeader& pull, int64_t next_offset);
     /// Whether a queue's first message is "in disk" (Java's checkInDiskByConsumeOffset at 0).
     bool queue_start_in_disk(const std::string& topic, int32_t queue_id) const;
     boost::asio::awaitable<remoting::RemotingCommand> handle_send(
@@ -90,6 +94,17 @@ class Broker {
                                             const store::PutMessageResult& result, int32_t queue_id,
                                             const RequestSettings& settings);
     boost::asio::awaitable<std::optional<remoting::RemotingCommand>> relay_to_consumer(
+        const remoting::RemotingCommand& request);
+    void register_consumer_admin_processors();
+    /// OffsetWrappers of `group` for the first `queue_count` queues of `topic`.
+    void add_consume_stats(body::ConsumeStats& stats, const std::string& group,
+                           const std::string& topic, int32_t queue_count) const;
+    /// Whether `group` is online but does not subscribe to `topic` (left out of its stats).
+    bool consumes_elsewhere(const std::string& group, const std::string& topic) const;
+    /// INVOKE_BROKER_TO_RESET_OFFSET: offsets by time, pushed to the group's live consumers.
+    remoting::RemotingCommand reset_offset(const remoting::RemotingCommand& request);
+    /// INVOKE_BROKER_TO_GET_CONSUMER_STATUS: each consumer's own view of its offsets.
+    boost::asio::awaitable<remoting::RemotingCommand> collect_consumer_status(
         const remoting::RemotingCommand& request);
     /// brokerPermission changed at runtime: routes must show it at once.
     void permission_changed(int32_t permission);

@@ -121,6 +121,16 @@ std::vector<std::shared_ptr<remoting::Connection>> ClientManager::consumer_conne
     return out;
 }
 
+std::vector<ClientChannel> ClientManager::consumer_channels(std::string_view group) const {
+    std::lock_guard lock(mutex_);
+    std::vector<ClientChannel> out;
+    auto g = consumers_.find(group);
+    if (g == consumers_.end()) return out;
+    for (const auto& [key, channel] : g->second.channels)
+        out.push_back(channel);
+    return out;
+}
+
 std::optional<body::SubscriptionData> ClientManager::subscription(std::string_view group,
                                                                   std::string_view topic) const {
     std::lock_guard lock(mutex_);

@@ -52,6 +52,8 @@ class ClientManager {
     std::vector<std::string> consumer_ids(std::string_view group) const;
     std::vector<std::shared_ptr<remoting::Connection>> consumer_connections(
         std::string_view group) const;
+    /// The group's consumers with their client ids and versions, one per connection.
+    std::vector<ClientChannel> consumer_channels(std::string_view group) const;
     std::optional<body::SubscriptionData> subscription(std::string_view group,
                                                        std::string_view topic) const;
     bool has_consumer_group(std::string_view group) const;

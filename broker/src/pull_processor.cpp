@@ -4,7 +4,10 @@
 // message is dispatched or its suspend time runs out, then answered once more without holding.
 #include <functional>
 
+#include "body/offset_moved_event.hpp"
 #include "broker.hpp"
+#include "common/wall_clock.hpp"
+#include "message/property_keys.hpp"
 #include "proto/flags.hpp"
 #include "proto/headers.hpp"
 #include "proto/request_code.hpp"
@@ -153,21 +156,55 @@ boost::asio::awaitable<RemotingCommand> Broker::handle_pull(remoting::RequestCon
         code = pull_code(result.status, h->queueOffset);
     }
 
+    const bool slave = startup_.store.broker_role == store::BrokerRole::slave;
+    int64_t suggested_broker =
+        settings.slave_read_enable
+            ? (result.suggest_pulling_from_slave ? group->which_broker_when_consume_slowly
+                                                 : group->broker_id)
+            : 0;
+    if (code == ResponseCode::PULL_OFFSET_MOVED) {
+        if (!slave || startup_.store.offset_check_in_slave) {
+            record_offset_moved(*h, result.next_begin_offset);
+        } else {
+            // A slave does not correct offsets: the consumer retries on the group's broker.
+            code = ResponseCode::PULL_RETRY_IMMEDIATELY;
+            suggested_broker = group->broker_id;
+        }
+    }
+
     auto response = RemotingCommand::response_to(request, code);
     proto::PullMessageResponseHeader out;
     out.nextBeginOffset = result.next_begin_offset;
     out.minOffset = result.min_offset;
     out.maxOffset = result.max_offset;
-    out.suggestWhichBrokerId =
-        settings.slave_read_enable
-            ? (result.suggest_pulling_from_slave ? group->which_broker_when_consume_slowly
-                                                 : group->broker_id)
-            : 0;
+    out.suggestWhichBrokerId = suggested_broker;
     response.set_header(out);
     if (code == ResponseCode::SUCCESS) {
         attach_records(response, std::move(result.messages));
     }
     co_return response;
+}
+
+void Broker::record_offset_moved(const proto::PullMessageRequestHeader& pull, int64_t next_offset) {
+    // OffsetMovedEvent, for operators watching consumers that fell off a queue's range. The
+    // pull is answered without waiting for this put.
+    body::OffsetMovedEvent event;
+    event.consumer_group = pull.consumerGroup;
+    event.message_queue = body::MessageQueue{pull.topic, identity_.broker_name, pull.queueId};
+    event.offset_request = pull.queueOffset;
+    event.offset_new = next_offset;
+    message::MessageExt msg;
+    msg.topic = std::string(kOffsetMovedEvent);
+    msg.queue_id = 0;
+    // Java's HashMap order for these three keys.
+    msg.set_property(message::prop::kKeys, pull.consumerGroup);
+    msg.set_property(message::prop::kDelay, "0");
+    msg.set_property(message::prop::kTags, pull.consumerGroup);
+    msg.body = event.encode();
+    msg.born_timestamp = common::epoch_millis();
+    msg.born_host = store_host_;
+    msg.store_host = store_host_;
+    store_->put(std::move(msg), [](const store::PutMessageResult&) {});
 }
 
 }  // namespace rmq::broker

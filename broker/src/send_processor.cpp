@@ -5,6 +5,7 @@
 
 #include "broker.hpp"
 #include "common/log.hpp"
+#include "common/wall_clock.hpp"
 #include "message/batch.hpp"
 #include "message/property_keys.hpp"
 #include "proto/flags.hpp"
@@ -106,9 +107,7 @@ boost::asio::awaitable<RemotingCommand> Broker::handle_send(remoting::RequestCon
                              settings);
     };
 
-    const int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                            std::chrono::system_clock::now().time_since_epoch())
-                            .count();
+    const int64_t now = common::epoch_millis();
     if (settings.start_accept_send_request_time_stamp > now)
         co_return refuse(ResponseCode::SYSTEM_ERROR,
                          "broker unable to service, until "

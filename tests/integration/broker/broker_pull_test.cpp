@@ -5,6 +5,7 @@
 #include <future>
 #include <sstream>
 
+#include "body/offset_moved_event.hpp"
 #include "catch.hpp"
 #include "cluster_fixture.hpp"
 #include "message/record_reader.hpp"
@@ -20,6 +21,7 @@ using remoting::RemotingCommand;
 using test::Cluster;
 using test::Send;
 using test::send_request;
+using test::wait_for_max_offset;
 
 namespace {
 
@@ -70,12 +72,6 @@ int64_t header_int(const RemotingCommand& r, std::string_view key) {
     return std::stoll(*r.ext(key));
 }
 
-void wait_for_max_offset(Cluster& c, const std::string& topic, int32_t queue, int64_t n) {
-    for (int i = 0; i < 400 && test::max_offset(c, topic, queue) < n; ++i)
-        std::this_thread::sleep_for(5ms);
-    REQUIRE(test::max_offset(c, topic, queue) == n);
-}
-
 }  // namespace
 
 TEST_CASE("pulls return the matching messages with RocketMQ's statuses and next offsets") {
@@ -122,6 +118,23 @@ TEST_CASE("pulls return the matching messages with RocketMQ's statuses and next 
     r = c.call(c.broker->broker_addr(), pull_request(beyond));
     CHECK(r.code == proto::to_int(ResponseCode::PULL_OFFSET_MOVED));
     CHECK(header_int(r, "nextBeginOffset") == 0);
+    // The master records the correction in OFFSET_MOVED_EVENT, tagged and keyed by the group.
+    wait_for_max_offset(c, "OFFSET_MOVED_EVENT", 0, 1);
+    Pull events;
+    events.topic = "OFFSET_MOVED_EVENT";
+    events.group = "watcher";
+    r = c.call(c.broker->broker_addr(), pull_request(events));
+    REQUIRE(r.code == 0);
+    auto moved = message::decode_messages(std::span<const char>(r.body));
+    REQUIRE(moved.size() == 1);
+    CHECK(moved[0].tags() == "CG");
+    CHECK(moved[0].property("KEYS") == "CG");
+    const auto event = body::OffsetMovedEvent::decode(moved[0].body);
+    REQUIRE(event);
+    CHECK(event->consumer_group == "CG");
+    CHECK(event->message_queue == body::MessageQueue{"Orders", "broker-a", 0});
+    CHECK(event->offset_request == 10);
+    CHECK(event->offset_new == 0);
 
     Pull limited = all;
     limited.max = 2;

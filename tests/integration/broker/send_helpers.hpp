@@ -3,6 +3,7 @@
 // come from tests/support/client_requests.hpp).
 #include <optional>
 #include <string>
+#include <thread>
 
 #include "body/queue_stats.hpp"
 #include "client_requests.hpp"
@@ -26,6 +27,14 @@ inline int64_t max_offset(Cluster& c, const std::string& topic, int32_t queue) {
     for (const auto& [mq, offset] : stats->offset_table)
         if (mq.queue_id == queue) return offset.max_offset;
     return -1;
+}
+
+/// Waits (up to 2 s) until `n` messages of the queue are dispatched: a send is acknowledged
+/// before pulls and queries can see it.
+inline void wait_for_max_offset(Cluster& c, const std::string& topic, int32_t queue, int64_t n) {
+    for (int i = 0; i < 400 && max_offset(c, topic, queue) < n; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    REQUIRE(max_offset(c, topic, queue) == n);
 }
 
 }  // namespace rmq::test

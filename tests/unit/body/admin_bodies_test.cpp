@@ -1,7 +1,9 @@
 // Bodies with no capture in tests/golden/frames (B.14, B.16, object-keyed maps built from
 // scratch): built by hand in the layout spec/headers.md gives, and read back.
 #include "body/consume_message_directly_result.hpp"
+#include "body/consume_stats_list.hpp"
 #include "body/consumer_running_info.hpp"
+#include "body/offset_moved_event.hpp"
 #include "body/queue_stats.hpp"
 #include "body/reset_offset.hpp"
 #include "catch.hpp"
@@ -72,6 +74,34 @@ TEST_CASE("ConsumeStats: the spec's example, and a whole-number consumeTps") {
     auto integral = ConsumeStats::decode(R"({"consumeTps":2})");
     REQUIRE(integral.ok());
     CHECK(integral->encode() == R"({"consumeTps":2.0,"offsetTable":{}})");
+}
+
+TEST_CASE("ConsumeStatsList: one single-entry map per group, read back") {
+    const std::string example =
+        R"({"brokerAddr":"127.0.0.1:10911","consumeStatsList":[{"CG":[{"consumeTps":0.0,)"
+        R"("offsetTable":{{"brokerName":"broker-a","queueId":0,"topic":"T"}:{"brokerOffset":10,)"
+        R"("consumerOffset":8,"lastTimestamp":0}}}]},{"idle":[]}],"totalDiff":2})";
+    auto list = ConsumeStatsList::decode(example);
+    REQUIRE(list.ok());
+    REQUIRE(list->consume_stats_list.size() == 2);
+    CHECK(list->consume_stats_list[0].find("CG")->front().offset_table.size() == 1);
+    CHECK(list->consume_stats_list[1].find("idle")->empty());
+    CHECK(list->total_diff == 2);
+    CHECK(list->encode() == example);
+    CHECK(!ConsumeStatsList::decode(R"({"consumeStatsList":[{"CG":{}}]})").ok());
+}
+
+TEST_CASE("OffsetMovedEvent in fastjson's layout") {
+    OffsetMovedEvent e;
+    e.consumer_group = "CG";
+    e.message_queue = MessageQueue{"T", "broker-a", 2};
+    e.offset_request = 100;
+    e.offset_new = 7;
+    const std::string text = e.encode();
+    CHECK(text
+          == R"({"consumerGroup":"CG","messageQueue":{"brokerName":"broker-a","queueId":2,)"
+             R"("topic":"T"},"offsetNew":7,"offsetRequest":100})");
+    CHECK(*OffsetMovedEvent::decode(text) == e);
 }
 
 TEST_CASE("MessageQueue.java_hash_code and natural order") {

@@ -7,6 +7,7 @@
 
 #include "body/subscription_group_config.hpp"
 #include "body/topic_config.hpp"
+#include "proto/mq_version.hpp"
 
 namespace rmq::mqadmin {
 
@@ -21,9 +22,8 @@ std::string fixed(double value, int decimals);
 
 /// UtilAll.timeMillisToHumanString2 in local time: "2026-11-22 20:31:04,123".
 std::string human_time(int64_t millis);
-using body::perm_string;  // PermName.perm2String
-/// MQVersion.getVersionDesc: the Version enum name of an ordinal ("V4_9_8" for 409).
-std::string version_desc(int32_t ordinal);
+using body::perm_string;    // PermName.perm2String
+using proto::version_desc;  // MQVersion.getVersionDesc
 
 /// TopicConfig.toString and SubscriptionGroupConfig.toString.
 inline std::string to_java_string(const body::TopicConfig& config) {

@@ -1,0 +1,224 @@
+// The admin requests about a consumer group's progress (AdminBrokerProcessor and Broker2Client):
+// GET_CONSUME_STATS for one group, GET_BROKER_CONSUME_STATS for all of them,
+// INVOKE_BROKER_TO_RESET_OFFSET (new offsets by time pushed to the group's live consumers with
+// RESET_CONSUMER_CLIENT_OFFSET) and INVOKE_BROKER_TO_GET_CONSUMER_STATUS (each consumer asked for
+// its offsets with GET_CONSUMER_STATUS_FROM_CLIENT).
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+
+#include "body/consume_stats_list.hpp"
+#include "body/reset_offset.hpp"
+#include "broker.hpp"
+#include "common/log.hpp"
+#include "proto/headers.hpp"
+#include "proto/mq_version.hpp"
+#include "proto/request_code.hpp"
+#include "proto/response_code.hpp"
+#include "remoting/connection.hpp"
+
+namespace rmq::broker {
+
+namespace {
+
+using proto::RequestCode;
+using proto::ResponseCode;
+using remoting::RemotingCommand;
+
+constexpr auto kClientCallTimeout = std::chrono::seconds(10);
+
+RemotingCommand with_body(const RemotingCommand& request, std::string body) {
+    auto response = RemotingCommand::response_to(request, ResponseCode::SUCCESS);
+    response.body = std::move(body);
+    return response;
+}
+
+std::string too_old(int32_t version) {
+    return "the client does not support this feature. version=" + proto::version_desc(version);
+}
+
+}  // namespace
+
+void Broker::add_consume_stats(body::ConsumeStats& stats, const std::string& group,
+                               const std::string& topic, int32_t queue_count) const {
+    for (int32_t queue = 0; queue < queue_count; ++queue) {
+        body::OffsetWrapper w;
+        w.broker_offset = std::max<int64_t>(0, store_->max_offset_in_queue(topic, queue));
+        w.consumer_offset = std::max<int64_t>(0, offsets_->query(topic, group, queue).value_or(0));
+        if (w.consumer_offset > 0)
+            w.last_timestamp = store_->message_store_timestamp(topic, queue, w.consumer_offset - 1);
+        stats.offset_table.insert_or_assign(body::MessageQueue{topic, identity_.broker_name, queue},
+                                            w);
+    }
+}
+
+bool Broker::consumes_elsewhere(const std::string& group, const std::string& topic) const {
+    // An online group that does not subscribe to the topic is left out of the stats, as in Java.
+    return !clients_->subscription(group, topic) && clients_->has_consumer_group(group);
+}
+
+void Broker::register_consumer_admin_processors() {
+    add_sync_processor(RequestCode::GET_CONSUME_STATS, [this](const RemotingCommand& request) {
+        auto h = request.decode_header<proto::GetConsumeStatsRequestHeader>();
+        if (!h) return RemotingCommand::response_to(request, h.error());
+        const auto topics = h->topic && !h->topic->empty() ? std::vector<std::string>{*h->topic}
+                                                           : offsets_->topics_of(h->consumerGroup);
+        body::ConsumeStats stats;
+        for (const auto& name : topics) {
+            auto topic = topics_->find(name);
+            if (!topic || consumes_elsewhere(h->consumerGroup, name)) continue;
+            add_consume_stats(stats, h->consumerGroup, name, topic->read_queue_nums);
+        }
+        return with_body(request, stats.encode());
+    });
+
+    add_sync_processor(
+        RequestCode::GET_BROKER_CONSUME_STATS, [this](const RemotingCommand& request) {
+            auto h = request.decode_header<proto::GetConsumeStatsInBrokerHeader>();
+            if (!h) return RemotingCommand::response_to(request, h.error());
+            body::ConsumeStatsList list;
+            list.broker_addr = identity_.broker_addr;
+            const auto groups = groups_->snapshot();
+            for (const auto& [group, config] : groups.groups) {
+                std::vector<body::ConsumeStats> per_topic;
+                for (const auto& name : offsets_->topics_of(group)) {
+                    auto topic = topics_->find(name);
+                    if (!topic || (h->isOrder && !topic->order) || consumes_elsewhere(group, name))
+                        continue;
+                    body::ConsumeStats stats;
+                    add_consume_stats(stats, group, name, topic->write_queue_nums);
+                    for (const auto& [queue, offsets] : stats.offset_table)
+                        list.total_diff += offsets.broker_offset - offsets.consumer_offset;
+                    per_topic.push_back(std::move(stats));
+                }
+                body::OrderedMap<std::string, std::vector<body::ConsumeStats>> entry;
+                entry.insert_or_assign(group, std::move(per_topic));
+                list.consume_stats_list.push_back(std::move(entry));
+            }
+            return with_body(request, list.encode());
+        });
+
+    server_->register_processor(
+        proto::to_int(RequestCode::INVOKE_BROKER_TO_RESET_OFFSET),
+        [this](remoting::RequestContext&,
+               RemotingCommand& request) -> boost::asio::awaitable<std::optional<RemotingCommand>> {
+            co_return reset_offset(request);
+        });
+    server_->register_processor(
+        proto::to_int(RequestCode::INVOKE_BROKER_TO_GET_CONSUMER_STATUS),
+        [this](remoting::RequestContext&,
+               RemotingCommand& request) -> boost::asio::awaitable<std::optional<RemotingCommand>> {
+            co_return co_await collect_consumer_status(request);
+        });
+}
+
+RemotingCommand Broker::reset_offset(const RemotingCommand& request) {
+    auto h = request.decode_header<proto::ResetOffsetRequestHeader>();
+    if (!h) return RemotingCommand::response_to(request, h.error());
+    auto topic = topics_->find(h->topic);
+    if (!topic)
+        return RemotingCommand::response_to(
+            request, ResponseCode::SYSTEM_ERROR,
+            "[reset-offset] reset offset failed, no topic in this broker. topic=" + h->topic);
+
+    body::ResetOffsetBody decided;
+    for (int32_t queue = 0; queue < topic->write_queue_nums; ++queue) {
+        auto current = offsets_->query(h->topic, h->group, queue);
+        if (!current)
+            return RemotingCommand::response_to(request, ResponseCode::SYSTEM_ERROR,
+                                                "THe consumer group <" + h->group + "> not exist");
+        int64_t target = h->timestamp == -1
+                             ? store_->max_offset_in_queue(h->topic, queue)
+                             : store_->offset_in_queue_by_time(h->topic, queue, h->timestamp);
+        target = std::max<int64_t>(0, target);
+        // Without force a reset only moves a group back, never past what it has consumed.
+        if (!h->isForce && target >= *current) target = *current;
+        decided.offset_table.insert_or_assign(
+            body::MessageQueue{h->topic, identity_.broker_name, queue}, target);
+    }
+
+    const auto consumers = clients_->consumer_channels(h->group);
+    const bool any_online = std::any_of(consumers.begin(), consumers.end(), [](const auto& c) {
+        return c.connection && c.connection->is_open();
+    });
+    if (!any_online)
+        return RemotingCommand::response_to(
+            request, ResponseCode::CONSUMER_NOT_ONLINE,
+            "Consumer not online, so can not reset offset, Group: " + h->group
+                + " Topic: " + h->topic + " Timestamp: " + std::to_string(h->timestamp));
+    for (const auto& consumer : consumers)
+        if (consumer.version < proto::kVersion3_0_7_Snapshot)
+            return RemotingCommand::response_to(request, ResponseCode::SYSTEM_ERROR,
+                                                too_old(consumer.version));
+
+    proto::ResetOffsetRequestHeader push;
+    push.topic = h->topic;
+    push.group = h->group;
+    push.timestamp = h->timestamp;
+    push.isForce = false;
+    auto reset = RemotingCommand::request(proto::to_int(RequestCode::RESET_CONSUMER_CLIENT_OFFSET));
+    reset.set_header(push);
+    if (request.language == proto::LanguageCode::CPP) {
+        body::ResetOffsetBodyForC list;
+        for (const auto& [queue, offset] : decided.offset_table)
+            list.offset_table.push_back({queue.topic, queue.broker_name, queue.queue_id, offset});
+        reset.body = list.encode();
+    } else {
+        reset.body = decided.encode();
+    }
+    for (const auto& consumer : consumers) {
+        if (!consumer.connection || !consumer.connection->is_open()) continue;
+        log::info("broker", "[reset-offset] topic " + h->topic + ", group " + h->group + ", client "
+                                + consumer.client_id);
+        boost::asio::co_spawn(
+            consumer.connection->executor(),
+            [connection = consumer.connection, reset]() mutable -> boost::asio::awaitable<void> {
+                (void)co_await connection->send_oneway(std::move(reset));
+            },
+            boost::asio::detached);
+    }
+    return with_body(request, decided.encode());
+}
+
+boost::asio::awaitable<RemotingCommand> Broker::collect_consumer_status(
+    const RemotingCommand& request) {
+    auto h = request.decode_header<proto::GetConsumerStatusRequestHeader>();
+    if (!h) co_return RemotingCommand::response_to(request, h.error());
+    const auto consumers = clients_->consumer_channels(h->group);
+    if (consumers.empty())
+        co_return RemotingCommand::response_to(
+            request, ResponseCode::SYSTEM_ERROR,
+            "No Any Consumer online in the consumer group: [" + h->group + "]");
+    const std::string only = h->clientAddr.value_or("");
+    body::GetConsumerStatusBody status;
+    for (const auto& consumer : consumers) {
+        if (consumer.version < proto::kVersion3_0_7_Snapshot)
+            co_return RemotingCommand::response_to(request, ResponseCode::SYSTEM_ERROR,
+                                                   too_old(consumer.version));
+        if (!only.empty() && only != consumer.client_id) continue;
+        if (!consumer.connection || !consumer.connection->is_open()) continue;
+        proto::GetConsumerStatusRequestHeader ask;
+        ask.topic = h->topic;
+        ask.group = h->group;
+        auto question =
+            RemotingCommand::request(proto::to_int(RequestCode::GET_CONSUMER_STATUS_FROM_CLIENT));
+        question.set_header(ask);
+        auto answer =
+            co_await consumer.connection->request(std::move(question), kClientCallTimeout);
+        // A consumer that does not answer is left out, as in Java.
+        if (!answer || answer->code != proto::to_int(ResponseCode::SUCCESS) || answer->body.empty())
+            continue;
+        auto body = body::GetConsumerStatusBody::decode(answer->body);
+        if (!body) {
+            log::warn("broker",
+                      "consumer " + consumer.client_id
+                          + " sent an unreadable consumer status: " + body.error().message);
+            continue;
+        }
+        status.consumer_table.insert_or_assign(consumer.client_id,
+                                               std::move(body->message_queue_table));
+        if (!only.empty()) break;
+    }
+    co_return with_body(request, status.encode());
+}
+
+}  // namespace rmq::broker
