@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "admin/failure.hpp"
+#include "common/wall_clock.hpp"
 #include "message/record_reader.hpp"
 #include "proto/flags.hpp"
 #include "proto/headers.hpp"
@@ -33,12 +34,6 @@ Header response_header(const RemotingCommand& response, std::string_view op,
     return std::move(*header);
 }
 
-int64_t now_ms() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
-
 }  // namespace
 
 const char* pull_status_name(PullStatus status) {
@@ -59,13 +54,13 @@ SendOutcome DataClient::send(const std::string& broker, const message::Message& 
                              int32_t queue_id) {
     proto::SendMessageRequestHeaderV2 h;
     // Java's tool sends from a producer group named after the current time.
-    h.a = std::to_string(now_ms());
+    h.a = std::to_string(common::epoch_millis());
     h.b = msg.topic;
     h.c = "TBW102";
     h.d = 4;
     h.e = queue_id;
     h.f = 0;
-    h.g = now_ms();
+    h.g = common::epoch_millis();
     h.h = msg.flag;
     h.i = message::encode_properties(msg.properties);
     h.j = 0;
@@ -189,6 +184,47 @@ body::ConsumeStats DataClient::consume_stats(const std::string& broker, const st
     if (!stats)
         fail("cannot decode the consume stats from " + broker + ": " + stats.error().message);
     return std::move(*stats);
+}
+
+std::optional<body::ResetOffsetBody> DataClient::reset_offset(const std::string& broker,
+                                                              const std::string& topic,
+                                                              const std::string& group,
+                                                              int64_t timestamp, bool force,
+                                                              bool cpp) {
+    proto::ResetOffsetRequestHeader h;
+    h.topic = topic;
+    h.group = group;
+    h.timestamp = timestamp;
+    h.isForce = force;
+    auto r = request(RequestCode::INVOKE_BROKER_TO_RESET_OFFSET, h);
+    // Java's C++ client asks as CPP and gets offsets pushed to its consumers in the list form.
+    if (cpp) r.language = proto::LanguageCode::CPP;
+    const int32_t offline = proto::to_int(ResponseCode::CONSUMER_NOT_ONLINE);
+    auto response = admin_.call_accepting(broker, std::move(r), {offline});
+    if (response.code == offline) return std::nullopt;
+    auto body = body::ResetOffsetBody::decode(response.body);
+    if (!body) fail("cannot decode the reset offsets from " + broker + ": " + body.error().message);
+    return std::move(*body);
+}
+
+void DataClient::update_offset(const std::string& broker, const body::MessageQueue& queue,
+                               const std::string& group, int64_t offset) {
+    proto::UpdateConsumerOffsetRequestHeader h;
+    h.consumerGroup = group;
+    h.topic = queue.topic;
+    h.queueId = queue.queue_id;
+    h.commitOffset = offset;
+    h.bname = queue.broker_name;
+    admin_.call(broker, request(RequestCode::UPDATE_CONSUMER_OFFSET, h));
+}
+
+body::ConsumeStatsList DataClient::broker_consume_stats(const std::string& broker, bool order) {
+    proto::GetConsumeStatsInBrokerHeader h;
+    h.isOrder = order;
+    auto response = admin_.call(broker, request(RequestCode::GET_BROKER_CONSUME_STATS, h));
+    auto list = body::ConsumeStatsList::decode(response.body);
+    if (!list) fail("cannot decode the consume stats of " + broker + ": " + list.error().message);
+    return std::move(*list);
 }
 
 }  // namespace rmq::mqadmin

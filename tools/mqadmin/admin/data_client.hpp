@@ -9,7 +9,9 @@
 #include <vector>
 
 #include "admin/admin_client.hpp"
+#include "body/consume_stats_list.hpp"
 #include "body/queue_stats.hpp"
+#include "body/reset_offset.hpp"
 #include "message/message.hpp"
 
 namespace rmq::mqadmin {
@@ -58,6 +60,17 @@ class DataClient {
                           int64_t timestamp);
     body::ConsumeStats consume_stats(const std::string& broker, const std::string& group,
                                      const std::optional<std::string>& topic);
+    /// INVOKE_BROKER_TO_RESET_OFFSET: the offsets the broker decided and pushed to the group's
+    /// consumers; nullopt when none is online (CONSUMER_NOT_ONLINE).
+    std::optional<body::ResetOffsetBody> reset_offset(const std::string& broker,
+                                                      const std::string& topic,
+                                                      const std::string& group, int64_t timestamp,
+                                                      bool force, bool cpp);
+    /// UPDATE_CONSUMER_OFFSET, awaited.
+    void update_offset(const std::string& broker, const body::MessageQueue& queue,
+                       const std::string& group, int64_t offset);
+    /// GET_BROKER_CONSUME_STATS: every group's consume stats on the broker.
+    body::ConsumeStatsList broker_consume_stats(const std::string& broker, bool order);
 
   private:
     AdminClient& admin_;

@@ -156,6 +156,23 @@ std::vector<CommandSpec> build() {
                  "",
                  c::print_msg});
     t.push_back(
+        {"resetOffsetByTime",
+         "Reset a consumer group's offsets to a time (live consumers follow at once)",
+         {opt('g', "group", "consumer group", true), opt('t', "topic", "topic", true),
+          opt('s', "timestamp", "now, ms since the epoch, or yyyy-MM-dd#HH:mm:ss:SSS", true),
+          opt('f', "force", "also move offsets forward (true|false, default true)"),
+          flag('c', "cplus", "the consumers are C++ clients")},
+         "",
+         c::reset_offset_by_time});
+    t.push_back({"brokerConsumeStats",
+                 "Show every consumer group's backlog on one broker",
+                 {opt('b', "brokerAddr", "broker address", true),
+                  opt('t', "timeoutMillis", "request timeout in ms (accepted, not used)"),
+                  opt('l', "level", "only rows with at least this diff"),
+                  opt('o', "order", "only ordered topics (true|false)")},
+                 "",
+                 c::broker_consume_stats});
+    t.push_back(
         {"consumerProgress",
          "Show a consumer group's offsets and lag per queue",
          {opt('g', "groupName", "consumer group name"), opt('t', "topicName", "only this topic"),

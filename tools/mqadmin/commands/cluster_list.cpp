@@ -6,6 +6,7 @@
 
 #include "admin/failure.hpp"
 #include "commands/commands.hpp"
+#include "common/wall_clock.hpp"
 #include "output/json_out.hpp"
 #include "output/text.hpp"
 
@@ -73,9 +74,7 @@ void print_base(CommandContext& ctx, const std::vector<BrokerRow>& rows) {
     };
     line("#Cluster Name", "#Broker Name", "#BID", "#Addr", "#Version", "#InTPS(LOAD)",
          "#OutTPS(LOAD)", "#PCWait(ms)", "#Hour", "#SPACE");
-    const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                         std::chrono::system_clock::now().time_since_epoch())
-                         .count();
+    const auto now = common::epoch_millis();
     for (const auto& row : rows) {
         body::KVTable empty;
         const auto& kv = row.stats ? *row.stats : empty;

@@ -30,5 +30,7 @@ int query_msg_by_offset(CommandContext& ctx);
 int consume_message(CommandContext& ctx);
 int print_msg(CommandContext& ctx);
 int consumer_progress(CommandContext& ctx);
+int reset_offset_by_time(CommandContext& ctx);
+int broker_consume_stats(CommandContext& ctx);
 
 }  // namespace rmq::mqadmin::commands
