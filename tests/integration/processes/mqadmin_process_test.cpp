@@ -151,3 +151,60 @@ TEST_CASE("every mqadmin control-plane command against real servers") {
     r = admin({"noSuchCommand"});
     CHECK(r.exit_code != 0);
 }
+
+TEST_CASE("resetOffsetByTime moves an offline group back on a real broker, and it stays there") {
+    test::TempDir dir;
+    auto ns = test::start_namesrv(dir, "ns");
+    auto broker = test::start_broker(dir, "broker-r", ns.addr);
+    remoting::RemotingClient client;
+    REQUIRE(test::wait_for_route(client, ns.addr, "TBW102", [](int c) { return c == 0; }) == 0);
+    Admin admin(dir, ns.addr);
+    REQUIRE(
+        admin({"updateTopic", "-c", "DefaultCluster", "-t", "Data", "-r", "1", "-w", "1"}).exit_code
+        == 0);
+    REQUIRE(test::wait_for_route(client, ns.addr, "Data", [](int c) { return c == 0; }) == 0);
+    REQUIRE(admin({"updateSubGroup", "-b", broker.addr, "-g", "G1"}).exit_code == 0);
+
+    test::Send s;
+    s.topic = "Data";
+    REQUIRE(client.invoke_sync(broker.addr, test::send_request(s), 3s)->code == 0);
+    REQUIRE(test::wait_for_max_offset(client, broker.addr, "Data", 0, 1) == 1);
+    std::this_thread::sleep_for(20ms);
+    const auto between = std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                            std::chrono::system_clock::now().time_since_epoch())
+                                            .count());
+    std::this_thread::sleep_for(20ms);
+    for (int i = 0; i < 2; ++i)
+        REQUIRE(client.invoke_sync(broker.addr, test::send_request(s), 3s)->code == 0);
+    REQUIRE(test::wait_for_max_offset(client, broker.addr, "Data", 0, 3) == 3);
+    REQUIRE(
+        client.invoke_sync(broker.addr, test::update_offset_request("G1", "Data", 0, 3), 3s)->code
+        == 0);
+
+    auto stats = admin({"brokerConsumeStats", "-b", broker.addr});
+    INFO(stats.output);
+    CHECK(stats.exit_code == 0);
+    CHECK(has(stats, "Diff Total: 0"));
+
+    auto reset = admin({"resetOffsetByTime", "-g", "G1", "-t", "Data", "-s", between});
+    INFO(reset.output);
+    CHECK(reset.exit_code == 0);
+    CHECK(has(reset, "rollback consumer offset by specified consumerGroup[G1], topic[Data]"));
+    stats = admin({"brokerConsumeStats", "-b", broker.addr});
+    CHECK(has(stats, "Diff Total: 2"));
+
+    // The rewritten offset is the broker's own: it is persisted and survives a restart.
+    broker.process->signal(SIGTERM);
+    REQUIRE(broker.process->wait_exit(20s) == 0);
+    auto again = test::start_broker(dir, "broker-r", ns.addr);
+    proto::QueryConsumerOffsetRequestHeader h;
+    h.consumerGroup = "G1";
+    h.topic = "Data";
+    h.queueId = 0;
+    auto query = RemotingCommand::request(proto::to_int(proto::RequestCode::QUERY_CONSUMER_OFFSET));
+    query.set_header(h);
+    auto offset = client.invoke_sync(again.addr, std::move(query), 3s);
+    REQUIRE(offset);
+    REQUIRE(offset->code == 0);
+    CHECK(*offset->ext("offset") == "1");
+}
