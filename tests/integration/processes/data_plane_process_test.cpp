@@ -1,6 +1,10 @@
 // The data plane against real processes: acknowledged messages and committed offsets survive a
-// broker killed with SIGKILL, and a consumer that disconnects while its pull is held does not
-// disturb the broker.
+// broker killed with SIGKILL, every kind of send reaches a consumer, and a consumer that
+// disconnects while its pull is held does not disturb the broker.
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/use_future.hpp>
+
+#include "message/batch.hpp"
 #include "message/record_reader.hpp"
 #include "proto/flags.hpp"
 #include "server_processes.hpp"
@@ -97,4 +101,54 @@ TEST_CASE("a consumer that disconnects during a held pull leaves the broker serv
     CHECK(r->code == 0);
     CHECK(message::decode_messages(std::span<const char>(r->body)).size() == 2);
     CHECK(broker.process->running());
+}
+
+TEST_CASE("single, batch and one-way sends all reach a consumer pulling from a real broker") {
+    test::TempDir dir;
+    auto ns = test::start_namesrv(dir, "ns");
+    auto broker = test::start_broker(dir, "broker-s", ns.addr);
+    remoting::RemotingClient producer;
+
+    test::Send v1;
+    v1.code = RequestCode::SEND_MESSAGE;
+    v1.body = "single-v1";
+    REQUIRE(producer.invoke_sync(broker.addr, test::send_request(v1), 3s)->code == 0);
+    test::Send v2;
+    v2.body = "single-v2";
+    REQUIRE(producer.invoke_sync(broker.addr, test::send_request(v2), 3s)->code == 0);
+
+    std::vector<message::Message> entries(2);
+    for (size_t i = 0; i < entries.size(); ++i) {
+        entries[i].topic = "Orders";
+        entries[i].body = "batch-" + std::to_string(i);
+    }
+    test::Send batch;
+    batch.code = RequestCode::SEND_BATCH_MESSAGE;
+    batch.properties = std::string("WAIT\x01true\x02", 10);
+    batch.body = *message::encode_batch(entries);
+    REQUIRE(producer.invoke_sync(broker.addr, test::send_request(batch), 3s)->code == 0);
+
+    test::Send oneway;
+    oneway.body = "one-way";
+    auto request = test::send_request(oneway);
+    request.mark_oneway();
+    auto sent = boost::asio::co_spawn(producer.pool().next(),
+                                      producer.invoke_oneway(broker.addr, std::move(request)),
+                                      boost::asio::use_future);
+    REQUIRE(sent.get());
+
+    // A consumer holding a pull from the start sees all five, in the order they were sent.
+    remoting::RemotingClient consumer;
+    std::vector<std::string> bodies;
+    int64_t offset = 0;
+    for (int round = 0; round < 10 && bodies.size() < 5; ++round) {
+        auto r = consumer.invoke_sync(broker.addr, pull(offset, 5000), 10s);
+        REQUIRE(r);
+        if (r->code != 0) continue;
+        for (const auto& m : message::decode_messages(std::span<const char>(r->body)))
+            bodies.push_back(m.body);
+        offset = std::stoll(*r->ext("nextBeginOffset"));
+    }
+    CHECK(bodies
+          == std::vector<std::string>{"single-v1", "single-v2", "batch-0", "batch-1", "one-way"});
 }
