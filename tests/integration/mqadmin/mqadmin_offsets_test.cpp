@@ -1,9 +1,11 @@
 // Moving and inspecting a group's offsets as a user does with mqadmin: resetOffsetByTime against
 // an offline group (the tool rewrites the stored offsets) and a live one (the broker pushes the
 // new offsets to its consumers), and brokerConsumeStats.
+#include <algorithm>
 #include <atomic>
 #include <thread>
 
+#include "body/consumer_running_info.hpp"
 #include "common/wall_clock.hpp"
 #include "mqadmin_fixture.hpp"
 #include "send_helpers.hpp"
@@ -175,4 +177,53 @@ TEST_CASE("brokerConsumeStats lists each group's consumed queues and the broker'
     CHECK(v.find("queues")->if_array()->empty());
     CHECK(*v.find("diffTotal")->if_int() == 2);
     CHECK(c.run({"brokerConsumeStats"}).code == 2);
+}
+
+TEST_CASE("consumerProgress without -g sums up every group, and -s names each queue's holder") {
+    Cluster c;
+    three_messages(c);
+    commit(c, "G1", 1);
+    REQUIRE(
+        c.run({"updateTopic", "-c", "DefaultCluster", "-t", "%RETRY%Gone", "-r", "1", "-w", "1"})
+            .code
+        == 0);
+    // G1 is online: its consumer holds queue 0 of Data and says so in its running info.
+    remoting::RemotingClient consumer;
+    consumer.register_processor(
+        proto::to_int(proto::RequestCode::GET_CONSUMER_RUNNING_INFO),
+        [](remoting::RequestContext&,
+           RemotingCommand& request) -> boost::asio::awaitable<std::optional<RemotingCommand>> {
+            body::ConsumerRunningInfo info;
+            info.mq_table.insert_or_assign(body::MessageQueue{"Data", "broker-a", 0}, {});
+            auto answer = RemotingCommand::response_to(request, proto::ResponseCode::SUCCESS);
+            answer.body = info.encode();
+            co_return answer;
+        });
+    test::HeartbeatSpec spec;
+    spec.client_id = "10.1.2.3@77";
+    spec.consumer_group = "G1";
+    spec.topic = "Data";
+    REQUIRE(consumer.invoke_sync(c.broker_addr, test::heartbeat_request(spec), 5s)->code == 0);
+    c.sync_routes();
+
+    auto all = c.run({"consumerProgress"});
+    REQUIRE(all.code == 0);
+    auto lines = lines_of(all.out);
+    CHECK(lines.at(0)
+          == left_pad("#Group", 64) + "  " + left_pad("#Count", 6) + "  " + left_pad("#Version", 24)
+                 + " " + left_pad("#Type", 5) + "  " + left_pad("#Model", 14) + "  "
+                 + left_pad("#TPS", 7) + "  #Diff Total");
+    const std::string online = left_pad("G1", 64) + "  " + left_pad("1", 6) + "  "
+                               + left_pad("V4_9_8", 24) + " " + left_pad("PUSH", 5) + "  "
+                               + left_pad("CLUSTERING", 14) + "  " + left_pad("0", 7) + "  2";
+    const std::string offline = left_pad("Gone", 64) + "  " + left_pad("0", 6) + "  "
+                                + left_pad("OFFLINE", 24) + " " + left_pad("", 5) + "  "
+                                + left_pad("", 14) + "  " + left_pad("0", 7) + "  0";
+    CHECK(std::count(lines.begin(), lines.end(), online) == 1);
+    CHECK(std::count(lines.begin(), lines.end(), offline) == 1);
+
+    auto held = c.run({"consumerProgress", "-g", "G1", "-s", "true"});
+    REQUIRE(held.code == 0);
+    CHECK(lines_of(held.out).at(1).find(left_pad("10.1.2.3", 20) + " " + left_pad("2", 20))
+          != std::string::npos);
 }

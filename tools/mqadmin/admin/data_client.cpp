@@ -218,6 +218,19 @@ void DataClient::update_offset(const std::string& broker, const body::MessageQue
     admin_.call(broker, request(RequestCode::UPDATE_CONSUMER_OFFSET, h));
 }
 
+body::ConsumerRunningInfo DataClient::running_info(const std::string& broker,
+                                                   const std::string& group,
+                                                   const std::string& client_id) {
+    proto::GetConsumerRunningInfoRequestHeader h;
+    h.consumerGroup = group;
+    h.clientId = client_id;
+    h.jstackEnable = false;
+    auto response = admin_.call(broker, request(RequestCode::GET_CONSUMER_RUNNING_INFO, h));
+    auto info = body::ConsumerRunningInfo::decode(response.body);
+    if (!info) fail("cannot decode the running info of " + client_id + ": " + info.error().message);
+    return std::move(*info);
+}
+
 body::ConsumeStatsList DataClient::broker_consume_stats(const std::string& broker, bool order) {
     proto::GetConsumeStatsInBrokerHeader h;
     h.isOrder = order;

@@ -10,6 +10,7 @@
 
 #include "admin/admin_client.hpp"
 #include "body/consume_stats_list.hpp"
+#include "body/consumer_running_info.hpp"
 #include "body/queue_stats.hpp"
 #include "body/reset_offset.hpp"
 #include "message/message.hpp"
@@ -69,6 +70,9 @@ class DataClient {
     /// UPDATE_CONSUMER_OFFSET, awaited.
     void update_offset(const std::string& broker, const body::MessageQueue& queue,
                        const std::string& group, int64_t offset);
+    /// GET_CONSUMER_RUNNING_INFO relayed by `broker` to the consumer `client_id` (no jstack).
+    body::ConsumerRunningInfo running_info(const std::string& broker, const std::string& group,
+                                           const std::string& client_id);
     /// GET_BROKER_CONSUME_STATS: every group's consume stats on the broker.
     body::ConsumeStatsList broker_consume_stats(const std::string& broker, bool order);
 

@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <climits>
+#include <map>
 
 #include "admin/data_client.hpp"
 #include "admin/failure.hpp"
@@ -9,11 +11,123 @@
 
 namespace rmq::mqadmin::commands {
 
+namespace {
+
+/// examineConsumerConnectionInfo: the group's connections as one broker of its retry topic
+/// knows them; nullopt when the group is offline or unknown.
+std::optional<body::ConsumerConnection> online_consumers(CommandContext& ctx,
+                                                         const std::string& group) {
+    try {
+        const auto brokers = route_brokers(ctx.admin, "%RETRY%" + group);
+        if (brokers.empty()) return std::nullopt;
+        auto connection = ctx.admin.consumer_connection(brokers.front().addr, group);
+        if (connection.connection_set.empty()) return std::nullopt;
+        return connection;
+    } catch (const Failure&) {
+        return std::nullopt;
+    }
+}
+
+/// Which client IP holds each queue, from every online consumer's running info (the -s column);
+/// consumers that do not answer are left out, as in Java.
+std::map<body::MessageQueue, std::string> queue_holders(CommandContext& ctx,
+                                                        const std::string& group) {
+    std::map<body::MessageQueue, std::string> holders;
+    const auto consumers = online_consumers(ctx, group);
+    if (!consumers) return holders;
+    DataClient data(ctx.admin);
+    const auto brokers = route_brokers(ctx.admin, "%RETRY%" + group);
+    for (const auto& connection : consumers->connection_set) {
+        try {
+            const auto info = data.running_info(brokers.front().addr, group, connection.client_id);
+            const std::string ip = connection.client_id.substr(0, connection.client_id.find('@'));
+            for (const auto& [queue, process_queue] : info.mq_table)
+                holders[queue] = ip;
+        } catch (const Failure&) {
+        }
+    }
+    return holders;
+}
+
+/// Without -g: one summary line per group that has a retry topic.
+int all_groups_progress(CommandContext& ctx) {
+    struct Summary {
+        std::string group;
+        size_t count = 0;
+        int32_t min_version = 0;
+        std::optional<body::ConsumeType> type;
+        std::optional<body::MessageModel> model;
+        int64_t tps = 0;
+        int64_t diff = 0;
+    };
+    std::vector<Summary> rows;
+    DataClient data(ctx.admin);
+    for (const auto& topic : ctx.admin.all_topics().topic_list) {
+        if (!topic.starts_with("%RETRY%")) continue;
+        Summary row;
+        row.group = topic.substr(7);
+        double tps = 0;
+        try {
+            for (const auto& broker : route_brokers(ctx.admin, topic)) {
+                auto stats = data.consume_stats(broker.addr, row.group, std::nullopt);
+                for (const auto& [queue, offsets] : stats.offset_table)
+                    row.diff += offsets.broker_offset - offsets.consumer_offset;
+                tps += stats.consume_tps;
+            }
+        } catch (const Failure&) {
+        }
+        row.tps = static_cast<int64_t>(tps);
+        if (auto consumers = online_consumers(ctx, row.group)) {
+            row.count = consumers->connection_set.size();
+            row.type = consumers->consume_type;
+            row.model = consumers->message_model;
+            row.min_version = INT32_MAX;
+            for (const auto& c : consumers->connection_set)
+                row.min_version = std::min(row.min_version, c.version);
+        }
+        rows.push_back(std::move(row));
+    }
+
+    const auto type_name = [](const Summary& r) -> std::string {
+        if (r.count == 0) return "";
+        return r.type == body::ConsumeType::consume_actively ? "PULL" : "PUSH";
+    };
+    const auto model_name = [](const Summary& r) -> std::string {
+        if (r.count == 0 || r.type != body::ConsumeType::consume_passively || !r.model) return "";
+        return *r.model == body::MessageModel::broadcasting ? "BROADCASTING" : "CLUSTERING";
+    };
+    if (ctx.json) {
+        json::Value list = json::Value::array();
+        for (const auto& r : rows) {
+            json::Value row = json::Value::object();
+            row.set("group", r.group);
+            row.set("count", static_cast<int64_t>(r.count));
+            row.set("version", r.count > 0 ? version_desc(r.min_version) : "OFFLINE");
+            row.set("type", type_name(r));
+            row.set("model", model_name(r));
+            row.set("tps", r.tps);
+            row.set("diffTotal", r.diff);
+            list.push_back(std::move(row));
+        }
+        print_json(ctx.out, list);
+        return kExitOk;
+    }
+    ctx.out << left("#Group", 64) << "  " << left("#Count", 6) << "  " << left("#Version", 24)
+            << " " << left("#Type", 5) << "  " << left("#Model", 14) << "  " << left("#TPS", 7)
+            << "  #Diff Total\n";
+    for (const auto& r : rows)
+        ctx.out << left(front(r.group, 64), 64) << "  " << left(std::to_string(r.count), 6) << "  "
+                << left(r.count > 0 ? version_desc(r.min_version) : "OFFLINE", 24) << " "
+                << left(type_name(r), 5) << "  " << left(model_name(r), 14) << "  "
+                << left(std::to_string(r.tps), 7) << "  " << r.diff << '\n';
+    return kExitOk;
+}
+
+}  // namespace
+
 int consumer_progress(CommandContext& ctx) {
     const auto group = ctx.options.get("groupName");
-    // Java lists every group's summary without -g; that needs the connection and running-info
-    // requests of each group, which this tool does not make.
-    if (!group) fail_usage("give the consumer group (-g); listing every group is not supported");
+    if (!group) return all_groups_progress(ctx);
     const auto topic = ctx.options.get("topicName");
 
     // Every broker holding the group's offsets serves its retry topic.
@@ -57,11 +171,10 @@ int consumer_progress(CommandContext& ctx) {
         print_json(ctx.out, result);
         return kExitOk;
     }
-    // -s true adds the client column; Java fills it from the online consumers' running info,
-    // which is not asked for here, so it shows N/A as Java does for a queue nobody holds.
-    const auto show_client = ctx.options.get("showClientIP");
-    const bool client_column =
-        show_client && (*show_client == "true" || *show_client == "TRUE" || *show_client == "True");
+    // -s true adds the column of which consumer's IP holds each queue (from their running info).
+    const bool client_column = boolean_option(ctx.options, "showClientIP", false);
+    const auto holders =
+        client_column ? queue_holders(ctx, *group) : std::map<body::MessageQueue, std::string>{};
     auto client = [&](std::string_view text) {
         return client_column ? left(text, 20) + " " : std::string();
     };
@@ -75,7 +188,8 @@ int consumer_progress(CommandContext& ctx) {
         ctx.out << left(front(mq.topic, 64), 64) << "  " << left(front(mq.broker_name, 32), 32)
                 << "  " << left(std::to_string(mq.queue_id), 4) << "  "
                 << left(std::to_string(offset.broker_offset), 20) << "  "
-                << left(std::to_string(offset.consumer_offset), 20) << "  " << client("N/A")
+                << left(std::to_string(offset.consumer_offset), 20) << "  "
+                << client(holders.contains(mq) ? holders.at(mq) : "N/A")
                 << left(std::to_string(offset.broker_offset - offset.consumer_offset), 20) << "  "
                 << last << '\n';
     }
