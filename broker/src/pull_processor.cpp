@@ -149,8 +149,13 @@ boost::asio::awaitable<RemotingCommand> Broker::handle_pull(remoting::RequestCon
             return store_->max_offset_in_queue(topic_name, queue) > offset;
         };
         const auto deadline = PullWaiters::Clock::now() + hold;
-        co_await pull_waiters_.wait(h->topic, h->queueId, offset, deadline, filter,
-                                    std::move(arrived_meanwhile));
+        {
+            // A held pull waits rather than works: it must not stop the connection's other
+            // requests from being read.
+            const auto parked = ctx.park();
+            co_await pull_waiters_.wait(h->topic, h->queueId, offset, deadline, filter,
+                                        std::move(arrived_meanwhile));
+        }
         result = store_->get_message(h->consumerGroup, h->topic, h->queueId, h->queueOffset,
                                      max_msgs, filter.get());
         code = pull_code(result.status, h->queueOffset);

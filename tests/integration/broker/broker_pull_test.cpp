@@ -1,6 +1,9 @@
 // PULL_MESSAGE and the offset commands against an in-process broker: tag filtering, statuses and
 // next offsets, long polling answered when a message arrives (and after the suspend time when
 // none does), committed offsets that survive a restart.
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/use_future.hpp>
+#include <filesystem>
 #include <fstream>
 #include <future>
 #include <sstream>
@@ -295,4 +298,57 @@ TEST_CASE("GET_CONSUME_STATS reports broker and consumer offsets per read queue"
     CHECK(q0->broker_offset == 2);
     CHECK(q0->consumer_offset == 1);
     CHECK(q0->last_timestamp > 0);
+}
+
+TEST_CASE("a thousand held pulls on one connection cost no threads and do not block its sends") {
+    Cluster c;
+    send(c, "TagA");
+    wait_for_max_offset(c, "Orders", 0, 1);
+    const auto threads = [] {
+        return std::distance(std::filesystem::directory_iterator("/proc/self/task"),
+                             std::filesystem::directory_iterator{});
+    };
+    remoting::RemotingClient consumer;
+    // Connect first, so the thread count below includes the client's own threads.
+    REQUIRE(
+        consumer.invoke_sync(c.broker->broker_addr(), test::max_offset_request("Orders", 0), 3s));
+    const auto threads_before = threads();
+
+    constexpr int kPulls = 1000;  // well past the connection's cap of 256 requests in flight
+    std::vector<std::future<remoting::TransportResult<RemotingCommand>>> held;
+    for (int i = 0; i < kPulls; ++i) {
+        Pull p;
+        p.queue_id = i % 4;
+        p.offset = p.queue_id == 0 ? 1 : 0;
+        p.suspend_ms = 20000;
+        auto request = pull_request(p);
+        held.push_back(
+            boost::asio::co_spawn(consumer.pool().next(),
+                                  consumer.invoke(c.broker->broker_addr(), std::move(request), 30s),
+                                  boost::asio::use_future));
+    }
+    std::this_thread::sleep_for(300ms);
+    for (auto& f : held)
+        REQUIRE(f.wait_for(0s) == std::future_status::timeout);
+    CHECK(threads() == threads_before);
+
+    // The producer side of the same client is still served at once.
+    Send s;
+    s.body = "wake queue 0";
+    auto sent = consumer.invoke_sync(c.broker->broker_addr(), send_request(s), 3s);
+    REQUIRE(sent);
+    CHECK(sent->code == 0);
+    int answered = 0;
+    for (int i = 0; i < kPulls; i += 4) {
+        REQUIRE(held[static_cast<size_t>(i)].wait_for(5s) == std::future_status::ready);
+        auto r = held[static_cast<size_t>(i)].get();
+        REQUIRE(r);
+        answered += r->code == 0 ? 1 : 0;
+    }
+    CHECK(answered == kPulls / 4);
+    CHECK(held[1].wait_for(0s) == std::future_status::timeout);  // other queues still held
+    for (int queue = 1; queue < 4; ++queue)
+        send(c, "TagA", queue);
+    for (auto& f : held)
+        if (f.valid()) REQUIRE(f.wait_for(5s) == std::future_status::ready);
 }

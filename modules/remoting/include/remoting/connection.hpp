@@ -112,6 +112,14 @@ class Connection : public std::enable_shared_from_this<Connection> {
     size_t peak_queued_frames() const;
     size_t pending_requests() const { return pending_count_.load(std::memory_order_relaxed); }
     size_t in_flight_requests() const { return in_flight_.load(std::memory_order_relaxed); }
+    size_t parked_requests() const { return parked_.load(std::memory_order_relaxed); }
+
+    /// A request that waits for an event instead of working (a held pull) stops counting
+    /// against max_in_flight_requests until unpark_request(): a consumer holding a pull for
+    /// each of hundreds of queues must still get its sends and heartbeats read. Both are called
+    /// on the connection's executor, from the request's handler.
+    void park_request();
+    void unpark_request();
 
   private:
     Connection(Socket socket, const ConnectionOptions& options,
@@ -162,6 +170,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     std::atomic<uint64_t> dropped_responses_{0};
     std::atomic<size_t> pending_count_{0};
     std::atomic<size_t> in_flight_{0};
+    std::atomic<size_t> parked_{0};  // of in_flight_
 
     std::mutex handlers_mutex_;  // guards the three below
     std::vector<CloseHandler> close_handlers_;

@@ -20,6 +20,20 @@ class Connection;
 struct RequestContext {
     std::shared_ptr<Connection> connection;
     const std::string& remote_address() const;
+
+    /// While alive, the request does not count against the connection's in-flight cap
+    /// (Connection::park_request). Create and destroy it on the connection's executor.
+    class Parked {
+      public:
+        explicit Parked(std::shared_ptr<Connection> connection);
+        ~Parked();
+        Parked(const Parked&) = delete;
+        Parked& operator=(const Parked&) = delete;
+
+      private:
+        std::shared_ptr<Connection> connection_;
+    };
+    Parked park() const { return Parked(connection); }
 };
 
 /// Returns the response, or nullopt for "no response" (parked long polls, oneway handling). A

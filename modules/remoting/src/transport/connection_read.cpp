@@ -46,7 +46,9 @@ asio::awaitable<void> Connection::read_loop([[maybe_unused]] std::shared_ptr<Con
                     break;
                 }
                 // Backpressure: with the cap reached, stop reading until a request finishes.
-                while (in_flight_.load(std::memory_order_relaxed) >= options_.max_in_flight_requests
+                while (in_flight_.load(std::memory_order_relaxed)
+                               - parked_.load(std::memory_order_relaxed)
+                           >= options_.max_in_flight_requests
                        && is_open() && !reading_stopped_) {
                     reader_waiting_ = true;
                     co_await in_flight_cv_.async_wait(asio::as_tuple(asio::use_awaitable));
@@ -114,6 +116,15 @@ asio::awaitable<void> Connection::serve_request(std::shared_ptr<Connection> self
         log::error("remoting", "request " + std::to_string(request.code) + " from "
                                    + remote_address_ + " failed: " + e.what());
     }
+}
+
+void Connection::park_request() {
+    parked_.fetch_add(1, std::memory_order_relaxed);
+    if (reader_waiting_) in_flight_cv_.cancel();
+}
+
+void Connection::unpark_request() {
+    parked_.fetch_sub(1, std::memory_order_relaxed);
 }
 
 void Connection::request_done() {

@@ -6,6 +6,15 @@
 
 namespace rmq::remoting {
 
+RequestContext::Parked::Parked(std::shared_ptr<Connection> connection)
+    : connection_(std::move(connection)) {
+    if (connection_) connection_->park_request();
+}
+
+RequestContext::Parked::~Parked() {
+    if (connection_) connection_->unpark_request();
+}
+
 const std::string& RequestContext::remote_address() const {
     return connection->remote_address();
 }
