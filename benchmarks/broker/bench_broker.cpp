@@ -25,9 +25,11 @@
 #include <filesystem>
 #include <fstream>
 #include <future>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <regex>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -122,6 +124,20 @@ double proc_status_mib(pid_t pid, const std::string& key) {
     for (std::string line; std::getline(in, line);)
         if (line.starts_with(key + ":")) return std::stod(line.substr(key.size() + 1)) / 1024.0;
     return 0;
+}
+
+/// CPU seconds (user + system, all threads) the process has used so far, from /proc/<pid>/stat.
+double process_cpu_seconds(pid_t pid) {
+    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    // Fields after the command name, which is in parentheses and may contain spaces: utime and
+    // stime are the 12th and 13th of them.
+    std::istringstream fields(text.substr(text.rfind(')') + 2));
+    std::string field;
+    double ticks = 0;
+    for (int i = 1; i <= 13 && fields >> field; ++i)
+        if (i >= 12) ticks += std::stod(field);
+    return ticks / static_cast<double>(::sysconf(_SC_CLK_TCK));
 }
 
 /// mqnamesrv and an mqbroker registered with it, with their files under one scratch directory
@@ -358,7 +374,12 @@ void BM_Send(benchmark::State& state) {
             state.SkipWithError("warm-up send failed");
             return;
         }
+        const double cpu_before = process_cpu_seconds(servers.broker_pid());
         const auto [send_seconds, echo_seconds] = interleaved_batches(state, sends, echoes);
+        // The broker idles during the echo batches, so its CPU time is the sends' alone.
+        state.counters["broker_cpu_us_per_msg"] =
+            (process_cpu_seconds(servers.broker_pid()) - cpu_before) * 1e6
+            / static_cast<double>(kSendsPerBatch * state.iterations());
         if (sends.failed() || echoes.failed()) state.SkipWithError("a send failed");
         const double rate = static_cast<double>(sends.total()) / send_seconds;
         const double echo_rate = static_cast<double>(echoes.total()) / echo_seconds;
