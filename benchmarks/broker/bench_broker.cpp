@@ -66,7 +66,8 @@ constexpr int kEndToEndMessages = 2'000;
 constexpr auto kPace = 1ms;
 constexpr int64_t kSuspendMillis = 15'000;
 // The first messages of each queue after the broker starts are delivered up to tens of
-// milliseconds late (first-use costs, not isolated yet); they are reported apart (cold_e2e_).
+// milliseconds late (the dispatcher's first page faults on new consume-queue and index files);
+// they are reported apart (cold_e2e_).
 constexpr int kWarmUpPerQueue = 16;
 constexpr int kWarmUpMessages = kWarmUpPerQueue * kQueues;
 // Small enough that a run's store stays within a few hundred MB, large enough that rolling to a
