@@ -460,7 +460,11 @@ class HeldPullConsumer {
             auto request = held_pull_request(queue, offset);
             auto response = co_await client_.invoke(broker_, std::move(request),
                                                     std::chrono::milliseconds(kSuspendMillis) + 5s);
-            if (!response || !answer_ok(*response)) break;
+            if (!response) {
+                if (!stopping_) failed_ = true;  // a lost connection, not our own close()
+                break;
+            }
+            if (!answer_ok(*response)) break;
             if (response->code == 0) record(response->body);
             offset = std::stoll(*response->ext("nextBeginOffset"));
         }
