@@ -21,6 +21,7 @@
 #include "pull_waiters.hpp"
 #include "remoting/server.hpp"
 #include "runtime_info.hpp"
+#include "schedule_service.hpp"
 #include "send_request.hpp"
 #include "store/message_store.hpp"
 #include "subscription_group_manager.hpp"
@@ -102,6 +103,8 @@ class Broker {
     void register_client_processors();
     void notify_consumer_ids_changed(const std::string& group);
     void registration_loop();
+    /// ScheduleService on a master: delayOffset.json loaded and clamped, levels running.
+    bool start_schedule_service(std::string& error);
     void topics_changed();
 
     config::BrokerStartup startup_;
@@ -115,6 +118,7 @@ class Broker {
     std::unique_ptr<TopicConfigManager> topics_;
     std::unique_ptr<SubscriptionGroupManager> groups_;
     std::unique_ptr<ConsumerOffsetManager> offsets_;
+    std::unique_ptr<ScheduleService> schedule_;  // delayed delivery; null on a slave
     PullWaiters pull_waiters_;
     std::unique_ptr<NameServerRegistrar> registrar_;
     std::unique_ptr<ClientManager> clients_ = std::make_unique<ClientManager>();
