@@ -87,6 +87,7 @@ bool Broker::start(std::string& error) {
     register_offset_processors();
     register_pull_processor();
     register_query_processors_for_messages();
+    register_send_back_processor();
     register_client_processors();
     server_->on_connection_closed([this](const remoting::CloseEvent& event) {
         for (const auto& group : clients_->connection_closed(event.connection.get()))

@@ -73,6 +73,10 @@ class Broker {
     void register_offset_processors();
     void register_pull_processor();
     void register_query_processors_for_messages();
+    void register_send_back_processor();
+    /// CONSUMER_SEND_MSG_BACK: a failed message to %RETRY%<group> (delayed) or %DLQ%<group>.
+    boost::asio::awaitable<remoting::RemotingCommand> handle_send_back(
+        const remoting::RemotingCommand& request);
     boost::asio::awaitable<remoting::RemotingCommand> handle_pull(
         remoting::RequestContext& ctx, const remoting::RemotingCommand& request);
     /// Whether a queue's first message is "in disk" (Java's checkInDiskByConsumeOffset at 0).

@@ -1,6 +1,7 @@
-// Delayed delivery (SCHEDULE_TOPIC_XXXX → the real topic) against an in-process broker with short
-// delay levels: a delayed message appears in its topic only after its delay and intact, and
-// delivery survives a restart without repeats.
+// Delayed delivery (SCHEDULE_TOPIC_XXXX → the real topic) and CONSUMER_SEND_MSG_BACK against an
+// in-process broker with short delay levels: a delayed message appears in its topic only after
+// its delay and intact, delivery survives a restart without repeats, and a message sent back
+// reaches %RETRY%<group> after its delay or %DLQ%<group> at once.
 #include <thread>
 
 #include "body/kv_table.hpp"
@@ -56,6 +57,19 @@ std::vector<message::MessageExt> pull(Cluster& c, const std::string& topic,
     auto r = c.call(c.broker->broker_addr(), test::pull_request(p));
     if (r.code != 0) return {};
     return message::decode_messages(std::span<const char>(r.body));
+}
+
+RemotingCommand send_back_request(int64_t offset, const std::string& group, int32_t delay_level,
+                                  std::optional<int32_t> max_reconsume_times = std::nullopt) {
+    proto::ConsumerSendMsgBackRequestHeader h;
+    h.offset = offset;
+    h.group = group;
+    h.delayLevel = delay_level;
+    h.maxReconsumeTimes = max_reconsume_times;
+    auto r = RemotingCommand::request(proto::to_int(RequestCode::CONSUMER_SEND_MSG_BACK));
+    r.set_header(h);
+    r.version = 401;  // a 4.9.x client: maxReconsumeTimes is honoured
+    return r;
 }
 
 std::optional<store::DelayOffsetTable> delay_offsets(Cluster& c) {
@@ -131,4 +145,78 @@ TEST_CASE("delayOffset.json keeps delivery progress across a restart without rep
     REQUIRE(saved);
     CHECK(saved->offsets[1] == 1);
     CHECK(saved->offsets[2] == 1);
+}
+
+TEST_CASE("a message sent back reaches the group's retry topic after its delay") {
+    Cluster c("messageDelayLevel=1s 1s 1s 1s 1s\n");
+    send(c, "failed");
+    REQUIRE(wait_for_max_offset(c, "Orders", 0, 1) == 1);
+    auto consumed = pull(c, "Orders");
+    REQUIRE(consumed.size() == 1);
+    const auto& original = consumed[0];
+
+    auto r =
+        c.call(c.broker->broker_addr(), send_back_request(original.commit_log_offset, "CG", 0));
+    REQUIRE(r.code == 0);
+    // Level 3 + reconsumeTimes 0 first parks it in SCHEDULE_TOPIC_XXXX queue 2.
+    CHECK(wait_for_max_offset(c, "SCHEDULE_TOPIC_XXXX", 2, 1) == 1);
+    CHECK(c.broker->topics().find("%RETRY%CG").has_value());
+    REQUIRE(wait_for_max_offset(c, "%RETRY%CG", 0, 1) == 1);
+    auto retried = pull(c, "%RETRY%CG");
+    REQUIRE(retried.size() == 1);
+    const auto& m = retried[0];
+    CHECK(m.body == "failed");
+    CHECK(m.reconsume_times == 1);
+    CHECK(m.property(prop::kRetryTopic) == "Orders");
+    CHECK(m.property(prop::kOriginMessageId) == original.offset_msg_id());
+    CHECK(m.property(prop::kDelay) == "3");
+    CHECK(m.tags() == "TagA");
+    CHECK(m.born_timestamp == original.born_timestamp);
+
+    // Past maxReconsumeTimes (1) the retried message goes to the dead-letter queue at once,
+    // still naming the first message.
+    r = c.call(c.broker->broker_addr(), send_back_request(m.commit_log_offset, "CG", 0, 1));
+    REQUIRE(r.code == 0);
+    REQUIRE(wait_for_max_offset(c, "%DLQ%CG", 0, 1, 2000ms) == 1);
+    auto dead = pull(c, "%DLQ%CG");
+    REQUIRE(dead.size() == 1);
+    CHECK(dead[0].body == "failed");
+    CHECK(dead[0].reconsume_times == 2);
+    CHECK(dead[0].property(prop::kOriginMessageId) == original.offset_msg_id());
+    CHECK(dead[0].property(prop::kRetryTopic) == "Orders");
+    const auto dlq = c.broker->topics().find("%DLQ%CG");
+    REQUIRE(dlq);
+    CHECK(dlq->read_queue_nums == 1);
+    CHECK(dlq->perm == 6);
+}
+
+TEST_CASE("delay level -1 sends a message straight to the dead-letter queue") {
+    Cluster c("messageDelayLevel=1s 1s 1s\n");
+    send(c, "poison");
+    REQUIRE(wait_for_max_offset(c, "Orders", 0, 1) == 1);
+    auto consumed = pull(c, "Orders");
+    REQUIRE(consumed.size() == 1);
+    auto r =
+        c.call(c.broker->broker_addr(), send_back_request(consumed[0].commit_log_offset, "CG", -1));
+    REQUIRE(r.code == 0);
+    REQUIRE(wait_for_max_offset(c, "%DLQ%CG", 0, 1, 2000ms) == 1);
+    auto dead = pull(c, "%DLQ%CG");
+    REQUIRE(dead.size() == 1);
+    CHECK(dead[0].reconsume_times == 1);
+    CHECK(dead[0].property(prop::kDelay) == "0");
+    CHECK(test::max_offset(c, "SCHEDULE_TOPIC_XXXX", 2) <= 0);
+}
+
+TEST_CASE("send-back refusals: unknown group and a bad offset") {
+    Cluster c("autoCreateSubscriptionGroup=false\n");
+    auto r = c.call(c.broker->broker_addr(), send_back_request(0, "NoSuchGroup", 0));
+    CHECK(r.code == proto::to_int(ResponseCode::SUBSCRIPTION_GROUP_NOT_EXIST));
+    CHECK(r.remark
+          == "subscription group not exist, NoSuchGroup \nSee http://rocketmq.apache.org/docs/faq/ "
+             "for further details.");
+
+    // A built-in group exists without auto-creation.
+    r = c.call(c.broker->broker_addr(), send_back_request(123456789, "TOOLS_CONSUMER", 0));
+    CHECK(r.code == proto::to_int(ResponseCode::SYSTEM_ERROR));
+    CHECK(r.remark == "look message by offset failed, 123456789");
 }
