@@ -158,6 +158,9 @@ TEST_CASE("a message sent back reaches the group's retry topic after its delay")
     auto r =
         c.call(c.broker->broker_addr(), send_back_request(original.commit_log_offset, "CG", 0));
     REQUIRE(r.code == 0);
+    // As the captured 4.9.8 answer: no remark, no extFields.
+    CHECK_FALSE(r.remark);
+    CHECK_FALSE(r.ext_fields);
     // Level 3 + reconsumeTimes 0 first parks it in SCHEDULE_TOPIC_XXXX queue 2.
     CHECK(wait_for_max_offset(c, "SCHEDULE_TOPIC_XXXX", 2, 1) == 1);
     CHECK(c.broker->topics().find("%RETRY%CG").has_value());
