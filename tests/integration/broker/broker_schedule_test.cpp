@@ -9,6 +9,7 @@
 #include "cluster_fixture.hpp"
 #include "message/property_keys.hpp"
 #include "message/record_reader.hpp"
+#include "proto/flags.hpp"
 #include "proto/response_code.hpp"
 #include "pull_helpers.hpp"
 #include "send_helpers.hpp"
@@ -60,12 +61,14 @@ std::vector<message::MessageExt> pull(Cluster& c, const std::string& topic,
 }
 
 RemotingCommand send_back_request(int64_t offset, const std::string& group, int32_t delay_level,
-                                  std::optional<int32_t> max_reconsume_times = std::nullopt) {
+                                  std::optional<int32_t> max_reconsume_times = std::nullopt,
+                                  bool unit_mode = false) {
     proto::ConsumerSendMsgBackRequestHeader h;
     h.offset = offset;
     h.group = group;
     h.delayLevel = delay_level;
     h.maxReconsumeTimes = max_reconsume_times;
+    h.unitMode = unit_mode;
     auto r = RemotingCommand::request(proto::to_int(RequestCode::CONSUMER_SEND_MSG_BACK));
     r.set_header(h);
     r.version = 401;  // a 4.9.x client: maxReconsumeTimes is honoured
@@ -222,4 +225,27 @@ TEST_CASE("send-back refusals: unknown group and a bad offset") {
     r = c.call(c.broker->broker_addr(), send_back_request(123456789, "TOOLS_CONSUMER", 0));
     CHECK(r.code == proto::to_int(ResponseCode::SYSTEM_ERROR));
     CHECK(r.remark == "look message by offset failed, 123456789");
+}
+
+TEST_CASE("a unit-mode group's retry topic is flagged unit-sub by a heartbeat and by a send-back") {
+    Cluster c;
+    test::HeartbeatSpec spec;
+    spec.consumer_group = "UnitByHeartbeat";
+    spec.unit_mode = true;
+    REQUIRE(c.call(c.broker->broker_addr(), test::heartbeat_request(spec)).code == 0);
+    auto topic = c.broker->topics().find("%RETRY%UnitByHeartbeat");
+    REQUIRE(topic);
+    CHECK(topic->topic_sys_flag == proto::topic_sys_flag::kUnitSub);
+
+    send(c, "unit");
+    REQUIRE(wait_for_max_offset(c, "Orders", 0, 1) == 1);
+    auto consumed = pull(c, "Orders");
+    REQUIRE(consumed.size() == 1);
+    auto r = c.call(
+        c.broker->broker_addr(),
+        send_back_request(consumed[0].commit_log_offset, "UnitBySendBack", 0, std::nullopt, true));
+    REQUIRE(r.code == 0);
+    topic = c.broker->topics().find("%RETRY%UnitBySendBack");
+    REQUIRE(topic);
+    CHECK(topic->topic_sys_flag == proto::topic_sys_flag::kUnitSub);
 }
