@@ -62,8 +62,13 @@ void Broker::register_query_processors() {
 
     add(RequestCode::GET_BROKER_RUNTIME_INFO, [this](const RemotingCommand& request) {
         const auto settings = live_config_->snapshot();
-        RuntimeInfoInputs in{*store_, settings.broker, daily_totals(), boot_timestamp_ms_,
-                             common::epoch_millis()};
+        auto delay_offsets = schedule_ ? schedule_->offsets() : std::map<int32_t, int64_t>{};
+        RuntimeInfoInputs in{*store_,
+                             settings.broker,
+                             daily_totals(),
+                             boot_timestamp_ms_,
+                             common::epoch_millis(),
+                             std::move(delay_offsets)};
         return with_body(request, runtime_info(in).encode());
     });
 

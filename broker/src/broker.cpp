@@ -73,6 +73,7 @@ bool Broker::start(std::string& error) {
         error = "cannot start the store: " + r.error().message;
         return false;
     }
+    if (!start_schedule_service(error)) return false;
 
     remoting::ServerConfig config;
     config.port = static_cast<uint16_t>(startup_.netty_server.listen_port);
@@ -86,6 +87,7 @@ bool Broker::start(std::string& error) {
     register_offset_processors();
     register_pull_processor();
     register_query_processors_for_messages();
+    register_send_back_processor();
     register_client_processors();
     server_->on_connection_closed([this](const remoting::CloseEvent& event) {
         for (const auto& group : clients_->connection_closed(event.connection.get()))
@@ -117,6 +119,21 @@ bool Broker::start(std::string& error) {
         fetch_name_servers();
     }
     registration_thread_ = std::thread([this] { registration_loop(); });
+    return true;
+}
+
+bool Broker::start_schedule_service(std::string& error) {
+    // Delayed messages are delivered by the master only; a slave's copies arrive by replication.
+    if (startup_.store.broker_role == store::BrokerRole::slave) return true;
+    const auto period = std::chrono::milliseconds(
+        std::max<int64_t>(1000, startup_.store_extras.get_int("flushDelayOffsetInterval")));
+    schedule_ = std::make_unique<ScheduleService>(*store_, store_->delay_levels(),
+                                                  startup_.store.config_path(), period);
+    if (auto r = schedule_->load(); !r) {
+        error = "cannot load delayOffset.json: " + r.error().message;
+        return false;
+    }
+    schedule_->start();
     return true;
 }
 
@@ -248,7 +265,8 @@ void Broker::shutdown() {
     if (registrar_) registrar_->unregister_all();
     pull_waiters_.wake_all();  // held pulls answer now instead of holding the stop up
     if (server_) server_->stop(std::chrono::seconds(3));
-    if (offsets_) persist_offsets();  // after the last in-flight commit
+    if (offsets_) persist_offsets();       // after the last in-flight commit
+    if (schedule_) schedule_->shutdown();  // before the store it puts into
     if (store_) store_->shutdown();
 }
 

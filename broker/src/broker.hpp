@@ -23,6 +23,7 @@
 #include "pull_waiters.hpp"
 #include "remoting/server.hpp"
 #include "runtime_info.hpp"
+#include "schedule_service.hpp"
 #include "send_request.hpp"
 #include "store/message_store.hpp"
 #include "subscription_group_manager.hpp"
@@ -74,6 +75,10 @@ class Broker {
     void register_offset_processors();
     void register_pull_processor();
     void register_query_processors_for_messages();
+    void register_send_back_processor();
+    /// CONSUMER_SEND_MSG_BACK: a failed message to %RETRY%<group> (delayed) or %DLQ%<group>.
+    boost::asio::awaitable<remoting::RemotingCommand> handle_send_back(
+        const remoting::RemotingCommand& request);
     boost::asio::awaitable<remoting::RemotingCommand> handle_pull(
         remoting::RequestContext& ctx, const remoting::RemotingCommand& request);
     /// PULL_OFFSET_MOVED on a master: an OFFSET_MOVED_EVENT message records the correction.
@@ -117,6 +122,8 @@ class Broker {
     void register_client_processors();
     void notify_consumer_ids_changed(const std::string& group);
     void registration_loop();
+    /// ScheduleService on a master: delayOffset.json loaded and clamped, levels running.
+    bool start_schedule_service(std::string& error);
     void topics_changed();
 
     config::BrokerStartup startup_;
@@ -130,6 +137,7 @@ class Broker {
     std::unique_ptr<TopicConfigManager> topics_;
     std::unique_ptr<SubscriptionGroupManager> groups_;
     std::unique_ptr<ConsumerOffsetManager> offsets_;
+    std::unique_ptr<ScheduleService> schedule_;  // delayed delivery; null on a slave
     PullWaiters pull_waiters_;
     std::unique_ptr<NameServerRegistrar> registrar_;
     std::unique_ptr<ClientManager> clients_ = std::make_unique<ClientManager>();

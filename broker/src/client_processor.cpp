@@ -73,7 +73,9 @@ void Broker::register_client_processors() {
             bool retry_topic_created = false;
             for (const auto& consumer : heartbeat->consumer_data_set) {
                 if (auto config = groups_->find_or_create(consumer.group_name)) {
-                    const int32_t sys_flag = consumer.unit_mode ? proto::topic_sys_flag::kUnit : 0;
+                    // Java's TopicSysFlag.buildSysFlag(false, true): "has unit subscriptions".
+                    const int32_t unit_sub = proto::topic_sys_flag::kUnitSub;
+                    const int32_t sys_flag = consumer.unit_mode ? unit_sub : 0;
                     bool created = false;
                     topics_->create_in_send_back(
                         std::string(kRetryGroupTopicPrefix) + consumer.group_name,

@@ -150,6 +150,11 @@ body::KVTable runtime_info(const RuntimeInfoInputs& in) {
         config::format_double(disk_space(cfg.consume_queue_path()).used_ratio));
     put("commitLogMinOffset", std::to_string(store.min_phy_offset()));
     put("commitLogMaxOffset", std::to_string(store.max_phy_offset()));
+    // Java's buildRunningStats: "<next offset to deliver>,<queue max offset>" per level it knows.
+    for (const auto& [level, offset] : in.delay_offsets)
+        put("scheduleMessageOffset_" + std::to_string(level),
+            std::to_string(offset) + ","
+                + std::to_string(store.max_offset_in_queue(store::kScheduleTopic, level - 1)));
     return kv;
 }
 

@@ -3,6 +3,7 @@
 // from the store's counters and the broker's daily totals. mqadmin clusterList/brokerStatus and
 // the console read them.
 #include <cstdint>
+#include <map>
 #include <string>
 
 #include "body/kv_table.hpp"
@@ -25,6 +26,8 @@ struct RuntimeInfoInputs {
     DailyTotals daily;
     int64_t boot_timestamp_ms = 0;
     int64_t now_ms = 0;
+    /// The schedule service's delay level → next offset (scheduleMessageOffset_<level>).
+    std::map<int32_t, int64_t> delay_offsets = {};
 };
 
 body::KVTable runtime_info(const RuntimeInfoInputs& in);

@@ -13,6 +13,7 @@
 #include "proto/request_code.hpp"
 #include "proto/response_code.hpp"
 #include "remoting/connection.hpp"
+#include "send_back.hpp"
 #include "send_busy.hpp"
 #include "send_request.hpp"
 #include "topic_validator.hpp"
@@ -219,10 +220,10 @@ std::optional<RemotingCommand> Broker::route_retry_message(const RemotingCommand
     const std::string group = send.topic.substr(kRetryGroupTopicPrefix.size());
     auto config = groups_->find_or_create(group);
     if (!config)
-        return RemotingCommand::response_to(
-            request, ResponseCode::SUBSCRIPTION_GROUP_NOT_EXIST,
-            "subscription group not exist, " + group + std::string(kFaqApplyTopic));
-    const int32_t max_times = send.max_reconsume_times.value_or(config->retry_max_times);
+        return RemotingCommand::response_to(request, ResponseCode::SUBSCRIPTION_GROUP_NOT_EXIST,
+                                            group_not_exist_remark(group));
+    const int32_t max_times =
+        max_reconsume_times(request.version, send.max_reconsume_times, config->retry_max_times);
     if (send.reconsume_times < max_times) return std::nullopt;
     const std::string dlq = std::string(kDlqGroupTopicPrefix) + group;
     bool created = false;

@@ -17,6 +17,7 @@ struct HeartbeatSpec {
     std::string topic = "TopicTest";  // the consumer's subscription; empty = none
     std::string sub_string = "*";
     std::string producer_group;  // empty = no producer
+    bool unit_mode = false;
 };
 
 inline remoting::RemotingCommand heartbeat_request(const HeartbeatSpec& spec) {
@@ -27,6 +28,7 @@ inline remoting::RemotingCommand heartbeat_request(const HeartbeatSpec& spec) {
     consumer.consume_type = body::ConsumeType::consume_passively;
     consumer.message_model = body::MessageModel::clustering;
     consumer.consume_from_where = body::ConsumeFromWhere::consume_from_last_offset;
+    consumer.unit_mode = spec.unit_mode;
     if (!spec.topic.empty()) {
         body::SubscriptionData sub;
         sub.topic = spec.topic;

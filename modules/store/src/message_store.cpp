@@ -287,9 +287,13 @@ void MessageStore::submit(std::shared_ptr<PutRequest> request, PutCallback done)
 }
 
 void MessageStore::put(message::MessageExt msg, PutCallback done) {
+    put(std::move(msg), PutOptions{}, std::move(done));
+}
+
+void MessageStore::put(message::MessageExt msg, PutOptions options, PutCallback done) {
     if (auto status = check_store_status()) return done(std::move(*status));
-    const bool wait = msg.properties.get(message::prop::kWait) != "false";
-    auto encoded = encode_put(msg, config_, delay_levels_);
+    const bool wait = options.wait_for_flush && msg.properties.get(message::prop::kWait) != "false";
+    auto encoded = encode_put(msg, config_, options.reroute_delayed ? &delay_levels_ : nullptr);
     if (!encoded) return done(rejected(encoded.error().status, std::move(encoded.error().remark)));
     auto request = std::make_shared<PutRequest>();
     request->put = std::move(*encoded);
@@ -341,6 +345,13 @@ PutMessageResult wait_put(Start start) {
 boost::asio::awaitable<PutMessageResult> MessageStore::put(message::MessageExt msg) {
     return await_put([this, msg = std::move(msg)](PutCallback done) mutable {
         put(std::move(msg), std::move(done));
+    });
+}
+
+boost::asio::awaitable<PutMessageResult> MessageStore::put(message::MessageExt msg,
+                                                           PutOptions options) {
+    return await_put([this, msg = std::move(msg), options](PutCallback done) mutable {
+        put(std::move(msg), options, std::move(done));
     });
 }
 

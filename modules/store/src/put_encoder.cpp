@@ -84,9 +84,9 @@ std::optional<Rejection> append_record(message::MessageExt& msg, EncodedPut& put
 }  // namespace
 
 Encoded encode_put(message::MessageExt& msg, const StoreConfig& config,
-                   const DelayLevels& delay_levels) {
+                   const DelayLevels* delay_levels) {
     if (auto rejected = check(msg, config)) return *rejected;
-    reroute_delayed(msg, delay_levels);
+    if (delay_levels) reroute_delayed(msg, *delay_levels);
     EncodedPut put;
     put.queue_key = msg.topic + "-" + std::to_string(msg.queue_id);
     put.tran_type = msg.sys_flag & proto::msg_sys_flag::kTransactionMask;

@@ -19,10 +19,11 @@ struct Rejection {
 };
 
 /// Checks (topic, properties and body limits), reroutes a delayed message to
-/// SCHEDULE_TOPIC_XXXX, computes BODYCRC and encodes. `msg` is updated (topic, queue, props).
+/// SCHEDULE_TOPIC_XXXX (unless `delay_levels` is null), computes BODYCRC and encodes. `msg` is
+/// updated (topic, queue, props).
 proto::Expected<EncodedPut, Rejection> encode_put(message::MessageExt& msg,
                                                   const StoreConfig& config,
-                                                  const DelayLevels& delay_levels);
+                                                  const DelayLevels* delay_levels);
 
 /// The records of a batch: same topic and queue, stored back to back.
 proto::Expected<EncodedPut, Rejection> encode_batch_put(std::vector<message::MessageExt>& batch,

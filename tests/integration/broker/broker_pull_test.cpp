@@ -14,6 +14,7 @@
 #include "message/record_reader.hpp"
 #include "proto/flags.hpp"
 #include "proto/response_code.hpp"
+#include "pull_helpers.hpp"
 #include "send_helpers.hpp"
 
 using namespace rmq;
@@ -22,42 +23,13 @@ using proto::RequestCode;
 using proto::ResponseCode;
 using remoting::RemotingCommand;
 using test::Cluster;
+using test::Pull;
+using test::pull_request;
 using test::Send;
 using test::send_request;
 using test::wait_for_max_offset;
 
 namespace {
-
-struct Pull {
-    std::string topic = "Orders";
-    int32_t queue_id = 0;
-    int64_t offset = 0;
-    int32_t max = 32;
-    std::string subscription = "*";
-    int64_t suspend_ms = 0;  // > 0: long polling
-    std::optional<int64_t> commit;
-    std::string group = "CG";
-};
-
-RemotingCommand pull_request(const Pull& p) {
-    proto::PullMessageRequestHeader h;
-    h.consumerGroup = p.group;
-    h.topic = p.topic;
-    h.queueId = p.queue_id;
-    h.queueOffset = p.offset;
-    h.maxMsgNums = p.max;
-    h.sysFlag = proto::pull_sys_flag::kSubscription
-                | (p.suspend_ms > 0 ? proto::pull_sys_flag::kSuspend : 0)
-                | (p.commit ? proto::pull_sys_flag::kCommitOffset : 0);
-    h.commitOffset = p.commit.value_or(0);
-    h.suspendTimeoutMillis = p.suspend_ms;
-    h.subscription = p.subscription;
-    h.subVersion = 0;
-    h.expressionType = "TAG";
-    auto r = RemotingCommand::request(proto::to_int(RequestCode::PULL_MESSAGE));
-    r.set_header(h);
-    return r;
-}
 
 std::string tagged(const std::string& tag) {
     return "TAGS\x01" + tag + "\x02WAIT\x01true\x02";

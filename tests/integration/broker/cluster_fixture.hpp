@@ -32,21 +32,31 @@ struct Cluster {
     std::string namesrv_addr;
     std::filesystem::path broker_config_file = dir.path() / "broker.properties";
 
-    Cluster() {
+    /// `extra_properties`: more "key=value\n" lines for the broker's properties file.
+    explicit Cluster(const std::string& extra_properties = "") {
         std::string error;
         REQUIRE(namesrv.start(error));
         namesrv_addr = "127.0.0.1:" + std::to_string(namesrv.port());
         std::ofstream(broker_config_file)
             << "brokerName=broker-a\nbrokerIP1=127.0.0.1\n"
                "storePathRootDir="
-            << (dir.path() / "store").string() << "\nmappedFileSizeCommitLog=1048576\n";
+            << (dir.path() / "store").string() << "\nmappedFileSizeCommitLog=1048576\n"
+            << extra_properties;
+        start_broker();
+        REQUIRE(broker->register_now() == 1);
+    }
+
+    /// A new broker from the same properties file and store (the old one shut down first).
+    void start_broker() {
+        if (broker) broker->shutdown();
+        broker.reset();
         auto startup = rmq::config::parse_broker_command_line(
             {"-c", broker_config_file.string(), "-n", namesrv_addr, "listenPort=0"},
             rmq::config::Environment::from_process());
         REQUIRE(startup);
         broker = std::make_unique<rmq::broker::Broker>(std::move(*startup));
+        std::string error;
         REQUIRE(broker->start(error));
-        REQUIRE(broker->register_now() == 1);
     }
 
     rmq::remoting::RemotingCommand call(const std::string& addr,

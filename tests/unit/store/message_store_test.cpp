@@ -1,6 +1,7 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
+#include <future>
 #include <set>
 #include <thread>
 
@@ -173,6 +174,25 @@ TEST_CASE("a delayed message goes to SCHEDULE_TOPIC_XXXX with its delivery time 
     const auto stored = decode_one(store->select_one_message_by_offset(r.wrote_offset));
     CHECK(stored.property("REAL_TOPIC") == "D");
     CHECK(stored.property("REAL_QID") == "3");
+}
+
+TEST_CASE("a delivered delayed message keeps its DELAY property without being parked again") {
+    TempDir dir;
+    auto store = test::open_started(test::small_store_config(dir.path()));
+    auto m = test::make_message("D", 3, "due");
+    m.set_property("DELAY", "2");
+    m.set_property("REAL_TOPIC", "D");
+    std::promise<PutMessageResult> done;
+    store->put(m, PutOptions{.reroute_delayed = false, .wait_for_flush = false},
+               [&](PutMessageResult r) { done.set_value(std::move(r)); });
+    const auto r = done.get_future().get();
+    REQUIRE(r.ok());
+    test::wait_dispatched(*store);
+    CHECK(store->max_offset_in_queue("D", 3) == 1);
+    CHECK(store->max_offset_in_queue("SCHEDULE_TOPIC_XXXX", 1) == 0);
+    const auto stored = decode_one(store->select_one_message_by_offset(r.wrote_offset));
+    CHECK(stored.topic == "D");
+    CHECK(stored.property("DELAY") == "2");
 }
 
 TEST_CASE("tag filtering by consume-queue tags code") {

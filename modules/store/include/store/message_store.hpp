@@ -65,10 +65,13 @@ class MessageStore {
     /// born_timestamp, born_host, store_host, reconsume_times, prepared_transaction_offset; the
     /// store computes BODYCRC and fills offsets and STORETIMESTAMP. `done` runs on a store thread.
     void put(message::MessageExt msg, PutCallback done);
+    /// Same, with the departures of PutOptions (the schedule service's deliveries).
+    void put(message::MessageExt msg, PutOptions options, PutCallback done);
     /// The records of one batch, stored contiguously in one queue (SEND_BATCH_MESSAGE).
     void put_batch(std::vector<message::MessageExt> batch, PutCallback done);
     /// Awaitable forms; the coroutine resumes on its own executor.
     boost::asio::awaitable<PutMessageResult> put(message::MessageExt msg);
+    boost::asio::awaitable<PutMessageResult> put(message::MessageExt msg, PutOptions options);
     boost::asio::awaitable<PutMessageResult> put_batch(std::vector<message::MessageExt> batch);
     /// Blocking forms (tools, tests).
     PutMessageResult put_sync(message::MessageExt msg);
@@ -118,6 +121,8 @@ class MessageStore {
 
     // ---- administration ----------------------------------------------------------------------
     const StoreConfig& config() const { return config_; }
+    /// messageDelayLevel as parsed at open (the schedule service delivers by it).
+    const DelayLevels& delay_levels() const { return delay_levels_; }
     /// Put and get counters (GET_BROKER_RUNTIME_INFO); the broker samples them every second.
     StoreStats& stats() { return *stats_; }
     const StoreStats& stats() const { return *stats_; }

@@ -26,6 +26,14 @@ namespace rmq::store {
 /// Called once per put, on a store thread; must not block.
 using PutCallback = std::function<void(PutMessageResult)>;
 
+/// How a put departs from the ordinary send path. The schedule service delivers a due message
+/// with its SCHEDULE record's properties verbatim (DELAY and WAIT included, as Java stores them),
+/// so the store must neither reroute it by its DELAY again nor wait for a flush its WAIT asks for.
+struct PutOptions {
+    bool reroute_delayed = true;  // false: a DELAY property is kept as data, not obeyed
+    bool wait_for_flush = true;   // false: complete once appended, whatever WAIT says
+};
+
 /// Where SYNC_MASTER replication waits: complete `done` once a slave has `end_offset`, or with
 /// FLUSH_SLAVE_TIMEOUT / SLAVE_NOT_AVAILABLE.
 class ReplicaWaiter {
