@@ -6,6 +6,7 @@
 #include <boost/asio/use_awaitable.hpp>
 
 #include "common/log.hpp"
+#include "common/wall_clock.hpp"
 #include "delayed_delivery.hpp"
 #include "message/record.hpp"
 
@@ -19,12 +20,6 @@ namespace asio = boost::asio;
 constexpr auto kFirstRun = std::chrono::seconds(1);
 constexpr auto kNextRun = std::chrono::milliseconds(100);
 constexpr auto kAfterError = std::chrono::seconds(10);
-
-int64_t now_ms() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
 
 void log_failure(std::exception_ptr error) {
     if (!error) return;
@@ -169,7 +164,7 @@ asio::awaitable<int64_t> ScheduleService::deliver_due(int32_t level, int64_t off
         if (stopping_) co_return units.first_index() + static_cast<int64_t>(i);
         const store::CqUnit unit = units[i];
         const int64_t index = units.first_index() + static_cast<int64_t>(i);
-        const int64_t now = now_ms();
+        const int64_t now = common::epoch_millis();
         if (!unit.is_hole() && corrected_deliver_time(now, unit.tags_code, level_delay) > now)
             co_return index;  // not due yet: this level waits here
         std::optional<message::MessageExt> due;

@@ -48,13 +48,13 @@ RemotingCommand status_request(const std::string& group, std::optional<std::stri
 /// Three messages in queue 0 of "Orders"; returns a time between the first and the second.
 int64_t send_three(Cluster& c) {
     REQUIRE(c.call(c.broker->broker_addr(), test::send_request(test::Send{})).code == 0);
-    test::wait_for_max_offset(c, "Orders", 0, 1);
+    REQUIRE(test::wait_for_max_offset(c, "Orders", 0, 1) == 1);
     std::this_thread::sleep_for(20ms);
     const int64_t between = common::epoch_millis();
     std::this_thread::sleep_for(20ms);
     for (int i = 0; i < 2; ++i)
         REQUIRE(c.call(c.broker->broker_addr(), test::send_request(test::Send{})).code == 0);
-    test::wait_for_max_offset(c, "Orders", 0, 3);
+    REQUIRE(test::wait_for_max_offset(c, "Orders", 0, 3) == 3);
     return between;
 }
 

@@ -54,7 +54,7 @@ TEST_CASE("pulls return the matching messages with RocketMQ's statuses and next 
     send(c, "TagA");
     send(c, "TagB");
     send(c, "TagA");
-    wait_for_max_offset(c, "Orders", 0, 3);
+    REQUIRE(wait_for_max_offset(c, "Orders", 0, 3) == 3);
 
     Pull all;
     auto r = c.call(c.broker->broker_addr(), pull_request(all));
@@ -94,7 +94,7 @@ TEST_CASE("pulls return the matching messages with RocketMQ's statuses and next 
     CHECK(r.code == proto::to_int(ResponseCode::PULL_OFFSET_MOVED));
     CHECK(header_int(r, "nextBeginOffset") == 0);
     // The master records the correction in OFFSET_MOVED_EVENT, tagged and keyed by the group.
-    wait_for_max_offset(c, "OFFSET_MOVED_EVENT", 0, 1);
+    REQUIRE(wait_for_max_offset(c, "OFFSET_MOVED_EVENT", 0, 1) == 1);
     Pull events;
     events.topic = "OFFSET_MOVED_EVENT";
     events.group = "watcher";
@@ -121,7 +121,7 @@ TEST_CASE("pulls return the matching messages with RocketMQ's statuses and next 
 TEST_CASE("pull refusals: unknown topic, bad queue, no registered subscription") {
     Cluster c;
     send(c, "TagA");
-    wait_for_max_offset(c, "Orders", 0, 1);
+    REQUIRE(wait_for_max_offset(c, "Orders", 0, 1) == 1);
     Pull unknown;
     unknown.topic = "Nope";
     auto r = c.call(c.broker->broker_addr(), pull_request(unknown));
@@ -146,7 +146,7 @@ TEST_CASE("pull refusals: unknown topic, bad queue, no registered subscription")
 TEST_CASE("a held pull is answered as soon as a message arrives, or after its suspend time") {
     Cluster c;
     send(c, "TagA");
-    wait_for_max_offset(c, "Orders", 0, 1);
+    REQUIRE(wait_for_max_offset(c, "Orders", 0, 1) == 1);
 
     // Nothing arrives: answered PULL_NOT_FOUND once the suspend time is over.
     Pull idle;
@@ -194,7 +194,7 @@ TEST_CASE("consumer offsets: query, update, commit on pull, and a restart keeps 
     {
         Cluster c;
         send(c, "TagA");
-        wait_for_max_offset(c, "Orders", 0, 1);
+        REQUIRE(wait_for_max_offset(c, "Orders", 0, 1) == 1);
 
         proto::QueryConsumerOffsetRequestHeader q;
         q.consumerGroup = "CG";
@@ -252,7 +252,7 @@ TEST_CASE("GET_CONSUME_STATS reports broker and consumer offsets per read queue"
     Cluster c;
     send(c, "TagA");
     send(c, "TagA");
-    wait_for_max_offset(c, "Orders", 0, 2);
+    REQUIRE(wait_for_max_offset(c, "Orders", 0, 2) == 2);
     auto update = test::update_offset_request("CG", "Orders", 0, 1);
     REQUIRE(c.call(c.broker->broker_addr(), update).code == 0);
 
@@ -275,7 +275,7 @@ TEST_CASE("GET_CONSUME_STATS reports broker and consumer offsets per read queue"
 TEST_CASE("a thousand held pulls on one connection cost no threads and do not block its sends") {
     Cluster c;
     send(c, "TagA");
-    wait_for_max_offset(c, "Orders", 0, 1);
+    REQUIRE(wait_for_max_offset(c, "Orders", 0, 1) == 1);
     const auto threads = [] {
         return std::distance(std::filesystem::directory_iterator("/proc/self/task"),
                              std::filesystem::directory_iterator{});

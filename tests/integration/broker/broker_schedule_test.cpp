@@ -22,6 +22,8 @@ using proto::ResponseCode;
 using remoting::RemotingCommand;
 using test::Cluster;
 
+using test::wait_for_max_offset;
+
 namespace {
 
 namespace prop = message::prop;
@@ -36,18 +38,6 @@ void send(Cluster& c, const std::string& body, const std::string& delay_level = 
             "DELAY\x01"
             + delay_level;
     REQUIRE(c.call(c.broker->broker_addr(), test::send_request(s)).code == 0);
-}
-
-/// Waits (up to `limit`) until the queue's max offset reaches `n`; the offset it saw last.
-int64_t wait_for_max_offset(Cluster& c, const std::string& topic, int32_t queue, int64_t n,
-                            std::chrono::milliseconds limit = 5000ms) {
-    const auto until = std::chrono::steady_clock::now() + limit;
-    int64_t seen = test::max_offset(c, topic, queue);
-    while (seen < n && std::chrono::steady_clock::now() < until) {
-        std::this_thread::sleep_for(20ms);
-        seen = test::max_offset(c, topic, queue);
-    }
-    return seen;
 }
 
 std::vector<message::MessageExt> pull(Cluster& c, const std::string& topic,

@@ -31,13 +31,13 @@ int64_t three_messages(Cluster& c) {
     test::Send s;
     s.topic = "Data";
     REQUIRE(c.call(c.broker_addr, test::send_request(s)).code == 0);
-    test::wait_for_max_offset(c, "Data", 0, 1);
+    REQUIRE(test::wait_for_max_offset(c, "Data", 0, 1) == 1);
     std::this_thread::sleep_for(20ms);
     const int64_t between = common::epoch_millis();
     std::this_thread::sleep_for(20ms);
     for (int i = 0; i < 2; ++i)
         REQUIRE(c.call(c.broker_addr, test::send_request(s)).code == 0);
-    test::wait_for_max_offset(c, "Data", 0, 3);
+    REQUIRE(test::wait_for_max_offset(c, "Data", 0, 3) == 3);
     return between;
 }
 
