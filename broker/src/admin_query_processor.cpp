@@ -10,6 +10,7 @@
 #include "proto/request_code.hpp"
 #include "proto/response_code.hpp"
 #include "remoting/connection.hpp"
+#include "responses.hpp"
 #include "runtime_info.hpp"
 
 namespace rmq::broker {
@@ -22,12 +23,6 @@ using remoting::RemotingCommand;
 
 constexpr auto kRelayTimeout = std::chrono::seconds(10);
 
-RemotingCommand with_body(const RemotingCommand& request, std::string body) {
-    auto response = RemotingCommand::response_to(request, ResponseCode::SUCCESS);
-    response.body = std::move(body);
-    return response;
-}
-
 }  // namespace
 
 void Broker::register_query_processors() {
@@ -36,7 +31,7 @@ void Broker::register_query_processors() {
     };
 
     add(RequestCode::GET_BROKER_CONFIG, [this](const RemotingCommand& request) {
-        auto response = with_body(request, live_config_->properties_text());
+        auto response = success_with_body(request, live_config_->properties_text());
         const auto [timestamp, counter] = live_config_->version();
         proto::GetBrokerConfigResponseHeader h;
         h.version = body::DataVersion{timestamp, counter}.encode();
@@ -69,7 +64,7 @@ void Broker::register_query_processors() {
                              boot_timestamp_ms_,
                              common::epoch_millis(),
                              std::move(delay_offsets)};
-        return with_body(request, runtime_info(in).encode());
+        return success_with_body(request, runtime_info(in).encode());
     });
 
     add(RequestCode::GET_TOPIC_STATS_INFO, [this](const RemotingCommand& request) {
@@ -90,7 +85,7 @@ void Broker::register_query_processors() {
             table.offset_table.insert_or_assign(
                 body::MessageQueue{h->topic, identity_.broker_name, queue}, offset);
         }
-        return with_body(request, table.encode());
+        return success_with_body(request, table.encode());
     });
 
     add(RequestCode::GET_CONSUMER_CONNECTION_LIST, [this](const RemotingCommand& request) {
@@ -101,7 +96,7 @@ void Broker::register_query_processors() {
             return RemotingCommand::response_to(
                 request, ResponseCode::CONSUMER_NOT_ONLINE,
                 "the consumer group[" + h->consumerGroup + "] not online");
-        return with_body(request, connection->encode());
+        return success_with_body(request, connection->encode());
     });
 
     add(RequestCode::GET_PRODUCER_CONNECTION_LIST, [this](const RemotingCommand& request) {
@@ -112,7 +107,7 @@ void Broker::register_query_processors() {
             return RemotingCommand::response_to(
                 request, ResponseCode::SYSTEM_ERROR,
                 "the producer group[" + h->producerGroup + "] not exist");
-        return with_body(request, connection->encode());
+        return success_with_body(request, connection->encode());
     });
 
     add(RequestCode::QUERY_TOPIC_CONSUME_BY_WHO, [this](const RemotingCommand& request) {
@@ -124,17 +119,17 @@ void Broker::register_query_processors() {
             if (std::find(groups.group_list.begin(), groups.group_list.end(), group)
                 == groups.group_list.end())
                 groups.group_list.push_back(std::move(group));
-        return with_body(request, groups.encode());
+        return success_with_body(request, groups.encode());
     });
 
     add(RequestCode::GET_ALL_CONSUMER_OFFSET, [this](const RemotingCommand& request) {
-        return with_body(request, offsets_->snapshot().encode());
+        return success_with_body(request, offsets_->snapshot().encode());
     });
 
     add(RequestCode::GET_SYSTEM_TOPIC_LIST_FROM_BROKER, [this](const RemotingCommand& request) {
         body::TopicList list;
         list.topic_list = topics_->system_topics();
-        return with_body(request, list.encode());
+        return success_with_body(request, list.encode());
     });
 
     server_->register_processor(

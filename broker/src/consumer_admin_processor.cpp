@@ -15,6 +15,7 @@
 #include "proto/request_code.hpp"
 #include "proto/response_code.hpp"
 #include "remoting/connection.hpp"
+#include "responses.hpp"
 
 namespace rmq::broker {
 
@@ -25,12 +26,6 @@ using proto::ResponseCode;
 using remoting::RemotingCommand;
 
 constexpr auto kClientCallTimeout = std::chrono::seconds(10);
-
-RemotingCommand with_body(const RemotingCommand& request, std::string body) {
-    auto response = RemotingCommand::response_to(request, ResponseCode::SUCCESS);
-    response.body = std::move(body);
-    return response;
-}
 
 std::string too_old(int32_t version) {
     return "the client does not support this feature. version=" + proto::version_desc(version);
@@ -68,7 +63,7 @@ void Broker::register_consumer_admin_processors() {
             if (!topic || consumes_elsewhere(h->consumerGroup, name)) continue;
             add_consume_stats(stats, h->consumerGroup, name, topic->read_queue_nums);
         }
-        return with_body(request, stats.encode());
+        return success_with_body(request, stats.encode());
     });
 
     add_sync_processor(
@@ -94,7 +89,7 @@ void Broker::register_consumer_admin_processors() {
                 entry.insert_or_assign(group, std::move(per_topic));
                 list.consume_stats_list.push_back(std::move(entry));
             }
-            return with_body(request, list.encode());
+            return success_with_body(request, list.encode());
         });
 
     server_->register_processor(
@@ -176,7 +171,7 @@ RemotingCommand Broker::reset_offset(const RemotingCommand& request) {
             },
             boost::asio::detached);
     }
-    return with_body(request, decided.encode());
+    return success_with_body(request, decided.encode());
 }
 
 boost::asio::awaitable<RemotingCommand> Broker::collect_consumer_status(
@@ -218,7 +213,7 @@ boost::asio::awaitable<RemotingCommand> Broker::collect_consumer_status(
                                                std::move(body->message_queue_table));
         if (!only.empty()) break;
     }
-    co_return with_body(request, status.encode());
+    co_return success_with_body(request, status.encode());
 }
 
 }  // namespace rmq::broker

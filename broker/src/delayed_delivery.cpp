@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "message/property_keys.hpp"
+#include "stored_copy.hpp"
 #include "topic_validator.hpp"
 
 namespace rmq::broker {
@@ -27,18 +28,7 @@ proto::Expected<message::MessageExt, std::string> due_message(message::MessageEx
                            + "\")");
     if (real_topic == kTransHalfTopic)
         return std::string("the real topic is " + real_topic + ", discarded");
-    message::MessageExt due;
-    due.topic = real_topic;
-    due.queue_id = queue_id;
-    due.flag = scheduled.flag;
-    due.body = std::move(scheduled.body);
-    due.properties = std::move(scheduled.properties);
-    due.sys_flag = scheduled.sys_flag;
-    due.born_timestamp = scheduled.born_timestamp;
-    due.born_host = scheduled.born_host;
-    due.store_host = scheduled.store_host;
-    due.reconsume_times = scheduled.reconsume_times;
-    return due;
+    return stored_copy(std::move(scheduled), real_topic, queue_id);
 }
 
 }  // namespace rmq::broker

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "message/property_keys.hpp"
+#include "stored_copy.hpp"
 #include "topic_validator.hpp"
 
 namespace rmq::broker {
@@ -34,18 +35,10 @@ message::MessageExt send_back_message(message::MessageExt original, std::string_
     if (original.property(prop::kOriginMessageId).empty())
         original.set_property(prop::kOriginMessageId, original.offset_msg_id());
 
-    message::MessageExt msg;
-    msg.topic = std::string(dead_letter ? kDlqGroupTopicPrefix : kRetryGroupTopicPrefix)
-                + std::string(group);
-    msg.queue_id = dead_letter ? 0 : retry_queue;
-    msg.flag = original.flag;
-    msg.body = std::move(original.body);
-    msg.properties = std::move(original.properties);
-    msg.sys_flag = original.sys_flag;
-    msg.born_timestamp = original.born_timestamp;
-    msg.born_host = original.born_host;
-    msg.store_host = original.store_host;
-    msg.reconsume_times = original.reconsume_times + 1;
+    std::string topic = std::string(dead_letter ? kDlqGroupTopicPrefix : kRetryGroupTopicPrefix)
+                        + std::string(group);
+    auto msg = stored_copy(std::move(original), std::move(topic), dead_letter ? 0 : retry_queue);
+    msg.reconsume_times += 1;
     return msg;
 }
 

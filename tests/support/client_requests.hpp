@@ -117,6 +117,19 @@ inline remoting::RemotingCommand update_offset_request(const std::string& group,
     return r;
 }
 
+/// QUERY_CONSUMER_OFFSET of `group` for queue `queue_id` of `topic`.
+inline remoting::RemotingCommand query_offset_request(const std::string& group,
+                                                      const std::string& topic, int32_t queue_id) {
+    proto::QueryConsumerOffsetRequestHeader h;
+    h.consumerGroup = group;
+    h.topic = topic;
+    h.queueId = queue_id;
+    auto r = remoting::RemotingCommand::request(
+        proto::to_int(proto::RequestCode::QUERY_CONSUMER_OFFSET));
+    r.set_header(h);
+    return r;
+}
+
 /// GET_MAX_OFFSET of queue `queue_id` of `topic`: the number of messages dispatched to it.
 inline remoting::RemotingCommand max_offset_request(const std::string& topic, int32_t queue_id) {
     proto::GetMaxOffsetRequestHeader h;

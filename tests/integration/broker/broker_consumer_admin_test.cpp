@@ -185,13 +185,7 @@ TEST_CASE("reset refusals: offline group, group without offsets, unknown topic")
                test::contains("Consumer not online, so can not reset offset, Group: CG Topic: "
                               "Orders Timestamp: 0"));
     // The offline group keeps its offsets: mqadmin rewrites them itself in that case.
-    proto::QueryConsumerOffsetRequestHeader query;
-    query.consumerGroup = "CG";
-    query.topic = "Orders";
-    query.queueId = 0;
-    auto ask = RemotingCommand::request(proto::to_int(RequestCode::QUERY_CONSUMER_OFFSET));
-    ask.set_header(query);
-    auto kept = c.call(c.broker->broker_addr(), ask);
+    auto kept = c.call(c.broker->broker_addr(), test::query_offset_request("CG", "Orders", 0));
     REQUIRE(kept.code == 0);
     CHECK(*kept.ext("offset") == "3");
 

@@ -196,12 +196,7 @@ TEST_CASE("consumer offsets: query, update, commit on pull, and a restart keeps 
         send(c, "TagA");
         REQUIRE(wait_for_max_offset(c, "Orders", 0, 1) == 1);
 
-        proto::QueryConsumerOffsetRequestHeader q;
-        q.consumerGroup = "CG";
-        q.topic = "Orders";
-        q.queueId = 0;
-        auto query = RemotingCommand::request(proto::to_int(RequestCode::QUERY_CONSUMER_OFFSET));
-        query.set_header(q);
+        auto query = test::query_offset_request("CG", "Orders", 0);
         auto r = c.call(c.broker->broker_addr(), query);
         REQUIRE(r.code == 0);
         CHECK(*r.ext("offset") == "0");  // a young queue: a new group starts at its beginning
@@ -215,16 +210,10 @@ TEST_CASE("consumer offsets: query, update, commit on pull, and a restart keeps 
         committing.commit = 1;
         committing.group = "CG2";
         c.call(c.broker->broker_addr(), pull_request(committing));
-        q.consumerGroup = "CG2";
-        query.set_header(q);
-        CHECK(*c.call(c.broker->broker_addr(), query).ext("offset") == "1");
-
-        proto::GetMaxOffsetRequestHeader m;
-        m.topic = "Orders";
-        m.queueId = 0;
-        auto max = RemotingCommand::request(proto::to_int(RequestCode::GET_MAX_OFFSET));
-        max.set_header(m);
-        CHECK(*c.call(c.broker->broker_addr(), max).ext("offset") == "1");
+        const auto query_cg2 = test::query_offset_request("CG2", "Orders", 0);
+        CHECK(*c.call(c.broker->broker_addr(), query_cg2).ext("offset") == "1");
+        CHECK(*c.call(c.broker->broker_addr(), test::max_offset_request("Orders", 0)).ext("offset")
+              == "1");
 
         c.broker->shutdown();
         std::ifstream in(c.dir.path() / "store" / "config" / "consumerOffset.json");
@@ -241,9 +230,7 @@ TEST_CASE("consumer offsets: query, update, commit on pull, and a restart keeps 
         c.broker = std::make_unique<broker::Broker>(std::move(*startup));
         std::string error;
         REQUIRE(c.broker->start(error));
-        CHECK(*c.call(c.broker->broker_addr(), query).ext("offset") == "1");
-        q.consumerGroup = "CG";
-        query.set_header(q);
+        CHECK(*c.call(c.broker->broker_addr(), query_cg2).ext("offset") == "1");
         CHECK(*c.call(c.broker->broker_addr(), query).ext("offset") == "1");
     }
 }

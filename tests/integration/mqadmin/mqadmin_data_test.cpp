@@ -13,14 +13,6 @@ using namespace mqadmin_test;
 
 namespace {
 
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);)
-        lines.push_back(line);
-    return lines;
-}
-
 std::string last_word(const std::string& line) {
     return line.substr(line.find_last_of(' ') + 1);
 }
@@ -226,14 +218,7 @@ TEST_CASE("consumerProgress shows a group's offsets and the lag") {
     wait_dispatched(c, "Data", 3);
     // A consumer's heartbeat would create the retry topic the group is looked up by.
     make_topic(c, "%RETRY%G1");
-    proto::UpdateConsumerOffsetRequestHeader h;
-    h.consumerGroup = "G1";
-    h.topic = "Data";
-    h.queueId = 0;
-    h.commitOffset = 1;
-    auto r = RemotingCommand::request(proto::to_int(proto::RequestCode::UPDATE_CONSUMER_OFFSET));
-    r.set_header(h);
-    REQUIRE(c.call(c.broker_addr, std::move(r)).code == 0);
+    REQUIRE(c.call(c.broker_addr, test::update_offset_request("G1", "Data", 0, 1)).code == 0);
 
     auto progress = c.run({"consumerProgress", "-g", "G1", "-s", "true"});
     REQUIRE(progress.code == 0);

@@ -14,14 +14,6 @@ using namespace mqadmin_test;
 
 namespace {
 
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);)
-        lines.push_back(line);
-    return lines;
-}
-
 /// Topic "Data" with one queue and three messages; returns a time between the first and the
 /// second message's store times.
 int64_t three_messages(Cluster& c) {
@@ -46,13 +38,7 @@ void commit(Cluster& c, const std::string& group, int64_t offset) {
 }
 
 int64_t committed(Cluster& c, const std::string& group) {
-    proto::QueryConsumerOffsetRequestHeader h;
-    h.consumerGroup = group;
-    h.topic = "Data";
-    h.queueId = 0;
-    auto r = RemotingCommand::request(proto::to_int(proto::RequestCode::QUERY_CONSUMER_OFFSET));
-    r.set_header(h);
-    auto response = c.call(c.broker_addr, std::move(r));
+    auto response = c.call(c.broker_addr, test::query_offset_request(group, "Data", 0));
     REQUIRE(response.code == 0);
     return std::stoll(*response.ext("offset"));
 }

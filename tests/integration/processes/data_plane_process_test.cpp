@@ -34,16 +34,6 @@ RemotingCommand pull(int64_t offset, int64_t suspend_ms = 0) {
     return r;
 }
 
-RemotingCommand query_offset() {
-    proto::QueryConsumerOffsetRequestHeader h;
-    h.consumerGroup = "CG";
-    h.topic = "Orders";
-    h.queueId = 0;
-    auto r = RemotingCommand::request(proto::to_int(RequestCode::QUERY_CONSUMER_OFFSET));
-    r.set_header(h);
-    return r;
-}
-
 }  // namespace
 
 TEST_CASE("acknowledged messages and flushed offsets survive a broker killed with SIGKILL") {
@@ -69,7 +59,7 @@ TEST_CASE("acknowledged messages and flushed offsets survive a broker killed wit
 
     auto again = test::start_broker(dir, "broker-k", ns.addr, settings);
     remoting::RemotingClient after;
-    auto offset = after.invoke_sync(again.addr, query_offset(), 3s);
+    auto offset = after.invoke_sync(again.addr, test::query_offset_request("CG", "Orders", 0), 3s);
     REQUIRE(offset);
     REQUIRE(offset->code == 0);
     CHECK(*offset->ext("offset") == "3");

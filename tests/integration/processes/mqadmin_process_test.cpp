@@ -197,13 +197,7 @@ TEST_CASE("resetOffsetByTime moves an offline group back on a real broker, and i
     broker.process->signal(SIGTERM);
     REQUIRE(broker.process->wait_exit(20s) == 0);
     auto again = test::start_broker(dir, "broker-r", ns.addr);
-    proto::QueryConsumerOffsetRequestHeader h;
-    h.consumerGroup = "G1";
-    h.topic = "Data";
-    h.queueId = 0;
-    auto query = RemotingCommand::request(proto::to_int(proto::RequestCode::QUERY_CONSUMER_OFFSET));
-    query.set_header(h);
-    auto offset = client.invoke_sync(again.addr, std::move(query), 3s);
+    auto offset = client.invoke_sync(again.addr, test::query_offset_request("G1", "Data", 0), 3s);
     REQUIRE(offset);
     REQUIRE(offset->code == 0);
     CHECK(*offset->ext("offset") == "1");

@@ -90,6 +90,21 @@ std::vector<Rollback> rewrite_offline(CommandContext& ctx, const std::string& gr
     return rows;
 }
 
+/// --json: the request, whether consumers were online (the broker pushed the offsets) or the
+/// tool rewrote them, and one object per queue.
+int print_json_result(CommandContext& ctx, const std::string& group, const std::string& topic,
+                      bool force, int64_t timestamp, bool consumers_online, json::Value queues) {
+    json::Value result = json::Value::object();
+    result.set("group", group);
+    result.set("topic", topic);
+    result.set("force", force);
+    result.set("timestamp", timestamp);
+    result.set("consumersOnline", consumers_online);
+    result.set("queues", std::move(queues));
+    print_json(ctx.out, result);
+    return kExitOk;
+}
+
 int print_offline(CommandContext& ctx, const std::string& group, const std::string& topic,
                   bool force, const std::string& timestamp_text, int64_t timestamp,
                   const std::vector<Rollback>& rows) {
@@ -105,15 +120,7 @@ int print_offline(CommandContext& ctx, const std::string& group, const std::stri
             row.set("rollbackOffset", r.rollback_offset);
             list.push_back(std::move(row));
         }
-        json::Value result = json::Value::object();
-        result.set("group", group);
-        result.set("topic", topic);
-        result.set("force", force);
-        result.set("timestamp", timestamp);
-        result.set("consumersOnline", false);
-        result.set("queues", std::move(list));
-        print_json(ctx.out, result);
-        return kExitOk;
+        return print_json_result(ctx, group, topic, force, timestamp, false, std::move(list));
     }
     ctx.out << "rollback consumer offset by specified consumerGroup[" << group << "], topic["
             << topic << "], force[" << (force ? "true" : "false") << "], timestamp(string)["
@@ -163,15 +170,7 @@ int reset_offset_by_time(CommandContext& ctx) {
             row.set("offset", offset);
             list.push_back(std::move(row));
         }
-        json::Value result = json::Value::object();
-        result.set("group", group);
-        result.set("topic", topic);
-        result.set("force", force);
-        result.set("timestamp", timestamp);
-        result.set("consumersOnline", true);
-        result.set("queues", std::move(list));
-        print_json(ctx.out, result);
-        return kExitOk;
+        return print_json_result(ctx, group, topic, force, timestamp, true, std::move(list));
     }
     ctx.out << "rollback consumer offset by specified group[" << group << "], topic[" << topic
             << "], force[" << (force ? "true" : "false") << "], timestamp(string)["
