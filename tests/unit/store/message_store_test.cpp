@@ -2,6 +2,7 @@
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 #include <future>
+#include <mutex>
 #include <set>
 #include <thread>
 
@@ -386,4 +387,37 @@ TEST_CASE("the append queue reports how long its oldest put has waited") {
     CHECK(done == 4);
     CHECK((*store)->put_queue_wait().count() == 0);
     CHECK((*store)->queued_puts() == 0);
+}
+
+TEST_CASE("ASYNC_FLUSH puts append on the caller's thread when idle and queue under contention") {
+    TempDir dir;
+    auto store = test::open_started(test::small_store_config(dir.path()));
+    // Idle: the put is appended and answered before put() returns, on this thread.
+    std::thread::id answered_on;
+    bool answered = false;
+    store->put(test::make_message("Fast", 0, "first"), [&](PutMessageResult r) {
+        answered = r.ok();
+        answered_on = std::this_thread::get_id();
+    });
+    CHECK(answered);
+    CHECK(answered_on == std::this_thread::get_id());
+
+    // Contended: every put is stored once, queue offsets without gaps or repeats.
+    constexpr int kThreads = 6, kPuts = 500;
+    std::mutex mutex;
+    std::set<int64_t> offsets;
+    std::vector<std::thread> producers;
+    for (int t = 0; t < kThreads; ++t)
+        producers.emplace_back([&] {
+            for (int i = 0; i < kPuts; ++i) {
+                auto r = store->put_sync(test::make_message("Fast", 1, "m"));
+                std::lock_guard lock(mutex);
+                if (r.ok()) offsets.insert(r.queue_offset);
+            }
+        });
+    for (auto& p : producers)
+        p.join();
+    CHECK(offsets.size() == static_cast<size_t>(kThreads * kPuts));
+    CHECK(*offsets.begin() == 0);
+    CHECK(*offsets.rbegin() == kThreads * kPuts - 1);
 }

@@ -48,6 +48,8 @@ struct PutRequest {
     PutCallback done;
     PutMessageResult result;
     std::chrono::steady_clock::time_point deadline{};
+    /// Set before a SYNC_FLUSH put goes to the flush service, which then owns its result.
+    bool handed_to_flush = false;
 
     /// Delivers the result once, whoever gets there first (flush or timeout watcher).
     void complete(PutMessageStatus status, std::string remark = {});
@@ -114,6 +116,9 @@ class AppendService {
     /// Appends what is queued, then stops; later puts get SERVICE_NOT_AVAILABLE.
     void stop();
 
+    /// With ASYNC_FLUSH and no synchronous slave, appends on the caller's thread when nothing is
+    /// queued or appending (as Java's putMessage appends on the sending thread); otherwise
+    /// queues the put for the append thread's next batch. `done` may run before this returns.
     void submit(std::shared_ptr<PutRequest> request);
     /// True while one batch has been appending for longer than osPageCacheBusyTimeOutMills.
     bool page_cache_busy(std::chrono::milliseconds limit) const;
@@ -125,7 +130,10 @@ class AppendService {
 
   private:
     void run();
+    /// Under append_mutex_: appends, and hands SYNC_FLUSH puts to the flush service.
     void append_batch(std::vector<std::shared_ptr<PutRequest>>& batch);
+    /// Outside append_mutex_: answers the puts the flush service does not answer.
+    void complete_batch(std::vector<std::shared_ptr<PutRequest>>& batch);
 
     CommitLog& log_;
     const StoreConfig& config_;
@@ -133,7 +141,8 @@ class AppendService {
     FlushService& flush_;
     std::function<void()> on_appended_;
     std::shared_ptr<ReplicaWaiter> replica_;
-    std::mutex mutex_;
+    std::mutex append_mutex_;  // held while appending, by the append thread or a submitter
+    std::mutex mutex_;         // guards the queue
     std::condition_variable cv_;
     std::vector<std::shared_ptr<PutRequest>> queue_;
     bool stopping_ = false;
