@@ -1,12 +1,14 @@
 // The broker's inspection and runtime-configuration commands (spec/headers.md §A.4): broker
 // config get/update, runtime info, topic stats, connection lists, who consumes a topic, system
-// topics, and GET_CONSUMER_RUNNING_INFO relayed to the client.
+// topics, and GET_CONSUMER_RUNNING_INFO and CONSUME_MESSAGE_DIRECTLY relayed to the client.
 #include "body/queue_stats.hpp"
 #include "body/topic_list.hpp"
 #include "broker.hpp"
 #include "common/log.hpp"
 #include "common/wall_clock.hpp"
+#include "message/message_id.hpp"
 #include "proto/headers.hpp"
+#include "proto/mq_version.hpp"
 #include "proto/request_code.hpp"
 #include "proto/response_code.hpp"
 #include "remoting/connection.hpp"
@@ -136,29 +138,58 @@ void Broker::register_query_processors() {
         proto::to_int(RequestCode::GET_CONSUMER_RUNNING_INFO),
         [this](remoting::RequestContext&,
                RemotingCommand& request) -> boost::asio::awaitable<std::optional<RemotingCommand>> {
-            co_return co_await relay_to_consumer(request);
+            auto h = request.decode_header<proto::GetConsumerRunningInfoRequestHeader>();
+            if (!h) co_return RemotingCommand::response_to(request, h.error());
+            // The client gets the admin's request as it was: same code, header fields and body.
+            auto forwarded = RemotingCommand::request(request.code);
+            forwarded.ext_fields = request.ext_fields;
+            forwarded.body = request.body;
+            co_return co_await relay_to_consumer(request, std::move(forwarded), h->consumerGroup,
+                                                 h->clientId);
+        });
+
+    server_->register_processor(
+        proto::to_int(RequestCode::CONSUME_MESSAGE_DIRECTLY),
+        [this](remoting::RequestContext&,
+               RemotingCommand& request) -> boost::asio::awaitable<std::optional<RemotingCommand>> {
+            auto h = request.decode_header<proto::ConsumeMessageDirectlyResultRequestHeader>();
+            if (!h) co_return RemotingCommand::response_to(request, h.error());
+            // As Java: the broker names itself and replaces the body with the stored record the
+            // offset message id points at (left as it was when the id does not parse).
+            auto forwarded = RemotingCommand::request(request.code);
+            forwarded.ext_fields = request.ext_fields;
+            if (!forwarded.ext_fields) forwarded.ext_fields.emplace();
+            forwarded.ext_fields->set("brokerName", identity_.broker_name);
+            forwarded.body = request.body;
+            if (auto id = message::parse_offset_msg_id(h->msgId.value_or(""))) {
+                auto record = store_->select_one_message_by_offset(id->commit_log_offset);
+                if (record) forwarded.body.assign(record.bytes.begin(), record.bytes.end());
+            }
+            const std::string client_id = h->clientId.value_or("");
+            co_return co_await relay_to_consumer(request, std::move(forwarded), h->consumerGroup,
+                                                 client_id);
         });
 }
 
 boost::asio::awaitable<std::optional<RemotingCommand>> Broker::relay_to_consumer(
-    const RemotingCommand& request) {
-    auto h = request.decode_header<proto::GetConsumerRunningInfoRequestHeader>();
-    if (!h) co_return RemotingCommand::response_to(request, h.error());
-    auto channel = clients_->find_consumer(h->consumerGroup, h->clientId);
+    const RemotingCommand& request, RemotingCommand forwarded, std::string group,
+    std::string client_id) {
+    auto channel = clients_->find_consumer(group, client_id);
     if (!channel || !channel->connection || !channel->connection->is_open())
         co_return RemotingCommand::response_to(
             request, ResponseCode::SYSTEM_ERROR,
-            "The Consumer <" + h->consumerGroup + "> <" + h->clientId + "> not online");
-    // The client gets the admin's request as it was: same code, header fields and body.
-    auto forwarded = RemotingCommand::request(request.code);
-    forwarded.ext_fields = request.ext_fields;
-    forwarded.body = request.body;
+            "The Consumer <" + group + "> <" + client_id + "> not online");
+    if (channel->version < proto::kVersion3_1_8_Snapshot)
+        co_return RemotingCommand::response_to(
+            request, ResponseCode::SYSTEM_ERROR,
+            "The Consumer <" + client_id + "> Version <" + proto::version_desc(channel->version)
+                + "> too low to finish, please upgrade it to V3_1_8_SNAPSHOT");
     auto answer = co_await channel->connection->request(std::move(forwarded), kRelayTimeout);
     if (!answer) {
         const bool timed_out = answer.error().code == remoting::errc::timeout;
         co_return RemotingCommand::response_to(
             request, timed_out ? ResponseCode::CONSUME_MSG_TIMEOUT : ResponseCode::SYSTEM_ERROR,
-            "consumer <" + h->consumerGroup + "> <" + h->clientId
+            "consumer <" + group + "> <" + client_id
                 + "> did not answer: " + answer.error().message);
     }
     RemotingCommand response = std::move(*answer);

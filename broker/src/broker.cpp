@@ -83,6 +83,7 @@ bool Broker::start(std::string& error) {
     register_processors();
     register_query_processors();
     register_consumer_admin_processors();
+    register_lock_processors();
     register_send_processors();
     register_offset_processors();
     register_pull_processor();

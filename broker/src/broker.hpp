@@ -21,6 +21,7 @@
 #include "proto/headers.hpp"
 #include "proto/request_code.hpp"
 #include "pull_waiters.hpp"
+#include "rebalance_lock_manager.hpp"
 #include "remoting/server.hpp"
 #include "runtime_info.hpp"
 #include "schedule_service.hpp"
@@ -98,9 +99,14 @@ class Broker {
     remoting::RemotingCommand send_response(const remoting::RemotingCommand& request,
                                             const store::PutMessageResult& result, int32_t queue_id,
                                             const RequestSettings& settings);
+    /// Sends `forwarded` to the consumer `client_id` of `group` and answers `request` with its
+    /// answer (GET_CONSUMER_RUNNING_INFO, CONSUME_MESSAGE_DIRECTLY; Broker2Client.callClient).
     boost::asio::awaitable<std::optional<remoting::RemotingCommand>> relay_to_consumer(
-        const remoting::RemotingCommand& request);
+        const remoting::RemotingCommand& request, remoting::RemotingCommand forwarded,
+        std::string group, std::string client_id);
     void register_consumer_admin_processors();
+    /// LOCK_BATCH_MQ, UNLOCK_BATCH_MQ, CHECK_CLIENT_CONFIG.
+    void register_lock_processors();
     /// OffsetWrappers of `group` for the first `queue_count` queues of `topic`.
     void add_consume_stats(body::ConsumeStats& stats, const std::string& group,
                            const std::string& topic, int32_t queue_count) const;
@@ -139,6 +145,7 @@ class Broker {
     std::unique_ptr<ConsumerOffsetManager> offsets_;
     std::unique_ptr<ScheduleService> schedule_;  // delayed delivery; null on a slave
     PullWaiters pull_waiters_;
+    RebalanceLockManager locks_;
     std::unique_ptr<NameServerRegistrar> registrar_;
     std::unique_ptr<ClientManager> clients_ = std::make_unique<ClientManager>();
     std::unique_ptr<remoting::RemotingServer> server_;

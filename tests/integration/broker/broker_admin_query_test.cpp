@@ -12,6 +12,7 @@
 #include "catch.hpp"
 #include "client_requests.hpp"
 #include "cluster_fixture.hpp"
+#include "message/record_reader.hpp"
 #include "proto/response_code.hpp"
 
 using namespace rmq;
@@ -241,4 +242,54 @@ TEST_CASE("the name server's configuration is read and updated at runtime") {
     update.body = "kvConfigPath=/tmp/elsewhere.json";
     auto black = c.call(c.namesrv_addr, update);
     CHECK(black.code == proto::to_int(ResponseCode::NO_PERMISSION));
+}
+
+TEST_CASE("CONSUME_MESSAGE_DIRECTLY reaches the consumer with the stored message as its body") {
+    Cluster c;
+    auto sent = c.call(c.broker->broker_addr(), test::send_request(test::Send{}));
+    REQUIRE(sent.code == 0);
+    const std::string msg_id = *sent.ext("msgId");
+
+    remoting::RemotingClient consumer;
+    consumer.register_processor(
+        proto::to_int(RequestCode::CONSUME_MESSAGE_DIRECTLY),
+        [](remoting::RequestContext&,
+           RemotingCommand& request) -> boost::asio::awaitable<std::optional<RemotingCommand>> {
+            const auto records = message::decode_messages(std::span<const char>(request.body));
+            auto response = RemotingCommand::response_to(request, 0);
+            const std::string* broker = request.ext("brokerName");
+            response.body = R"({"broker":")" + (broker ? *broker : std::string("?"))
+                            + R"(","body":")" + (records.size() == 1 ? records[0].body : "?")
+                            + R"("})";
+            co_return response;
+        });
+    REQUIRE(consumer.invoke_sync(c.broker->broker_addr(), heartbeat("127.0.0.1@88"), 5s)->code
+            == 0);
+
+    proto::ConsumeMessageDirectlyResultRequestHeader h;
+    h.consumerGroup = "CG";
+    h.clientId = "127.0.0.1@88";
+    h.msgId = msg_id;
+    auto r =
+        c.call(c.broker->broker_addr(), request_with(RequestCode::CONSUME_MESSAGE_DIRECTLY, h));
+    REQUIRE(r.code == 0);
+    CHECK(r.body == R"({"broker":"broker-a","body":"hello"})");
+}
+
+TEST_CASE("relays to a consumer older than V3_1_8_SNAPSHOT are refused naming its version") {
+    Cluster c;
+    remoting::RemotingClient consumer;
+    auto hb = heartbeat("127.0.0.1@61");
+    hb.version = 61;  // V3_1_7
+    REQUIRE(consumer.invoke_sync(c.broker->broker_addr(), std::move(hb), 5s)->code == 0);
+    proto::GetConsumerRunningInfoRequestHeader h;
+    h.consumerGroup = "CG";
+    h.clientId = "127.0.0.1@61";
+    h.jstackEnable = false;
+    auto r =
+        c.call(c.broker->broker_addr(), request_with(RequestCode::GET_CONSUMER_RUNNING_INFO, h));
+    CHECK(r.code == proto::to_int(ResponseCode::SYSTEM_ERROR));
+    CHECK(r.remark
+          == "The Consumer <127.0.0.1@61> Version <V3_1_7> too low to finish, please upgrade it to "
+             "V3_1_8_SNAPSHOT");
 }

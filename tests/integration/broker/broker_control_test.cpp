@@ -1,6 +1,7 @@
 // A name server and a broker in-process on ephemeral loopback ports: registration, routes, topic
 // and subscription-group administration, unregistration.
 #include "body/consumer_list.hpp"
+#include "body/message_queue.hpp"
 #include "body/topic_route_data.hpp"
 #include "catch.hpp"
 #include "client_requests.hpp"
@@ -199,4 +200,54 @@ TEST_CASE("without namesrvAddr a broker finds its name servers through the addre
     REQUIRE(route);
     CHECK(route->code == kOk);
     CHECK(route->body.find("broker-h") != std::string::npos);
+}
+
+TEST_CASE("LOCK_BATCH_MQ grants each queue to one client, UNLOCK_BATCH_MQ releases it") {
+    Cluster c;
+    const auto lock = [&](proto::RequestCode code, const std::string& client) {
+        body::LockBatchRequestBody body;
+        body.consumer_group = "CG";
+        body.client_id = client;
+        for (int32_t q = 0; q < 2; ++q)
+            body.mq_set.push_back({"Orders", "broker-a", q});
+        auto request = RemotingCommand::request(proto::to_int(code));
+        request.body = body.encode();
+        return c.call(c.broker->broker_addr(), std::move(request));
+    };
+    auto first = lock(proto::RequestCode::LOCK_BATCH_MQ, "10.0.0.1@1");
+    REQUIRE(first.code == kOk);
+    CHECK(body::LockBatchResponseBody::decode(first.body)->lock_ok_mq_set.size() == 2);
+    auto second = lock(proto::RequestCode::LOCK_BATCH_MQ, "10.0.0.2@2");
+    REQUIRE(second.code == kOk);
+    CHECK(body::LockBatchResponseBody::decode(second.body)->lock_ok_mq_set.empty());
+
+    auto unlocked = lock(proto::RequestCode::UNLOCK_BATCH_MQ, "10.0.0.1@1");
+    CHECK(unlocked.code == kOk);
+    CHECK(unlocked.body.empty());
+    second = lock(proto::RequestCode::LOCK_BATCH_MQ, "10.0.0.2@2");
+    CHECK(body::LockBatchResponseBody::decode(second.body)->lock_ok_mq_set.size() == 2);
+
+    auto garbage = RemotingCommand::request(proto::to_int(proto::RequestCode::LOCK_BATCH_MQ));
+    garbage.body = "not json";
+    CHECK(c.call(c.broker->broker_addr(), std::move(garbage)).code
+          == proto::to_int(proto::ResponseCode::SYSTEM_ERROR));
+}
+
+TEST_CASE("CHECK_CLIENT_CONFIG accepts tag subscriptions and refuses SQL92 naming it") {
+    Cluster c;
+    const auto check = [&](const std::string& type) {
+        auto request =
+            RemotingCommand::request(proto::to_int(proto::RequestCode::CHECK_CLIENT_CONFIG));
+        request.body = R"({"clientId":"10.0.0.1@1","group":"CG","subscriptionData":{)"
+                       R"("classFilterMode":false,"codeSet":[],"expressionType":")"
+                       + type
+                       + R"(","subString":"a > 1","subVersion":1,"tagsSet":[],)"
+                         R"("topic":"Orders"}})";
+        return c.call(c.broker->broker_addr(), std::move(request));
+    };
+    CHECK(check("TAG").code == kOk);
+    auto sql = check("SQL92");
+    CHECK(sql.code == proto::to_int(proto::ResponseCode::SYSTEM_ERROR));
+    CHECK(sql.remark.value_or("")
+          == "The broker does not support consumer to filter message by SQL92");
 }

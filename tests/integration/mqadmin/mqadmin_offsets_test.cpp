@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "body/consumer_running_info.hpp"
+#include "body/reset_offset.hpp"
 #include "common/wall_clock.hpp"
 #include "mqadmin_fixture.hpp"
 #include "send_helpers.hpp"
@@ -212,4 +213,41 @@ TEST_CASE("consumerProgress without -g sums up every group, and -s names each qu
     REQUIRE(held.code == 0);
     CHECK(lines_of(held.out).at(1).find(left_pad("10.1.2.3", 20) + " " + left_pad("2", 20))
           != std::string::npos);
+}
+
+TEST_CASE("getConsumerStatus prints the offsets each live consumer reports") {
+    Cluster c;
+    three_messages(c);
+    remoting::RemotingClient consumer;
+    consumer.register_processor(
+        proto::to_int(proto::RequestCode::GET_CONSUMER_STATUS_FROM_CLIENT),
+        [](remoting::RequestContext&,
+           RemotingCommand& request) -> boost::asio::awaitable<std::optional<RemotingCommand>> {
+            body::GetConsumerStatusBody mine;
+            mine.message_queue_table.insert_or_assign(body::MessageQueue{"Data", "broker-a", 0}, 2);
+            auto answer = RemotingCommand::response_to(request, proto::ResponseCode::SUCCESS);
+            answer.body = mine.encode();
+            co_return answer;
+        });
+    test::HeartbeatSpec spec;
+    spec.client_id = "10.1.2.3@77";
+    spec.consumer_group = "G1";
+    spec.topic = "Data";
+    REQUIRE(consumer.invoke_sync(c.broker_addr, test::heartbeat_request(spec), 5s)->code == 0);
+
+    auto r = c.run({"getConsumerStatus", "-g", "G1", "-t", "Data"});
+    REQUIRE(r.code == 0);
+    auto lines = lines_of(r.out);
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[0] == "get consumer status from client. group=G1, topic=Data, originClientId=");
+    CHECK(lines[1]
+          == left_pad("#clientId", 50) + "  " + left_pad("#brokerName", 15) + "  "
+                 + left_pad("#queueId", 15) + "  " + left_pad("#offset", 20));
+    CHECK(lines[2]
+          == left_pad("10.1.2.3@77", 50) + "  " + left_pad("broker-a", 15) + "  "
+                 + left_pad("0", 15) + "  " + left_pad("2", 20));
+
+    auto nobody = c.run({"getConsumerStatus", "-g", "Nobody", "-t", "Data"});
+    CHECK(nobody.code == 1);
+    CHECK(contains(nobody.err, "No Any Consumer online in the consumer group: [Nobody]"));
 }

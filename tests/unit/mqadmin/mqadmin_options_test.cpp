@@ -93,13 +93,13 @@ TEST_CASE("command names are case-insensitive and every command is in the table"
     CHECK(find_command("UPDATETOPIC") == find_command("updateTopic"));
     CHECK(find_command("noSuchCommand") == nullptr);
     for (const char* name :
-         {"updateTopic",         "deleteTopic",        "topicList",         "topicRoute",
-          "topicStatus",         "topicClusterList",   "clusterList",       "brokerStatus",
-          "updateSubGroup",      "deleteSubGroup",     "getBrokerConfig",   "updateBrokerConfig",
-          "consumerConnection",  "producerConnection", "wipeWritePerm",     "updateKvConfig",
-          "deleteKvConfig",      "sendMessage",        "queryMsgById",      "queryMsgByKey",
-          "queryMsgByUniqueKey", "queryMsgByOffset",   "consumeMessage",    "printMsg",
-          "consumerProgress",    "resetOffsetByTime",  "brokerConsumeStats"})
+         {"updateTopic",         "deleteTopic",        "topicList",          "topicRoute",
+          "topicStatus",         "topicClusterList",   "clusterList",        "brokerStatus",
+          "updateSubGroup",      "deleteSubGroup",     "getBrokerConfig",    "updateBrokerConfig",
+          "consumerConnection",  "producerConnection", "wipeWritePerm",      "updateKvConfig",
+          "deleteKvConfig",      "sendMessage",        "queryMsgById",       "queryMsgByKey",
+          "queryMsgByUniqueKey", "queryMsgByOffset",   "consumeMessage",     "printMsg",
+          "consumerProgress",    "resetOffsetByTime",  "brokerConsumeStats", "getConsumerStatus"})
         CHECK(find_command(name) != nullptr);
-    CHECK(command_table().size() == 27);
+    CHECK(command_table().size() == 28);
 }

@@ -29,6 +29,9 @@ TEST_CASE("perm and version names are RocketMQ's") {
     CHECK(version_desc(0) == "V3_0_0_SNAPSHOT");
     CHECK(version_desc(15) == "V3_0_0_FINAL");
     CHECK(version_desc(16) == "V3_0_1_SNAPSHOT");
+    CHECK(version_desc(proto::kVersion3_0_7_Snapshot) == "V3_0_7_SNAPSHOT");
+    CHECK(version_desc(proto::kVersion3_1_8_Snapshot) == "V3_1_8_SNAPSHOT");
+    CHECK(version_desc(61) == "V3_1_7");
     CHECK(version_desc(413) == "V5_0_0");
     CHECK(version_desc(100000) == "HIGHER_VERSION");
 }

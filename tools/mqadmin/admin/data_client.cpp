@@ -231,6 +231,22 @@ body::ConsumerRunningInfo DataClient::running_info(const std::string& broker,
     return std::move(*info);
 }
 
+body::GetConsumerStatusBody DataClient::consumer_status(const std::string& broker,
+                                                        const std::string& topic,
+                                                        const std::string& group,
+                                                        const std::string& client_id) {
+    proto::GetConsumerStatusRequestHeader h;
+    h.topic = topic;
+    h.group = group;
+    h.clientAddr = client_id;
+    auto response =
+        admin_.call(broker, request(RequestCode::INVOKE_BROKER_TO_GET_CONSUMER_STATUS, h));
+    auto status = body::GetConsumerStatusBody::decode(response.body);
+    if (!status)
+        fail("cannot decode the consumer status from " + broker + ": " + status.error().message);
+    return std::move(*status);
+}
+
 body::ConsumeStatsList DataClient::broker_consume_stats(const std::string& broker, bool order) {
     proto::GetConsumeStatsInBrokerHeader h;
     h.isOrder = order;

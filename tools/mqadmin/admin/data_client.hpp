@@ -73,6 +73,11 @@ class DataClient {
     /// GET_CONSUMER_RUNNING_INFO relayed by `broker` to the consumer `client_id` (no jstack).
     body::ConsumerRunningInfo running_info(const std::string& broker, const std::string& group,
                                            const std::string& client_id);
+    /// INVOKE_BROKER_TO_GET_CONSUMER_STATUS: the offsets each live consumer of `group` reports
+    /// (only `client_id`'s when not empty).
+    body::GetConsumerStatusBody consumer_status(const std::string& broker, const std::string& topic,
+                                                const std::string& group,
+                                                const std::string& client_id);
     /// GET_BROKER_CONSUME_STATS: every group's consume stats on the broker.
     body::ConsumeStatsList broker_consume_stats(const std::string& broker, bool order);
 

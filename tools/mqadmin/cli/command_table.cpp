@@ -164,6 +164,12 @@ std::vector<CommandSpec> build() {
           flag('c', "cplus", "the consumers are C++ clients")},
          "",
          c::reset_offset_by_time});
+    t.push_back({"getConsumerStatus",
+                 "Ask a group's live consumers for the offsets they hold",
+                 {opt('g', "group", "consumer group", true), opt('t', "topic", "topic", true),
+                  opt('i', "originClientId", "only this consumer (client id)")},
+                 "",
+                 c::get_consumer_status});
     t.push_back({"brokerConsumeStats",
                  "Show every consumer group's backlog on one broker",
                  {opt('b', "brokerAddr", "broker address", true),

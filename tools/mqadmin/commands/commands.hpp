@@ -32,5 +32,6 @@ int print_msg(CommandContext& ctx);
 int consumer_progress(CommandContext& ctx);
 int reset_offset_by_time(CommandContext& ctx);
 int broker_consume_stats(CommandContext& ctx);
+int get_consumer_status(CommandContext& ctx);
 
 }  // namespace rmq::mqadmin::commands
