@@ -7,6 +7,7 @@
 #include "config/server_configs.hpp"
 #include "http/address_fetcher.hpp"
 #include "store/config_file.hpp"
+#include "topic_validator.hpp"
 
 namespace rmq::broker {
 
@@ -74,6 +75,7 @@ bool Broker::start(std::string& error) {
         return false;
     }
     if (!start_schedule_service(error)) return false;
+    start_transaction_check_service();
 
     remoting::ServerConfig config;
     config.port = static_cast<uint16_t>(startup_.netty_server.listen_port);
@@ -89,6 +91,7 @@ bool Broker::start(std::string& error) {
     register_pull_processor();
     register_query_processors_for_messages();
     register_send_back_processor();
+    register_end_transaction_processor();
     register_client_processors();
     server_->on_connection_closed([this](const remoting::CloseEvent& event) {
         for (const auto& group : clients_->connection_closed(event.connection.get()))
@@ -136,6 +139,34 @@ bool Broker::start_schedule_service(std::string& error) {
     }
     schedule_->start();
     return true;
+}
+
+void Broker::start_transaction_check_service() {
+    // Half messages are checked by the master only, as delayed ones are delivered.
+    if (startup_.store.broker_role == store::BrokerRole::slave) return;
+    TransactionCheckService::Hooks hooks;
+    hooks.settings = [this] {
+        return live_config_->read([](const config::BrokerStartup& s) {
+            TransactionCheckSettings r;
+            r.interval_ms = s.broker.transaction_check_interval;
+            r.timeout_ms = s.broker.transaction_time_out;
+            r.check_max = s.broker.transaction_check_max;
+            r.file_reserved_ms = int64_t{s.store.file_reserved_time_hours} * 3600 * 1000;
+            return r;
+        });
+    };
+    hooks.producer = [this](const std::string& group) {
+        return clients_->available_producer(group);
+    };
+    hooks.ensure_discard_topic = [this] {
+        bool created = false;
+        topics_->create_in_send_back(kTransCheckMaxTimeTopic, 1,
+                                     proto::perm::kRead | proto::perm::kWrite, 0, &created);
+        if (created) topics_changed();
+    };
+    transaction_check_ =
+        std::make_unique<TransactionCheckService>(*store_, *offsets_, std::move(hooks));
+    transaction_check_->start();
 }
 
 size_t Broker::register_now() {
@@ -229,6 +260,7 @@ RequestSettings Broker::request_settings() const {
         r.slave_read_enable = s.broker.slave_read_enable;
         r.broker_fast_failure_enable = s.broker.broker_fast_failure_enable;
         r.wait_time_mills_in_send_queue = s.broker.wait_time_mills_in_send_queue;
+        r.reject_transaction_message = s.broker.reject_transaction_message;
         return r;
     });
 }
@@ -268,6 +300,7 @@ void Broker::shutdown() {
     if (server_) server_->stop(std::chrono::seconds(3));
     if (offsets_) persist_offsets();       // after the last in-flight commit
     if (schedule_) schedule_->shutdown();  // before the store it puts into
+    if (transaction_check_) transaction_check_->shutdown();
     if (store_) store_->shutdown();
 }
 

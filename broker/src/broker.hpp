@@ -29,6 +29,7 @@
 #include "store/message_store.hpp"
 #include "subscription_group_manager.hpp"
 #include "topic_config_manager.hpp"
+#include "transaction_check_service.hpp"
 
 namespace rmq::broker {
 
@@ -45,6 +46,7 @@ struct RequestSettings {
     bool slave_read_enable = false;
     bool broker_fast_failure_enable = true;
     int64_t wait_time_mills_in_send_queue = 200;
+    bool reject_transaction_message = false;
 };
 
 class Broker {
@@ -77,6 +79,13 @@ class Broker {
     void register_pull_processor();
     void register_query_processors_for_messages();
     void register_send_back_processor();
+    /// END_TRANSACTION: a half message committed (copied to its real topic) or rolled back.
+    void register_end_transaction_processor();
+    boost::asio::awaitable<std::optional<remoting::RemotingCommand>> handle_end_transaction(
+        const remoting::RemotingCommand& request);
+    /// TransactionalMessageCheckService on a master: unresolved half messages checked with their
+    /// producers every transactionCheckInterval.
+    void start_transaction_check_service();
     /// CONSUMER_SEND_MSG_BACK: a failed message to %RETRY%<group> (delayed) or %DLQ%<group>.
     boost::asio::awaitable<remoting::RemotingCommand> handle_send_back(
         const remoting::RemotingCommand& request);
@@ -144,6 +153,7 @@ class Broker {
     std::unique_ptr<SubscriptionGroupManager> groups_;
     std::unique_ptr<ConsumerOffsetManager> offsets_;
     std::unique_ptr<ScheduleService> schedule_;  // delayed delivery; null on a slave
+    std::unique_ptr<TransactionCheckService> transaction_check_;  // null on a slave
     PullWaiters pull_waiters_;
     RebalanceLockManager locks_;
     std::unique_ptr<NameServerRegistrar> registrar_;

@@ -1,5 +1,6 @@
 #include "client_manager.hpp"
 
+#include <random>
 #include <set>
 
 #include "remoting/connection.hpp"
@@ -195,6 +196,23 @@ std::optional<body::ProducerConnection> ClientManager::producer_connection(
     for (const auto& [key, channel] : g->second)
         out.connection_set.push_back(connection_of(channel));
     return out;
+}
+
+std::shared_ptr<remoting::Connection> ClientManager::available_producer(
+    std::string_view group) const {
+    std::vector<std::shared_ptr<remoting::Connection>> open;
+    {
+        std::lock_guard lock(mutex_);
+        auto g = producers_.find(group);
+        if (g == producers_.end()) return nullptr;
+        for (const auto& [key, channel] : g->second)
+            if (channel.connection && channel.connection->is_open())
+                open.push_back(channel.connection);
+    }
+    if (open.empty()) return nullptr;
+    // Spreads checks over the group's producers, as Java's random pick does.
+    thread_local std::minstd_rand rng{std::random_device{}()};
+    return open[rng() % open.size()];
 }
 
 std::vector<std::string> ClientManager::groups_subscribed_to(std::string_view topic) const {

@@ -1,6 +1,7 @@
 // SEND_MESSAGE, SEND_MESSAGE_V2 and SEND_BATCH_MESSAGE (SendMessageProcessor, spec/behaviours.md
 // §2.3): the checks in RocketMQ's order with its codes and remarks, the record built from the
 // header, the store's put awaited without blocking a thread, and the result mapped to a response.
+#include <charconv>
 #include <random>
 
 #include "broker.hpp"
@@ -17,6 +18,7 @@
 #include "send_busy.hpp"
 #include "send_request.hpp"
 #include "topic_validator.hpp"
+#include "transaction_rules.hpp"
 
 namespace rmq::broker {
 
@@ -74,6 +76,14 @@ RemotingCommand put_result_response(const RemotingCommand& request,
             break;
     }
     return RemotingCommand::response_to(request, ResponseCode::SYSTEM_ERROR, "UNKNOWN_ERROR");
+}
+
+/// Java's getDelayTimeLevel: a DELAY property above 0.
+bool has_delay_level(const message::Message& msg) {
+    const std::string_view text = msg.property(message::prop::kDelay);
+    int32_t level = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), level);
+    return ec == std::errc() && end == text.data() + text.size() && level > 0;
 }
 
 RemotingCommand with_send_ext(RemotingCommand response, const RequestSettings& settings) {
@@ -177,12 +187,19 @@ boost::asio::awaitable<RemotingCommand> Broker::handle_send(remoting::RequestCon
         if (auto r = route_retry_message(request, send, msg))
             co_return with_send_ext(std::move(*r), settings);
     }
-    if (msg.property(message::prop::kTransactionPrepared) == "true")
+    // A half message (§2.12), except a pre-4.6.1 client's retry of one, which carries TRAN_MSG
+    // with a reconsume count and a delay level and is an ordinary message again.
+    const bool prepared =
+        is_transaction_prepared(msg) && !(msg.reconsume_times > 0 && has_delay_level(msg));
+    if (prepared && settings.reject_transaction_message)
         co_return refuse(
             ResponseCode::NO_PERMISSION,
             "the broker[" + settings.broker_ip1 + "] sending transaction message is forbidden");
     msg.body = request.body;
+    // The answer names the queue the producer asked for; a half message's offset is its half
+    // queue's.
     const int32_t queue_id = msg.queue_id;
+    if (prepared) msg = half_message(std::move(msg));
     auto result = co_await store_->put(std::move(msg));
     co_return send_response(request, result, queue_id, settings);
 }

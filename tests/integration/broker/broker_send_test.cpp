@@ -88,11 +88,6 @@ TEST_CASE("sends are refused with RocketMQ's codes and remarks") {
     r = c.call(c.broker->broker_addr(), send_request(huge));
     CHECK(r.code == proto::to_int(ResponseCode::MESSAGE_ILLEGAL));
 
-    Send transactional;
-    transactional.properties = std::string("TRAN_MSG\x01true\x02", 14);
-    CHECK(c.call(c.broker->broker_addr(), send_request(transactional)).code
-          == proto::to_int(ResponseCode::NO_PERMISSION));
-
     Send missing = create;
     auto no_header = send_request(missing);
     no_header.ext_fields->erase("b");
