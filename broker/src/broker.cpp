@@ -164,6 +164,13 @@ void Broker::start_transaction_check_service() {
                                      proto::perm::kRead | proto::perm::kWrite, 0, &created);
         if (created) topics_changed();
     };
+    hooks.half_topic_queues = [this] {
+        bool created = false;
+        const auto config = topics_->create_in_send_back(
+            kTransHalfTopic, 1, proto::perm::kRead | proto::perm::kWrite, 0, &created);
+        if (created) topics_changed();
+        return config.read_queue_nums;
+    };
     transaction_check_ =
         std::make_unique<TransactionCheckService>(*store_, *offsets_, std::move(hooks));
     transaction_check_->start();

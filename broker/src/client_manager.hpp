@@ -64,8 +64,9 @@ class ClientManager {
     std::optional<body::ConsumerConnection> consumer_connection(std::string_view group) const;
     /// GET_PRODUCER_CONNECTION_LIST: nothing when no producer of the group is connected.
     std::optional<body::ProducerConnection> producer_connection(std::string_view group) const;
-    /// One open connection of producer group `group`, picked at random (Java's
-    /// getAvailableChannel; transaction checks go there); null when none is open.
+    /// One open connection of producer group `group` (transaction checks go there; Java's
+    /// getAvailableChannel takes them in turn, a random pick spreads them as well); null when
+    /// none is open.
     std::shared_ptr<remoting::Connection> available_producer(std::string_view group) const;
     /// Consumer groups with a live member subscribed to `topic` (QUERY_TOPIC_CONSUME_BY_WHO).
     std::vector<std::string> groups_subscribed_to(std::string_view topic) const;

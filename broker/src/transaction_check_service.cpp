@@ -68,9 +68,11 @@ asio::awaitable<void> TransactionCheckService::run(asio::steady_timer& timer) {
         timer.expires_after(std::chrono::milliseconds(std::max<int64_t>(1, settings.interval_ms)));
         (void)co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
         if (stopping_) co_return;
-        // Half messages only ever go to queue 0 of the half topic.
+        // Java walks the half topic's read queues, creating its config (1 queue) if missing.
+        const int32_t queues = hooks_.half_topic_queues();
         try {
-            co_await check_queue(0, settings);
+            for (int32_t queue_id = 0; queue_id < queues && !stopping_; ++queue_id)
+                co_await check_queue(queue_id, settings);
         } catch (const std::exception& e) {
             log::error("transaction", std::string("a check round failed: ") + e.what());
         }
@@ -154,15 +156,17 @@ asio::awaitable<void> TransactionCheckService::check_queue(
             next = i;
             continue;
         }
-        const int32_t times = check_times(*half);
-        if (times >= settings.check_max || now - half->born_timestamp > settings.file_reserved_ms) {
+        // needDiscard counts this check on the message before needSkip looks at its age, so a
+        // message discarded for its age carries the count too.
+        const CheckCount count = next_check(*half, settings.check_max);
+        if (!count.discard)
+            half->set_property(prop::kTransactionCheckTimes, std::to_string(count.times));
+        if (count.discard || now - half->born_timestamp > settings.file_reserved_ms) {
             message::MessageExt given_up = std::move(*half);
             co_await discard(std::move(given_up));
             next = ++i;
             continue;
         }
-        // needDiscard counts this check on the copy it may append.
-        half->set_property(prop::kTransactionCheckTimes, std::to_string(times + 1));
         if (half->store_timestamp >= started) break;  // appended during this round
 
         const int64_t age = now - half->born_timestamp;
@@ -232,6 +236,8 @@ asio::awaitable<bool> TransactionCheckService::hold_immune(message::MessageExt h
         half.set_property(prop::kTranPreparedQueueOffset, std::to_string(half.queue_offset));
     }
     message::MessageExt copy = half_copy(half);
+    // Java writes this copy's properties after setting WAIT=false in the map it shares.
+    copy.set_property(prop::kWait, "false");
     const store::PutOptions options{.reroute_delayed = false, .wait_for_flush = false};
     const auto put = co_await store_.put(std::move(copy), options);
     co_return put.ok();

@@ -46,6 +46,8 @@ class TransactionCheckService {
         std::function<std::shared_ptr<remoting::Connection>(const std::string& group)> producer;
         /// Called before the first put to TRANS_CHECK_MAX_TIME_TOPIC: its config must exist.
         std::function<void()> ensure_discard_topic;
+        /// RMQ_SYS_TRANS_HALF_TOPIC's read queue count, its config created (1/1, RW) if missing.
+        std::function<int32_t()> half_topic_queues;
     };
 
     TransactionCheckService(store::MessageStore& store, ConsumerOffsetManager& offsets,

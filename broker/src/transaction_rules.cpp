@@ -111,16 +111,20 @@ std::optional<int64_t> op_half_offset(const message::MessageExt& op) {
     return parse_offset(op.body);
 }
 
-int32_t check_times(const message::Message& msg) {
-    return parse_number<int32_t>(msg.property(prop::kTransactionCheckTimes)).value_or(0);
+CheckCount next_check(const message::Message& msg, int32_t check_max) {
+    const std::string_view text = msg.property(prop::kTransactionCheckTimes);
+    if (text.empty()) return {false, 1};
+    const int32_t times = parse_number<int32_t>(text).value_or(-1);
+    if (times >= check_max) return {true, times};
+    return {false, times + 1};
 }
 
 Immunity immunity_of(const message::Message& msg, int64_t transaction_timeout_ms) {
     const std::string_view text = msg.property(prop::kCheckImmunityTimeInSeconds);
     if (text.empty()) return {transaction_timeout_ms, false};
     // getImmunityTime: a value that does not parse falls back to transactionTimeOut.
-    const auto seconds = parse_number<int64_t>(text);
-    return {seconds ? *seconds * 1000 : transaction_timeout_ms, true};
+    const int64_t seconds = parse_number<int64_t>(text).value_or(-1);
+    return {seconds == -1 ? transaction_timeout_ms : seconds * 1000, true};
 }
 
 message::MessageExt half_copy(const message::MessageExt& half) {

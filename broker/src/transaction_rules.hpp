@@ -47,11 +47,18 @@ std::optional<int64_t> op_half_offset(const message::MessageExt& op);
 /// A queue offset written as a property or op body; nothing when it is not a number.
 std::optional<int64_t> parse_offset(std::string_view text);
 
-/// TRANSACTION_CHECK_TIMES (0 when absent or malformed).
-int32_t check_times(const message::Message& msg);
+/// needDiscard: whether a half message has been checked `check_max` times already, and if not
+/// the TRANSACTION_CHECK_TIMES its next copy carries (1 the first time; a malformed count reads
+/// as -1, as Java's getInt).
+struct CheckCount {
+    bool discard = false;
+    int32_t times = 0;  // the count to write when not discarded, the stored one otherwise
+};
+CheckCount next_check(const message::Message& msg, int32_t check_max);
 
 /// The minimum age (ms) before a half message is checked: CHECK_IMMUNITY_TIME_IN_SECONDS × 1000
-/// when present and a number, else `transaction_timeout_ms`; also whether the property was set.
+/// when present (a value that is not a number, or -1, means `transaction_timeout_ms`), else
+/// `transaction_timeout_ms`; also whether the property was set.
 struct Immunity {
     int64_t ms = 0;
     bool explicit_property = false;

@@ -130,6 +130,15 @@ std::optional<message::MessageExt> view_eventually(Cluster& c, int64_t commit_lo
     }
 }
 
+/// CID_RMQ_SYS_TRANS's progress in `topic` queue 0 (-1 when it has none).
+int64_t check_progress(Cluster& c, std::string_view topic) {
+    auto r = c.call(c.broker->broker_addr(),
+                    test::query_offset_request("CID_RMQ_SYS_TRANS", std::string(topic), 0));
+    if (r.code != 0) return -1;
+    auto h = r.decode_header<proto::QueryConsumerOffsetResponseHeader>();
+    return h ? h->offset : -1;
+}
+
 /// A producer of TxGroup on its own connection, recording the checks the broker sends it.
 struct TxProducer {
     remoting::RemotingClient client;
@@ -299,6 +308,18 @@ TEST_CASE("an unresolved half message is checked with its producer, whose commit
     REQUIRE(found.size() == 1);
     CHECK(found[0].body == "asked");
     CHECK(found[0].prepared_transaction_offset == h->commitLogOffset);
+
+    // The next rounds see the copy resolved: the half and op progress move past both, under
+    // CID_RMQ_SYS_TRANS, and the half topic got its config as Java's first round creates it.
+    const auto until = std::chrono::steady_clock::now() + 10s;
+    while (check_progress(c, kHalfTopic) < 2 && std::chrono::steady_clock::now() < until)
+        std::this_thread::sleep_for(20ms);
+    CHECK(check_progress(c, kHalfTopic) == 2);
+    CHECK(check_progress(c, kOpTopic) == 1);
+    auto half_topic = c.broker->topics().find(std::string(kHalfTopic));
+    REQUIRE(half_topic);
+    CHECK(half_topic->read_queue_nums == 1);
+    CHECK(half_topic->perm == 6);
 }
 
 TEST_CASE("a half message checked transactionCheckMax times goes to TRANS_CHECK_MAX_TIME_TOPIC") {

@@ -124,9 +124,20 @@ TEST_CASE("a committed copy needs REAL_TOPIC and a numeric REAL_QID") {
 
 TEST_CASE("check times and immunity come from the half message's properties") {
     message::MessageExt half;
-    CHECK(check_times(half) == 0);
+    auto count = next_check(half, 15);
+    CHECK_FALSE(count.discard);
+    CHECK(count.times == 1);
     half.set_property(prop::kTransactionCheckTimes, "3");
-    CHECK(check_times(half) == 3);
+    count = next_check(half, 15);
+    CHECK_FALSE(count.discard);
+    CHECK(count.times == 4);
+    count = next_check(half, 3);
+    CHECK(count.discard);
+    CHECK(count.times == 3);
+    // The first check of a message is never its discard, whatever the maximum.
+    CHECK_FALSE(next_check(message::MessageExt{}, 0).discard);
+    half.set_property(prop::kTransactionCheckTimes, "x");
+    CHECK(next_check(half, 15).times == 0);
 
     auto immunity = immunity_of(half, 6000);
     CHECK(immunity.ms == 6000);
@@ -139,6 +150,8 @@ TEST_CASE("check times and immunity come from the half message's properties") {
     immunity = immunity_of(half, 6000);
     CHECK(immunity.ms == 6000);
     CHECK(immunity.explicit_property);
+    half.set_property(prop::kCheckImmunityTimeInSeconds, "-1");
+    CHECK(immunity_of(half, 6000).ms == 6000);
 }
 
 TEST_CASE("the op progress moves over the run of done op offsets from where it was") {
