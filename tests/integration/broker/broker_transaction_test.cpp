@@ -35,7 +35,8 @@ constexpr std::string_view kHalfTopic = "RMQ_SYS_TRANS_HALF_TOPIC";
 constexpr std::string_view kOpTopic = "RMQ_SYS_TRANS_OP_HALF_TOPIC";
 
 /// A prepared message as a Java transactional producer of group TxGroup sends it.
-RemotingCommand prepare_request(const std::string& body, int32_t queue_id = 1) {
+RemotingCommand prepare_request(const std::string& body, int32_t queue_id = 1,
+                                const std::string& extra_properties = "") {
     proto::SendMessageRequestHeaderV2 h;
     h.a = "TxGroup";
     h.b = "Orders";
@@ -46,7 +47,7 @@ RemotingCommand prepare_request(const std::string& body, int32_t queue_id = 1) {
     h.g = common::epoch_millis();  // the check service measures age from here
     h.h = 0;
     h.i = "TAGS\x01TagA\x02KEYS\x01k-" + body + "\x02UNIQ_KEY\x01U-" + body
-          + "\x02TRAN_MSG\x01true\x02PGROUP\x01TxGroup\x02WAIT\x01true";
+          + "\x02TRAN_MSG\x01true\x02PGROUP\x01TxGroup\x02WAIT\x01true" + extra_properties;
     auto r = RemotingCommand::request(proto::to_int(RequestCode::SEND_MESSAGE_V2));
     r.set_header(h);
     r.body = body;
@@ -58,8 +59,9 @@ struct Prepared {
     int64_t commit_log_offset = 0;
 };
 
-Prepared prepare(Cluster& c, const std::string& body, int32_t queue_id = 1) {
-    auto r = c.call(c.broker->broker_addr(), prepare_request(body, queue_id));
+Prepared prepare(Cluster& c, const std::string& body, int32_t queue_id = 1,
+                 const std::string& extra_properties = "") {
+    auto r = c.call(c.broker->broker_addr(), prepare_request(body, queue_id, extra_properties));
     REQUIRE(r.code == 0);
     auto h = r.decode_header<proto::SendMessageResponseHeader>();
     REQUIRE(h);
@@ -334,4 +336,51 @@ TEST_CASE("a half message checked transactionCheckMax times goes to TRANS_CHECK_
     REQUIRE(topic);
     CHECK(topic->read_queue_nums == 1);
     CHECK(pull(c, "Orders", 1).empty());
+}
+
+TEST_CASE("a half message outlives a restart and is committed after it") {
+    Cluster c;
+    const auto p = prepare(c, "durable");
+    REQUIRE(view_eventually(c, p.commit_log_offset));
+    c.start_broker();
+    REQUIRE(c.broker->register_now() == 1);
+    const auto r = c.call(c.broker->broker_addr(), end_request(p, sys::kTransactionCommitType));
+    REQUIRE(r.code == 0);
+    auto found = pull_eventually(c, "Orders", 1);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].body == "durable");
+}
+
+TEST_CASE("a slave answers END_TRANSACTION with SLAVE_NOT_AVAILABLE") {
+    Cluster c("brokerRole=SLAVE\nbrokerId=1\n");
+    const auto r =
+        c.call(c.broker->broker_addr(), end_request({0, 0}, sys::kTransactionCommitType));
+    CHECK(r.code == proto::to_int(ResponseCode::SLAVE_NOT_AVAILABLE));
+}
+
+TEST_CASE("CHECK_IMMUNITY_TIME_IN_SECONDS holds the check back, copying the message meanwhile") {
+    Cluster c("transactionCheckInterval=200\ntransactionTimeOut=100\n");
+    TxProducer producer(c);
+    const std::string immune = std::string("\x02") + "CHECK_IMMUNITY_TIME_IN_SECONDS\x01" + "1";
+    const auto sent_at = std::chrono::steady_clock::now();
+    const auto p = prepare(c, "immune", 1, immune);
+
+    // Within the immunity each round appends a copy naming the original's half offset, and
+    // asks nobody.
+    REQUIRE(test::wait_for_max_offset(c, std::string(kHalfTopic), 0, 3) >= 3);
+    {
+        std::lock_guard lock(producer.mutex);
+        if (std::chrono::steady_clock::now() - sent_at < 900ms) CHECK(producer.checks.empty());
+    }
+    auto check = producer.wait_check();
+    REQUIRE(check);
+    CHECK(std::chrono::steady_clock::now() - sent_at >= 900ms);
+    auto h = check->decode_header<proto::CheckTransactionStateRequestHeader>();
+    REQUIRE(h);
+    CHECK(h->msgId == "U-immune");
+    CHECK(h->tranStateTableOffset >= 2);
+    auto shown = message::decode_record(std::span<const char>(check->body));
+    REQUIRE(shown.is_message());
+    CHECK(shown.record().property(prop::kTranPreparedQueueOffset)
+          == std::to_string(p.queue_offset));
 }

@@ -11,6 +11,7 @@
 #include "message/property_keys.hpp"
 #include "message/record.hpp"
 #include "proto/flags.hpp"
+#include "remoting/frame.hpp"
 
 using namespace rmq;
 using namespace rmq::broker;
@@ -190,4 +191,25 @@ TEST_CASE("re-appended and discarded copies keep the half record") {
     CHECK(shown.queue_id == 1);
     CHECK(shown.flag == 7);
     CHECK(shown.property(prop::kWait) == "false");
+}
+
+TEST_CASE("a check body is golden frame 0319's: the copy under its real topic with WAIT=false") {
+    auto frame = remoting::decode_frame_bytes(test::read_file(
+        test::golden_dir() / "frames/0319-b2c-req-oneway-code39-CHECK_TRANSACTION_STATE.bin"));
+    REQUIRE(frame);
+    const std::string golden_body = frame->body;
+    const auto shown = decoded(golden_body);
+    auto header = frame->decode_header<proto::CheckTransactionStateRequestHeader>();
+    REQUIRE(header);
+    // The body names the re-appended copy, as the header does.
+    CHECK(shown.queue_offset == header->tranStateTableOffset);
+    CHECK(shown.commit_log_offset == header->commitLogOffset);
+    CHECK(shown.property(prop::kTransactionCheckTimes) == "1");
+
+    // The copy as the half queue holds it: half topic, queue 0, WAIT=true.
+    message::MessageExt copy = shown;
+    copy.topic = "RMQ_SYS_TRANS_HALF_TOPIC";
+    copy.queue_id = 0;
+    copy.set_property(prop::kWait, "true");
+    CHECK(check_request_body(copy) == golden_body);
 }
