@@ -302,12 +302,14 @@ void Broker::shutdown() {
     }
     cv_.notify_all();
     if (registration_thread_.joinable()) registration_thread_.join();
+    // Before unregistering (a round may create a topic and register it) and before the consumer
+    // offsets are written (its progress is among them).
+    if (transaction_check_) transaction_check_->shutdown();
     if (registrar_) registrar_->unregister_all();
     pull_waiters_.wake_all();  // held pulls answer now instead of holding the stop up
     if (server_) server_->stop(std::chrono::seconds(3));
     if (offsets_) persist_offsets();       // after the last in-flight commit
     if (schedule_) schedule_->shutdown();  // before the store it puts into
-    if (transaction_check_) transaction_check_->shutdown();
     if (store_) store_->shutdown();
 }
 
