@@ -1,9 +1,9 @@
 #pragma once
 // mqbroker as a class (BrokerController): opens the store, loads topics and subscription groups,
 // serves the remoting port, registers with every name server at start, every
-// registerNameServerPeriod and after topic changes, and unregisters on shutdown. So far the
-// control plane: topic and subscription-group administration and the broker config; sends and
-// pulls come with the data-plane issue.
+// registerNameServerPeriod and after topic changes, and unregisters on shutdown. The processors
+// are grouped by concern in the *_processor.cpp files; the services (delayed delivery, the
+// transaction check) run on their own threads and stop before the store.
 #include <atomic>
 #include <condition_variable>
 #include <memory>
