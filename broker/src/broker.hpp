@@ -13,6 +13,7 @@
 
 #include "body/data_version.hpp"
 #include "body/queue_stats.hpp"
+#include "broker_stats.hpp"
 #include "client_manager.hpp"
 #include "config/command_line.hpp"
 #include "config/live_configuration.hpp"
@@ -107,6 +108,9 @@ class Broker {
     void register_consumer_admin_processors();
     /// LOCK_BATCH_MQ, UNLOCK_BATCH_MQ, CHECK_CLIENT_CONFIG.
     void register_lock_processors();
+    /// The diagnostics (diagnostic_processor.cpp): VIEW_BROKER_STATS_DATA, CLONE_GROUP_OFFSET,
+    /// GET_ALL_DELAY_OFFSET, QUERY_CONSUME_TIME_SPAN and the clean-up triggers.
+    void register_diagnostic_processors();
     /// OffsetWrappers of `group` for the first `queue_count` queues of `topic`.
     void add_consume_stats(body::ConsumeStats& stats, const std::string& group,
                            const std::string& topic, int32_t queue_count) const;
@@ -145,6 +149,7 @@ class Broker {
     std::unique_ptr<ConsumerOffsetManager> offsets_;
     std::unique_ptr<ScheduleService> schedule_;  // delayed delivery; null on a slave
     PullWaiters pull_waiters_;
+    std::unique_ptr<BrokerStats> traffic_;  // VIEW_BROKER_STATS_DATA's counters
     RebalanceLockManager locks_;
     std::unique_ptr<NameServerRegistrar> registrar_;
     std::unique_ptr<ClientManager> clients_ = std::make_unique<ClientManager>();

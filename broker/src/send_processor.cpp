@@ -183,7 +183,9 @@ boost::asio::awaitable<RemotingCommand> Broker::handle_send(remoting::RequestCon
             "the broker[" + settings.broker_ip1 + "] sending transaction message is forbidden");
     msg.body = request.body;
     const int32_t queue_id = msg.queue_id;
+    const std::string stored_topic = msg.topic;  // a DLQ when the retry limit was passed
     auto result = co_await store_->put(std::move(msg));
+    if (result.stored()) traffic_->on_put(stored_topic, result.msg_num, result.wrote_bytes);
     co_return send_response(request, result, queue_id, settings);
 }
 
@@ -210,6 +212,7 @@ boost::asio::awaitable<RemotingCommand> Broker::send_batch(const RemotingCommand
     }
     const int32_t queue_id = header_msg.queue_id;
     auto result = co_await store_->put_batch(std::move(batch));
+    if (result.stored()) traffic_->on_put(header_msg.topic, result.msg_num, result.wrote_bytes);
     co_return send_response(request, result, queue_id, settings);
 }
 

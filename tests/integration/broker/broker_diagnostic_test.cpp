@@ -1,0 +1,146 @@
+// The diagnostics mqadmin's statsAll and cloneGroupOffset rely on: traffic counters per topic
+// and group (VIEW_BROKER_STATS_DATA), offsets copied between groups, the delay levels' offsets.
+#include <chrono>
+#include <thread>
+
+#include "body/broker_stats_data.hpp"
+#include "catch.hpp"
+#include "cluster_fixture.hpp"
+#include "message/record_reader.hpp"
+#include "proto/response_code.hpp"
+#include "pull_helpers.hpp"
+#include "send_helpers.hpp"
+
+using namespace rmq;
+using namespace std::chrono_literals;
+using proto::RequestCode;
+using proto::ResponseCode;
+using remoting::RemotingCommand;
+using test::Cluster;
+
+namespace {
+
+RemotingCommand stats_request(const std::string& name, const std::string& key) {
+    proto::ViewBrokerStatsDataRequestHeader h;
+    h.statsName = name;
+    h.statsKey = key;
+    auto r = RemotingCommand::request(proto::to_int(RequestCode::VIEW_BROKER_STATS_DATA));
+    r.set_header(h);
+    return r;
+}
+
+/// The item's figures once the broker's once-a-second sampling shows `day_sum` (5 s at most).
+body::BrokerStatsData wait_for_stats(Cluster& c, const std::string& name, const std::string& key,
+                                     int64_t day_sum) {
+    body::BrokerStatsData data;
+    const auto deadline = std::chrono::steady_clock::now() + 5s;
+    do {
+        auto r = c.call(c.broker->broker_addr(), stats_request(name, key));
+        if (r.code == 0) {
+            auto decoded = body::BrokerStatsData::decode(r.body);
+            REQUIRE(decoded);
+            data = *decoded;
+            if (data.stats_day.sum == day_sum) return data;
+        }
+        std::this_thread::sleep_for(100ms);
+    } while (std::chrono::steady_clock::now() < deadline);
+    FAIL("stats " << name << " " << key << " never reached " << day_sum);
+    return data;
+}
+
+RemotingCommand clone_request(const std::string& src, const std::string& dest,
+                              std::optional<std::string> topic) {
+    proto::CloneGroupOffsetRequestHeader h;
+    h.srcGroup = src;
+    h.destGroup = dest;
+    h.topic = std::move(topic);
+    h.offline = false;
+    auto r = RemotingCommand::request(proto::to_int(RequestCode::CLONE_GROUP_OFFSET));
+    r.set_header(h);
+    return r;
+}
+
+std::string queried_offset(Cluster& c, const std::string& group, int32_t queue) {
+    auto r = c.call(c.broker->broker_addr(), test::query_offset_request(group, "Orders", queue));
+    return r.code == 0 ? std::string(*r.ext("offset")) : "code " + std::to_string(r.code);
+}
+
+}  // namespace
+
+TEST_CASE("sends and pulls are counted per topic and per group and per broker") {
+    Cluster c;
+    for (int i = 0; i < 3; ++i)
+        REQUIRE(c.call(c.broker->broker_addr(), test::send_request(test::Send{})).code == 0);
+    REQUIRE(test::wait_for_max_offset(c, "Orders", 0, 3) == 3);
+    auto pulled = c.call(c.broker->broker_addr(), test::pull_request(test::Pull{}));
+    REQUIRE(pulled.code == 0);
+
+    const auto puts = wait_for_stats(c, "TOPIC_PUT_NUMS", "Orders", 3);
+    CHECK(puts.stats_minute.sum == 3);
+    CHECK(puts.stats_minute.tps > 0);
+    CHECK(puts.stats_minute.avgpt == 1.0);  // one message per send
+    CHECK(wait_for_stats(c, "BROKER_PUT_NUMS", "DefaultCluster", 3).stats_hour.sum == 3);
+    const auto size = wait_for_stats(c, "TOPIC_PUT_SIZE", "Orders", pulled.body.size());
+    CHECK(size.stats_minute.sum == static_cast<int64_t>(pulled.body.size()));
+
+    const auto gets = wait_for_stats(c, "GROUP_GET_NUMS", "Orders@CG", 3);
+    CHECK(gets.stats_minute.avgpt == 3.0);  // three messages in one pull
+    CHECK(wait_for_stats(c, "GROUP_GET_SIZE", "Orders@CG", pulled.body.size()).stats_day.sum
+          == static_cast<int64_t>(pulled.body.size()));
+    CHECK(wait_for_stats(c, "BROKER_GET_NUMS", "DefaultCluster", 3).stats_day.sum == 3);
+}
+
+TEST_CASE("a message sent back is counted for its topic and group") {
+    Cluster c;
+    REQUIRE(c.call(c.broker->broker_addr(), test::send_request(test::Send{})).code == 0);
+    REQUIRE(test::wait_for_max_offset(c, "Orders", 0, 1) == 1);
+    auto pulled = c.call(c.broker->broker_addr(), test::pull_request(test::Pull{}));
+    REQUIRE(pulled.code == 0);
+    auto messages = message::decode_messages(std::span<const char>(pulled.body));
+    REQUIRE(messages.size() == 1);
+
+    proto::ConsumerSendMsgBackRequestHeader h;
+    h.offset = messages[0].commit_log_offset;
+    h.group = "CG";
+    h.delayLevel = 0;
+    auto back = RemotingCommand::request(proto::to_int(RequestCode::CONSUMER_SEND_MSG_BACK));
+    back.set_header(h);
+    REQUIRE(c.call(c.broker->broker_addr(), std::move(back)).code == 0);
+
+    const auto sent_back = wait_for_stats(c, "SNDBCK_PUT_NUMS", "Orders@CG", 1);
+    CHECK(sent_back.stats_minute.sum == 1);
+}
+
+TEST_CASE("stats never counted are refused with Java's remark") {
+    Cluster c;
+    auto unknown_key = c.call(c.broker->broker_addr(), stats_request("TOPIC_PUT_NUMS", "Nope"));
+    CHECK(unknown_key.code == proto::to_int(ResponseCode::SYSTEM_ERROR));
+    CHECK(unknown_key.remark.value_or("") == "The stats <TOPIC_PUT_NUMS> <Nope> not exist");
+    auto unknown_name = c.call(c.broker->broker_addr(), stats_request("NO_SUCH_STATS", "Orders"));
+    CHECK(unknown_name.code == proto::to_int(ResponseCode::SYSTEM_ERROR));
+    CHECK(unknown_name.remark.value_or("") == "The stats <NO_SUCH_STATS> <Orders> not exist");
+}
+
+TEST_CASE("a group's offsets are cloned for one topic or for all of its topics") {
+    Cluster c;
+    REQUIRE(c.call(c.broker->broker_addr(), test::send_request(test::Send{})).code == 0);
+    REQUIRE(test::wait_for_max_offset(c, "Orders", 0, 1) == 1);
+    REQUIRE(c.call(c.broker->broker_addr(), test::update_offset_request("CG", "Orders", 0, 1)).code
+            == 0);
+
+    CHECK(c.call(c.broker->broker_addr(), clone_request("CG", "Copy", "Orders")).code == 0);
+    CHECK(queried_offset(c, "Copy", 0) == "1");
+    CHECK(c.call(c.broker->broker_addr(), clone_request("CG", "AllTopics", std::nullopt)).code
+          == 0);
+    CHECK(queried_offset(c, "AllTopics", 0) == "1");
+    // A source without offsets leaves the destination as it was.
+    CHECK(c.call(c.broker->broker_addr(), clone_request("Nobody", "Copy", "Orders")).code == 0);
+    CHECK(queried_offset(c, "Copy", 0) == "1");
+}
+
+TEST_CASE("the delay levels' offsets are answered as delayOffset.json's table") {
+    Cluster c;
+    auto r = c.call_broker(RequestCode::GET_ALL_DELAY_OFFSET);
+    REQUIRE(r.code == 0);
+    CHECK(r.body.starts_with("{\"offsetTable\":{"));
+}
