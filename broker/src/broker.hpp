@@ -109,8 +109,11 @@ class Broker {
     /// LOCK_BATCH_MQ, UNLOCK_BATCH_MQ, CHECK_CLIENT_CONFIG.
     void register_lock_processors();
     /// The diagnostics (diagnostic_processor.cpp): VIEW_BROKER_STATS_DATA, CLONE_GROUP_OFFSET,
-    /// GET_ALL_DELAY_OFFSET, QUERY_CONSUME_TIME_SPAN and the clean-up triggers.
+    /// GET_ALL_DELAY_OFFSET, QUERY_CONSUME_QUEUE and the clean-up triggers.
     void register_diagnostic_processors();
+    /// QUERY_CONSUME_QUEUE: a consume queue's range and its entries from an index on.
+    remoting::RemotingCommand query_consume_queue(const remoting::RemotingCommand& request,
+                                                  const proto::QueryConsumeQueueRequestHeader& h);
     /// OffsetWrappers of `group` for the first `queue_count` queues of `topic`.
     void add_consume_stats(body::ConsumeStats& stats, const std::string& group,
                            const std::string& topic, int32_t queue_count) const;

@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "body/broker_stats_data.hpp"
+#include "body/query_consume_queue.hpp"
 #include "catch.hpp"
 #include "cluster_fixture.hpp"
 #include "message/record_reader.hpp"
@@ -143,4 +144,69 @@ TEST_CASE("the delay levels' offsets are answered as delayOffset.json's table") 
     auto r = c.call_broker(RequestCode::GET_ALL_DELAY_OFFSET);
     REQUIRE(r.code == 0);
     CHECK(r.body.starts_with("{\"offsetTable\":{"));
+}
+
+namespace {
+
+RemotingCommand cq_request(const std::string& topic, int64_t index,
+                           std::optional<std::string> group = std::nullopt) {
+    proto::QueryConsumeQueueRequestHeader h;
+    h.topic = topic;
+    h.queueId = 0;
+    h.index = index;
+    h.count = 10;
+    h.consumerGroup = std::move(group);
+    auto r = RemotingCommand::request(proto::to_int(RequestCode::QUERY_CONSUME_QUEUE));
+    r.set_header(h);
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("a consume queue's entries are listed from an index on") {
+    Cluster c;
+    for (int i = 0; i < 3; ++i)
+        REQUIRE(c.call(c.broker->broker_addr(), test::send_request(test::Send{})).code == 0);
+    REQUIRE(test::wait_for_max_offset(c, "Orders", 0, 3) == 3);
+
+    auto r = c.call(c.broker->broker_addr(), cq_request("Orders", 1, "CG"));
+    REQUIRE(r.code == 0);
+    auto body = body::QueryConsumeQueueResponseBody::decode(r.body);
+    REQUIRE(body);
+    CHECK(body->min_queue_index == 0);
+    CHECK(body->max_queue_index == 3);
+    REQUIRE(body->queue_data.size() == 2);
+    CHECK(body->queue_data[0].physic_size > 0);
+    CHECK(body->queue_data[1].physic_offset
+          == body->queue_data[0].physic_offset + body->queue_data[0].physic_size);
+    CHECK(!body->subscription_data);
+    CHECK(body->filter_data == "CG@Orders is not online!");
+    CHECK(body->queue_data[0].to_string().starts_with("ConsumeQueueData{physicOffset="));
+
+    auto past_end = c.call(c.broker->broker_addr(), cq_request("Orders", 5));
+    CHECK(past_end.code == 0);
+    CHECK(past_end.remark.value_or("") == "Index 5 of 0@Orders is not exist!");
+    CHECK(past_end.body.empty());
+
+    auto unknown = c.call(c.broker->broker_addr(), cq_request("Nope", 0));
+    CHECK(unknown.code == proto::to_int(ResponseCode::SYSTEM_ERROR));
+    CHECK(unknown.remark.value_or("") == "0@Nope is not exist!");
+}
+
+TEST_CASE("manual clean-ups drop unused topics' queues and keep live data") {
+    Cluster c;
+    REQUIRE(c.call(c.broker->broker_addr(), test::send_request(test::Send{})).code == 0);
+    REQUIRE(test::wait_for_max_offset(c, "Orders", 0, 1) == 1);
+
+    // Nothing has expired: the commit log keeps the message.
+    CHECK(c.call_broker(RequestCode::DELETE_EXPIRED_COMMITLOG).code == 0);
+    CHECK(c.call(c.broker->broker_addr(), cq_request("Orders", 0)).code == 0);
+
+    // A topic still configured keeps its queues; one that is gone loses them.
+    CHECK(c.call_broker(RequestCode::CLEAN_UNUSED_TOPIC).code == 0);
+    CHECK(c.call(c.broker->broker_addr(), cq_request("Orders", 0)).code == 0);
+    REQUIRE(c.broker->topics().erase("Orders"));
+    CHECK(c.call_broker(RequestCode::CLEAN_UNUSED_TOPIC).code == 0);
+    auto gone = c.call(c.broker->broker_addr(), cq_request("Orders", 0));
+    CHECK(gone.code == proto::to_int(ResponseCode::SYSTEM_ERROR));
 }
