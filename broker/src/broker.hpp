@@ -6,6 +6,7 @@
 // pulls come with the data-plane issue.
 #include <atomic>
 #include <condition_variable>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -109,8 +110,17 @@ class Broker {
     /// LOCK_BATCH_MQ, UNLOCK_BATCH_MQ, CHECK_CLIENT_CONFIG.
     void register_lock_processors();
     /// The diagnostics (diagnostic_processor.cpp): VIEW_BROKER_STATS_DATA, CLONE_GROUP_OFFSET,
-    /// GET_ALL_DELAY_OFFSET, QUERY_CONSUME_QUEUE and the clean-up triggers.
+    /// GET_ALL_DELAY_OFFSET, QUERY_CONSUME_QUEUE, QUERY_CONSUME_TIME_SPAN,
+    /// QUERY_CORRECTION_OFFSET, GET_ALL_PRODUCER_INFO and the clean-up triggers.
     void register_diagnostic_processors();
+    /// QUERY_CONSUME_TIME_SPAN: each queue's first, last and consumed store times.
+    std::vector<body::QueueTimeSpan> consume_time_spans(const std::string& topic,
+                                                        const std::string& group,
+                                                        int32_t queue_count) const;
+    /// QUERY_CORRECTION_OFFSET: per queue the lowest offset of the topic's other groups.
+    std::map<int32_t, int64_t> correction_offsets(const std::string& topic,
+                                                  const std::string& compare_group,
+                                                  const std::string& filter_groups) const;
     /// QUERY_CONSUME_QUEUE: a consume queue's range and its entries from an index on.
     remoting::RemotingCommand query_consume_queue(const remoting::RemotingCommand& request,
                                                   const proto::QueryConsumeQueueRequestHeader& h);

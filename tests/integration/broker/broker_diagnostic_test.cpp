@@ -7,6 +7,8 @@
 #include "body/query_consume_queue.hpp"
 #include "catch.hpp"
 #include "cluster_fixture.hpp"
+#include "json/coerce.hpp"
+#include "json/parse.hpp"
 #include "message/record_reader.hpp"
 #include "proto/response_code.hpp"
 #include "pull_helpers.hpp"
@@ -209,4 +211,94 @@ TEST_CASE("manual clean-ups drop unused topics' queues and keep live data") {
     CHECK(c.call_broker(RequestCode::CLEAN_UNUSED_TOPIC).code == 0);
     auto gone = c.call(c.broker->broker_addr(), cq_request("Orders", 0));
     CHECK(gone.code == proto::to_int(ResponseCode::SYSTEM_ERROR));
+}
+
+TEST_CASE("consume time spans give each queue's store times and the group's delay") {
+    Cluster c;
+    for (int i = 0; i < 3; ++i)
+        REQUIRE(c.call(c.broker->broker_addr(), test::send_request(test::Send{})).code == 0);
+    REQUIRE(test::wait_for_max_offset(c, "Orders", 0, 3) == 3);
+    REQUIRE(c.call(c.broker->broker_addr(), test::update_offset_request("CG", "Orders", 0, 2)).code
+            == 0);
+
+    proto::QueryConsumeTimeSpanRequestHeader h;
+    h.topic = "Orders";
+    h.group = "CG";
+    auto request = RemotingCommand::request(proto::to_int(RequestCode::QUERY_CONSUME_TIME_SPAN));
+    request.set_header(h);
+    auto r = c.call(c.broker->broker_addr(), request);
+    REQUIRE(r.code == 0);
+    auto doc = json::parse(r.body);
+    REQUIRE(doc);
+    const auto* spans = doc->find("consumeTimeSpanSet")->if_array();
+    REQUIRE(spans->size() == 4);  // the auto-created topic's write queues
+    const auto& q0 = spans->front();
+    const int64_t min = *json::to_int64(*q0.find("minTimeStamp"));
+    const int64_t max = *json::to_int64(*q0.find("maxTimeStamp"));
+    const int64_t consumed = *json::to_int64(*q0.find("consumeTimeStamp"));
+    CHECK(min > 0);
+    CHECK(min <= consumed);
+    CHECK(consumed <= max);
+    CHECK(*json::to_int64(*q0.find("delayTime")) >= 0);
+    CHECK(q0.find("minTimeStampStr")->if_string()->at(10) == '#');
+    CHECK(*q0.find("messageQueue")->find("brokerName")->if_string() == "broker-a");
+
+    h.topic = "Nope";
+    request.set_header(h);
+    auto unknown = c.call(c.broker->broker_addr(), request);
+    CHECK(unknown.code == proto::to_int(ResponseCode::TOPIC_NOT_EXIST));
+    CHECK(unknown.remark.value_or("") == "topic[Nope] not exist");
+}
+
+TEST_CASE("correction offsets are the lowest offsets of the other groups") {
+    Cluster c;
+    for (int i = 0; i < 3; ++i)
+        REQUIRE(c.call(c.broker->broker_addr(), test::send_request(test::Send{})).code == 0);
+    REQUIRE(test::wait_for_max_offset(c, "Orders", 0, 3) == 3);
+    for (const auto& [group, offset] : {std::pair{"A", 2}, std::pair{"B", 1}, std::pair{"C", 3}})
+        REQUIRE(
+            c.call(c.broker->broker_addr(), test::update_offset_request(group, "Orders", 0, offset))
+                .code
+            == 0);
+
+    const auto correction = [&](const std::string& compare, std::optional<std::string> filter) {
+        proto::QueryCorrectionOffsetHeader h;
+        h.topic = "Orders";
+        h.compareGroup = compare;
+        h.filterGroups = std::move(filter);
+        auto request =
+            RemotingCommand::request(proto::to_int(RequestCode::QUERY_CORRECTION_OFFSET));
+        request.set_header(h);
+        auto r = c.call(c.broker->broker_addr(), request);
+        REQUIRE(r.code == 0);
+        return r.body;
+    };
+    CHECK(correction("B", std::nullopt) == "{\"correctionOffsets\":{0:1}}");
+    CHECK(correction("A", "B") == "{\"correctionOffsets\":{0:2}}");
+    // The compare group is behind every other group: nothing to correct.
+    CHECK(correction("B", "B,X") == "{\"correctionOffsets\":{0:9223372036854775807}}");
+}
+
+TEST_CASE("every connected producer is listed by group") {
+    Cluster c;
+    auto none = c.call_broker(RequestCode::GET_ALL_PRODUCER_INFO);
+    REQUIRE(none.code == 0);
+    CHECK(none.body == "{\"data\":{}}");
+
+    REQUIRE(c.call(c.broker->broker_addr(),
+                   test::heartbeat_request(
+                       {.client_id = "10.0.0.9@77", .topic = "", .producer_group = "PG"}))
+                .code
+            == 0);
+    auto r = c.call_broker(RequestCode::GET_ALL_PRODUCER_INFO);
+    REQUIRE(r.code == 0);
+    auto doc = json::parse(r.body);
+    REQUIRE(doc);
+    const auto* producers = doc->find("data")->find("PG")->if_array();
+    REQUIRE(producers->size() == 1);
+    const auto& p = producers->front();
+    CHECK(*p.find("clientId")->if_string() == "10.0.0.9@77");
+    CHECK(p.find("remoteIP")->if_string()->starts_with("/127.0.0.1:"));
+    CHECK(*p.find("language")->if_string() == "JAVA");
+    CHECK(*json::to_int64(*p.find("lastUpdateTimestamp")) > 0);
 }
