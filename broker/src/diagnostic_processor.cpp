@@ -3,7 +3,7 @@
 // to another), GET_ALL_DELAY_OFFSET (the delay levels' progress, delayOffset.json's content),
 // QUERY_CONSUME_QUEUE (raw consume-queue entries, `mqadmin queryCq`), QUERY_CONSUME_TIME_SPAN,
 // QUERY_CORRECTION_OFFSET, GET_ALL_PRODUCER_INFO, and the manual clean-ups
-// DELETE_EXPIRED_COMMITLOG and CLEAN_UNUSED_TOPIC.
+// DELETE_EXPIRED_COMMITLOG, CLEAN_EXPIRED_CONSUMEQUEUE and CLEAN_UNUSED_TOPIC.
 #include <set>
 
 #include "body/admin_diagnostics.hpp"
@@ -95,6 +95,17 @@ void Broker::register_diagnostic_processors() {
                            store_->clean_now(true);
                            return RemotingCommand::response_to(request, ResponseCode::SUCCESS);
                        });
+
+    add_sync_processor(
+        RequestCode::CLEAN_EXPIRED_CONSUMEQUEUE, [this](const RemotingCommand& request) {
+            // Queues whose messages are all in deleted commit-log files go (delayed messages'
+            // queues excepted, as in Java).
+            const size_t erased =
+                store_->consume_queues().erase_expired(store_->min_phy_offset(), kScheduleTopic);
+            log::warn("broker", "CLEAN_EXPIRED_CONSUMEQUEUE: " + std::to_string(erased)
+                                    + " expired consume queues deleted");
+            return RemotingCommand::response_to(request, ResponseCode::SUCCESS);
+        });
 
     add_sync_processor(RequestCode::CLEAN_UNUSED_TOPIC, [this](const RemotingCommand& request) {
         // Consume queues of topics the broker no longer has (the schedule and transaction-op

@@ -200,8 +200,9 @@ TEST_CASE("manual clean-ups drop unused topics' queues and keep live data") {
     REQUIRE(c.call(c.broker->broker_addr(), test::send_request(test::Send{})).code == 0);
     REQUIRE(test::wait_for_max_offset(c, "Orders", 0, 1) == 1);
 
-    // Nothing has expired: the commit log keeps the message.
+    // Nothing has expired: the commit log keeps the message and the queue its entry.
     CHECK(c.call_broker(RequestCode::DELETE_EXPIRED_COMMITLOG).code == 0);
+    CHECK(c.call_broker(RequestCode::CLEAN_EXPIRED_CONSUMEQUEUE).code == 0);
     CHECK(c.call(c.broker->broker_addr(), cq_request("Orders", 0)).code == 0);
 
     // A topic still configured keeps its queues; one that is gone loses them.
