@@ -1,6 +1,5 @@
 #include "broker_stats.hpp"
 
-#include <array>
 #include <utility>
 
 #include "common/wall_clock.hpp"
@@ -51,24 +50,27 @@ StatsItemView StatsItem::view(int64_t now_ms) const {
     return StatsItemView{compute(minute_, now), compute(hour_, now), compute(day_, now)};
 }
 
-StatsItem& BrokerStats::ItemSet::item(const std::string& key) {
+template <class Entry>
+Entry& BrokerStats::ItemSet<Entry>::item(const std::string& key) {
     {
         std::shared_lock lock(mutex_);
         if (auto it = items_.find(key); it != items_.end()) return *it->second;
     }
     std::unique_lock lock(mutex_);
     auto& slot = items_[key];
-    if (!slot) slot = std::make_unique<StatsItem>(common::epoch_millis());
+    if (!slot) slot = std::make_unique<Entry>(common::epoch_millis());
     return *slot;
 }
 
-const StatsItem* BrokerStats::ItemSet::find(std::string_view key) const {
+template <class Entry>
+const Entry* BrokerStats::ItemSet<Entry>::find(std::string_view key) const {
     std::shared_lock lock(mutex_);
     auto it = items_.find(std::string(key));
     return it == items_.end() ? nullptr : it->second.get();
 }
 
-void BrokerStats::ItemSet::sample(int64_t now_ms) {
+template <class Entry>
+void BrokerStats::ItemSet<Entry>::sample(int64_t now_ms) {
     std::shared_lock lock(mutex_);
     for (auto& [key, item] : items_)
         item->sample(now_ms);
@@ -77,52 +79,59 @@ void BrokerStats::ItemSet::sample(int64_t now_ms) {
 BrokerStats::BrokerStats(std::string cluster_name) : cluster_name_(std::move(cluster_name)) {
 }
 
+StatsItem& BrokerStats::broker_item(ItemSet<StatsItem>& set, std::atomic<StatsItem*>& cached) {
+    if (StatsItem* item = cached.load(std::memory_order_acquire)) return *item;
+    StatsItem& item = set.item(cluster_name_);
+    cached.store(&item, std::memory_order_release);
+    return item;
+}
+
 void BrokerStats::on_put(const std::string& topic, int64_t messages, int64_t bytes) {
-    topic_put_nums_.item(topic).add(messages, 1);
-    topic_put_size_.item(topic).add(bytes, 1);
-    broker_put_nums_.item(cluster_name_).add(messages, 0);
+    auto& counters = topic_put_.item(topic);
+    counters.nums.add(messages, 1);
+    counters.size.add(bytes, 1);
+    // Java adds to the broker's value only, not its call count.
+    broker_item(broker_put_nums_, broker_put_).add(messages, 0);
 }
 
 void BrokerStats::on_get(const std::string& topic, const std::string& group, int64_t messages,
                          int64_t bytes) {
-    const std::string key = topic + "@" + group;
-    group_get_nums_.item(key).add(messages, 1);
-    group_get_size_.item(key).add(bytes, 1);
-    broker_get_nums_.item(cluster_name_).add(messages, 0);
+    auto& counters = group_get_.item(topic + "@" + group);
+    counters.nums.add(messages, 1);
+    counters.size.add(bytes, 1);
+    broker_item(broker_get_nums_, broker_get_).add(messages, 0);
 }
 
 void BrokerStats::on_send_back(const std::string& topic, const std::string& group) {
     sndbck_put_nums_.item(topic + "@" + group).add(1, 1);
 }
 
-const BrokerStats::ItemSet* BrokerStats::set_of(std::string_view name) const {
-    const std::array<std::pair<std::string_view, const ItemSet*>, 7> sets{{
-        {stats_name::kTopicPutNums, &topic_put_nums_},
-        {stats_name::kTopicPutSize, &topic_put_size_},
-        {stats_name::kGroupGetNums, &group_get_nums_},
-        {stats_name::kGroupGetSize, &group_get_size_},
-        {stats_name::kSndbckPutNums, &sndbck_put_nums_},
-        {stats_name::kBrokerPutNums, &broker_put_nums_},
-        {stats_name::kBrokerGetNums, &broker_get_nums_},
-    }};
-    for (const auto& [known, set] : sets)
-        if (known == name) return set;
-    return nullptr;
-}
-
 std::optional<StatsItemView> BrokerStats::view(std::string_view name, std::string_view key,
                                                int64_t now_ms) const {
-    const ItemSet* set = set_of(name);
-    if (!set) return std::nullopt;
-    const StatsItem* item = set->find(key);
+    const StatsItem* item = nullptr;
+    if (name == stats_name::kTopicPutNums || name == stats_name::kTopicPutSize) {
+        if (const auto* counters = topic_put_.find(key))
+            item = name == stats_name::kTopicPutNums ? &counters->nums : &counters->size;
+    } else if (name == stats_name::kGroupGetNums || name == stats_name::kGroupGetSize) {
+        if (const auto* counters = group_get_.find(key))
+            item = name == stats_name::kGroupGetNums ? &counters->nums : &counters->size;
+    } else if (name == stats_name::kSndbckPutNums) {
+        item = sndbck_put_nums_.find(key);
+    } else if (name == stats_name::kBrokerPutNums) {
+        item = broker_put_nums_.find(key);
+    } else if (name == stats_name::kBrokerGetNums) {
+        item = broker_get_nums_.find(key);
+    }
     if (!item) return std::nullopt;
     return item->view(now_ms);
 }
 
 void BrokerStats::sample(int64_t now_ms) {
-    for (ItemSet* set : {&topic_put_nums_, &topic_put_size_, &group_get_nums_, &group_get_size_,
-                         &sndbck_put_nums_, &broker_put_nums_, &broker_get_nums_})
-        set->sample(now_ms);
+    topic_put_.sample(now_ms);
+    group_get_.sample(now_ms);
+    sndbck_put_nums_.sample(now_ms);
+    broker_put_nums_.sample(now_ms);
+    broker_get_nums_.sample(now_ms);
 }
 
 }  // namespace rmq::broker

@@ -100,22 +100,43 @@ class BrokerStats {
     void sample(int64_t now_ms);
 
   private:
-    /// A set of items per stats name (Java's StatsItemSet).
+    /// The message count and byte count of one key, found with one lookup per request.
+    struct NumsAndSize {
+        explicit NumsAndSize(int64_t created_ms) : nums(created_ms), size(created_ms) {}
+        void sample(int64_t now_ms) {
+            nums.sample(now_ms);
+            size.sample(now_ms);
+        }
+        StatsItem nums;
+        StatsItem size;
+    };
+
+    /// Entries by key (Java's StatsItemSet), created on first use and never removed, so a
+    /// reference stays valid.
+    template <class Entry>
     class ItemSet {
       public:
-        StatsItem& item(const std::string& key);
-        const StatsItem* find(std::string_view key) const;
+        Entry& item(const std::string& key);
+        const Entry* find(std::string_view key) const;
         void sample(int64_t now_ms);
 
       private:
         mutable std::shared_mutex mutex_;
-        std::unordered_map<std::string, std::unique_ptr<StatsItem>> items_;
+        std::unordered_map<std::string, std::unique_ptr<Entry>> items_;
     };
-    const ItemSet* set_of(std::string_view name) const;
+
+    /// The broker-wide item of `set`, created on first use (so unknown before, as in Java)
+    /// and then reached without a lookup.
+    StatsItem& broker_item(ItemSet<StatsItem>& set, std::atomic<StatsItem*>& cached);
 
     std::string cluster_name_;
-    ItemSet topic_put_nums_, topic_put_size_, group_get_nums_, group_get_size_, sndbck_put_nums_,
-        broker_put_nums_, broker_get_nums_;
+    ItemSet<NumsAndSize> topic_put_;  // TOPIC_PUT_NUMS / TOPIC_PUT_SIZE by topic
+    ItemSet<NumsAndSize> group_get_;  // GROUP_GET_NUMS / GROUP_GET_SIZE by topic@group
+    ItemSet<StatsItem> sndbck_put_nums_;
+    ItemSet<StatsItem> broker_put_nums_;
+    ItemSet<StatsItem> broker_get_nums_;
+    std::atomic<StatsItem*> broker_put_{nullptr};
+    std::atomic<StatsItem*> broker_get_{nullptr};
 };
 
 }  // namespace rmq::broker
