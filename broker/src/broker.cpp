@@ -86,6 +86,7 @@ bool Broker::start(std::string& error) {
     register_consumer_admin_processors();
     register_lock_processors();
     register_diagnostic_processors();
+    register_queue_diagnostic_processors();
     register_send_processors();
     register_offset_processors();
     register_pull_processor();

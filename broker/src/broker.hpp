@@ -110,9 +110,11 @@ class Broker {
     /// LOCK_BATCH_MQ, UNLOCK_BATCH_MQ, CHECK_CLIENT_CONFIG.
     void register_lock_processors();
     /// The diagnostics (diagnostic_processor.cpp): VIEW_BROKER_STATS_DATA, CLONE_GROUP_OFFSET,
-    /// GET_ALL_DELAY_OFFSET, QUERY_CONSUME_QUEUE, QUERY_CONSUME_TIME_SPAN,
-    /// QUERY_CORRECTION_OFFSET, GET_ALL_PRODUCER_INFO and the clean-up triggers.
+    /// GET_ALL_DELAY_OFFSET, GET_ALL_PRODUCER_INFO and the clean-up triggers.
     void register_diagnostic_processors();
+    /// QUERY_CONSUME_QUEUE, QUERY_CONSUME_TIME_SPAN, QUERY_CORRECTION_OFFSET
+    /// (queue_diagnostic_processor.cpp).
+    void register_queue_diagnostic_processors();
     /// QUERY_CONSUME_TIME_SPAN: each queue's first, last and consumed store times.
     std::vector<body::QueueTimeSpan> consume_time_spans(const std::string& topic,
                                                         const std::string& group,
