@@ -18,6 +18,7 @@ Broker::Broker(config::BrokerStartup startup) : startup_(std::move(startup)) {
     identity_.broker_id = b.broker_id;
     identity_.broker_permission = b.broker_permission;
     identity_.compressed_register = b.compressed_register;
+    traffic_ = std::make_unique<BrokerStats>(b.broker_cluster_name);
     live_config_ = std::make_unique<config::LiveConfiguration<config::BrokerStartup>>(
         startup_, startup_.config_store_path,
         [](const std::filesystem::path& file, std::string_view text) -> std::optional<std::string> {
@@ -86,6 +87,8 @@ bool Broker::start(std::string& error) {
     register_query_processors();
     register_consumer_admin_processors();
     register_lock_processors();
+    register_diagnostic_processors();
+    register_queue_diagnostic_processors();
     register_send_processors();
     register_offset_processors();
     register_pull_processor();
@@ -237,6 +240,7 @@ bool Broker::fetch_name_servers() {
 void Broker::sample_stats() {
     auto& stats = store_->stats();
     stats.sample();
+    traffic_->sample(common::epoch_millis());
     const std::time_t now = std::time(nullptr);
     std::tm local{};
     localtime_r(&now, &local);

@@ -6,6 +6,7 @@
 // transaction check) run on their own threads and stop before the store.
 #include <atomic>
 #include <condition_variable>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -13,6 +14,7 @@
 
 #include "body/data_version.hpp"
 #include "body/queue_stats.hpp"
+#include "broker_stats.hpp"
 #include "client_manager.hpp"
 #include "config/command_line.hpp"
 #include "config/live_configuration.hpp"
@@ -116,6 +118,23 @@ class Broker {
     void register_consumer_admin_processors();
     /// LOCK_BATCH_MQ, UNLOCK_BATCH_MQ, CHECK_CLIENT_CONFIG.
     void register_lock_processors();
+    /// The diagnostics (diagnostic_processor.cpp): VIEW_BROKER_STATS_DATA, CLONE_GROUP_OFFSET,
+    /// GET_ALL_DELAY_OFFSET, GET_ALL_PRODUCER_INFO and the clean-up triggers.
+    void register_diagnostic_processors();
+    /// QUERY_CONSUME_QUEUE, QUERY_CONSUME_TIME_SPAN, QUERY_CORRECTION_OFFSET
+    /// (queue_diagnostic_processor.cpp).
+    void register_queue_diagnostic_processors();
+    /// QUERY_CONSUME_TIME_SPAN: each queue's first, last and consumed store times.
+    std::vector<body::QueueTimeSpan> consume_time_spans(const std::string& topic,
+                                                        const std::string& group,
+                                                        int32_t queue_count) const;
+    /// QUERY_CORRECTION_OFFSET: per queue the lowest offset of the topic's other groups.
+    std::map<int32_t, int64_t> correction_offsets(const std::string& topic,
+                                                  const std::string& compare_group,
+                                                  const std::string& filter_groups) const;
+    /// QUERY_CONSUME_QUEUE: a consume queue's range and its entries from an index on.
+    remoting::RemotingCommand query_consume_queue(const remoting::RemotingCommand& request,
+                                                  const proto::QueryConsumeQueueRequestHeader& h);
     /// OffsetWrappers of `group` for the first `queue_count` queues of `topic`.
     void add_consume_stats(body::ConsumeStats& stats, const std::string& group,
                            const std::string& topic, int32_t queue_count) const;
@@ -155,6 +174,7 @@ class Broker {
     std::unique_ptr<ScheduleService> schedule_;  // delayed delivery; null on a slave
     std::unique_ptr<TransactionCheckService> transaction_check_;  // null on a slave
     PullWaiters pull_waiters_;
+    std::unique_ptr<BrokerStats> traffic_;  // VIEW_BROKER_STATS_DATA's counters
     RebalanceLockManager locks_;
     std::unique_ptr<NameServerRegistrar> registrar_;
     std::unique_ptr<ClientManager> clients_ = std::make_unique<ClientManager>();

@@ -3,6 +3,7 @@
 #include <random>
 #include <set>
 
+#include "common/wall_clock.hpp"
 #include "remoting/connection.hpp"
 
 namespace rmq::broker {
@@ -213,6 +214,34 @@ std::shared_ptr<remoting::Connection> ClientManager::available_producer(
     // Spreads checks over the group's producers, as Java's random pick does.
     thread_local std::minstd_rand rng{std::random_device{}()};
     return open[rng() % open.size()];
+}
+
+body::OrderedMap<std::string, std::vector<body::ProducerInfo>> ClientManager::producer_table()
+    const {
+    // Heartbeat times are kept on the steady clock; the answer wants wall-clock milliseconds.
+    const auto steady_now = Clock::now();
+    const int64_t wall_now = common::epoch_millis();
+    std::lock_guard lock(mutex_);
+    body::OrderedMap<std::string, std::vector<body::ProducerInfo>> table;
+    for (const auto& [group, channels] : producers_) {
+        if (channels.empty()) continue;
+        auto& list = table[group];
+        for (const auto& [key, channel] : channels) {
+            body::ProducerInfo info;
+            info.client_id = channel.client_id;
+            // Netty's InetSocketAddress.toString() is "/ip:port".
+            info.remote_ip =
+                "/" + (channel.connection ? channel.connection->remote_address() : std::string());
+            info.language = static_cast<proto::LanguageCode>(channel.language);
+            info.version = channel.version;
+            info.last_update_timestamp = wall_now
+                                         - std::chrono::duration_cast<std::chrono::milliseconds>(
+                                               steady_now - channel.last_update)
+                                               .count();
+            list.push_back(std::move(info));
+        }
+    }
+    return table;
 }
 
 std::vector<std::string> ClientManager::groups_subscribed_to(std::string_view topic) const {

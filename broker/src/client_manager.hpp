@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "body/admin_diagnostics.hpp"
 #include "body/connection.hpp"
 #include "body/heartbeat_data.hpp"
 #include "body/subscription_data.hpp"
@@ -68,6 +69,8 @@ class ClientManager {
     /// getAvailableChannel takes them in turn, a random pick spreads them as well); null when
     /// none is open.
     std::shared_ptr<remoting::Connection> available_producer(std::string_view group) const;
+    /// GET_ALL_PRODUCER_INFO: every connected producer, by group.
+    body::OrderedMap<std::string, std::vector<body::ProducerInfo>> producer_table() const;
     /// Consumer groups with a live member subscribed to `topic` (QUERY_TOPIC_CONSUME_BY_WHO).
     std::vector<std::string> groups_subscribed_to(std::string_view topic) const;
     /// The channel of `client_id` in consumer group `group` (GET_CONSUMER_RUNNING_INFO relay).

@@ -46,6 +46,17 @@ std::vector<std::string> ConsumerOffsetManager::topics_of(std::string_view group
     return topics;
 }
 
+void ConsumerOffsetManager::clone_offsets(std::string_view src_group, std::string_view dest_group,
+                                          std::string_view topic) {
+    std::lock_guard lock(mutex_);
+    const auto* source = table_.offsets.find(store::ConsumerOffsetTable::key(topic, src_group));
+    if (!source) return;
+    auto copy = *source;
+    table_.offsets.insert_or_assign(store::ConsumerOffsetTable::key(topic, dest_group),
+                                    std::move(copy));
+    dirty_ = true;
+}
+
 store::ConsumerOffsetTable ConsumerOffsetManager::snapshot() const {
     std::lock_guard lock(mutex_);
     return table_;

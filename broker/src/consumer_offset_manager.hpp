@@ -29,6 +29,10 @@ class ConsumerOffsetManager {
     /// Topics `group` has offsets for (GET_CONSUME_STATS without a topic).
     std::vector<std::string> topics_of(std::string_view group) const;
     store::ConsumerOffsetTable snapshot() const;
+    /// CLONE_GROUP_OFFSET: `dest_group`'s offsets of `topic` become a copy of `src_group`'s
+    /// (nothing happens when the source has none).
+    void clone_offsets(std::string_view src_group, std::string_view dest_group,
+                       std::string_view topic);
     /// Writes the file if anything changed since the last write.
     store::Result<void> persist();
 

@@ -185,6 +185,8 @@ boost::asio::awaitable<RemotingCommand> Broker::handle_pull(remoting::RequestCon
     out.suggestWhichBrokerId = suggested_broker;
     response.set_header(out);
     if (code == ResponseCode::SUCCESS) {
+        traffic_->on_get(h->topic, h->consumerGroup, static_cast<int64_t>(result.message_count()),
+                         result.buffer_total_size);
         attach_records(response, std::move(result.messages));
     }
     co_return response;

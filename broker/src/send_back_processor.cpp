@@ -5,6 +5,7 @@
 
 #include "broker.hpp"
 #include "common/log.hpp"
+#include "message/property_keys.hpp"
 #include "message/record.hpp"
 #include "proto/flags.hpp"
 #include "proto/headers.hpp"
@@ -84,11 +85,19 @@ boost::asio::awaitable<RemotingCommand> Broker::handle_send_back(const RemotingC
                                      &dlq_created);
         if (dlq_created) topics_changed();
     }
+    // The stats key names the topic the message was first sent to (its RETRY_TOPIC once retried).
+    const std::string_view retry_topic_prop =
+        original.record().property(message::prop::kRetryTopic);
+    const std::string back_topic =
+        retry_topic_prop.empty() ? original.record().topic : std::string(retry_topic_prop);
     message::MessageExt msg =
         send_back_message(std::move(original).record(), h->group, dead_letter, h->delayLevel,
                           random_retry_queue(group->retry_queue_nums));
     const auto result = co_await store_->put(std::move(msg));
-    if (result.ok()) co_return RemotingCommand::response_to(request, ResponseCode::SUCCESS);
+    if (result.ok()) {
+        traffic_->on_send_back(back_topic, h->group);
+        co_return RemotingCommand::response_to(request, ResponseCode::SUCCESS);
+    }
     co_return RemotingCommand::response_to(request, ResponseCode::SYSTEM_ERROR,
                                            std::string(store::to_string(result.status)));
 }

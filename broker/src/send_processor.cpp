@@ -200,7 +200,9 @@ boost::asio::awaitable<RemotingCommand> Broker::handle_send(remoting::RequestCon
     // queue's.
     const int32_t queue_id = msg.queue_id;
     if (prepared) msg = half_message(std::move(msg));
+    const std::string stored_topic = msg.topic;  // a half topic, or a DLQ past the retry limit
     auto result = co_await store_->put(std::move(msg));
+    if (result.stored()) traffic_->on_put(stored_topic, result.msg_num, result.wrote_bytes);
     co_return send_response(request, result, queue_id, settings);
 }
 
@@ -227,6 +229,7 @@ boost::asio::awaitable<RemotingCommand> Broker::send_batch(const RemotingCommand
     }
     const int32_t queue_id = header_msg.queue_id;
     auto result = co_await store_->put_batch(std::move(batch));
+    if (result.stored()) traffic_->on_put(header_msg.topic, result.msg_num, result.wrote_bytes);
     co_return send_response(request, result, queue_id, settings);
 }
 

@@ -130,6 +130,40 @@ void ConsumeQueueTable::erase_topic(std::string_view topic) {
     std::filesystem::remove(root_ / std::string(topic), ec);
 }
 
+size_t ConsumeQueueTable::erase_expired(int64_t commit_log_min_offset, std::string_view keep) {
+    std::vector<std::pair<std::string, std::shared_ptr<ConsumeQueue>>> expired;
+    {
+        std::unique_lock lock(mutex_);
+        for (auto t = topics_.begin(); t != topics_.end();) {
+            if (t->first == keep) {
+                ++t;
+                continue;
+            }
+            for (auto q = t->second.begin(); q != t->second.end();) {
+                // -1: no entry yet (a queue created just now), which Java keeps too.
+                const int64_t end = q->second->max_physic_offset();
+                if (end != -1 && end < commit_log_min_offset) {
+                    expired.emplace_back(t->first, q->second);
+                    q = t->second.erase(q);
+                } else {
+                    ++q;
+                }
+            }
+            if (t->second.empty()) {
+                t = topics_.erase(t);
+            } else {
+                ++t;
+            }
+        }
+    }
+    for (auto& [topic, queue] : expired) {
+        (void)queue->destroy();
+        std::error_code ec;
+        std::filesystem::remove(root_ / topic, ec);  // only once it is empty
+    }
+    return expired.size();
+}
+
 void ConsumeQueueTable::clear() {
     std::vector<std::string> names = topics();
     for (const auto& t : names)

@@ -92,14 +92,37 @@ TEST_CASE("--help skips the required-option check") {
 TEST_CASE("command names are case-insensitive and every command is in the table") {
     CHECK(find_command("UPDATETOPIC") == find_command("updateTopic"));
     CHECK(find_command("noSuchCommand") == nullptr);
-    for (const char* name :
-         {"updateTopic",         "deleteTopic",        "topicList",          "topicRoute",
-          "topicStatus",         "topicClusterList",   "clusterList",        "brokerStatus",
-          "updateSubGroup",      "deleteSubGroup",     "getBrokerConfig",    "updateBrokerConfig",
-          "consumerConnection",  "producerConnection", "wipeWritePerm",      "updateKvConfig",
-          "deleteKvConfig",      "sendMessage",        "queryMsgById",       "queryMsgByKey",
-          "queryMsgByUniqueKey", "queryMsgByOffset",   "consumeMessage",     "printMsg",
-          "consumerProgress",    "resetOffsetByTime",  "brokerConsumeStats", "getConsumerStatus"})
+    for (const char* name : {"updateTopic",
+                             "deleteTopic",
+                             "topicList",
+                             "topicRoute",
+                             "topicStatus",
+                             "topicClusterList",
+                             "clusterList",
+                             "brokerStatus",
+                             "updateSubGroup",
+                             "deleteSubGroup",
+                             "getBrokerConfig",
+                             "updateBrokerConfig",
+                             "consumerConnection",
+                             "producerConnection",
+                             "wipeWritePerm",
+                             "updateKvConfig",
+                             "deleteKvConfig",
+                             "sendMessage",
+                             "queryMsgById",
+                             "queryMsgByKey",
+                             "queryMsgByUniqueKey",
+                             "queryMsgByOffset",
+                             "consumeMessage",
+                             "printMsg",
+                             "consumerProgress",
+                             "resetOffsetByTime",
+                             "brokerConsumeStats",
+                             "getConsumerStatus",
+                             "statsAll",
+                             "cloneGroupOffset",
+                             "queryCq"})
         CHECK(find_command(name) != nullptr);
-    CHECK(command_table().size() == 28);
+    CHECK(command_table().size() == 31);
 }

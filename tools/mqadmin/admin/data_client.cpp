@@ -256,4 +256,37 @@ body::ConsumeStatsList DataClient::broker_consume_stats(const std::string& broke
     return std::move(*list);
 }
 
+std::optional<body::BrokerStatsData> DataClient::broker_stats(const std::string& broker,
+                                                              const std::string& stats_name,
+                                                              const std::string& stats_key) {
+    proto::ViewBrokerStatsDataRequestHeader h;
+    h.statsName = stats_name;
+    h.statsKey = stats_key;
+    auto response = admin_.call_accepting(broker, request(RequestCode::VIEW_BROKER_STATS_DATA, h),
+                                          {proto::to_int(ResponseCode::SYSTEM_ERROR)});
+    if (response.code != proto::to_int(ResponseCode::SUCCESS)) return std::nullopt;
+    auto data = body::BrokerStatsData::decode(response.body);
+    if (!data) fail("cannot decode the stats of " + broker + ": " + data.error().message);
+    return std::move(*data);
+}
+
+body::QueryConsumeQueueResponseBody DataClient::consume_queue(
+    const std::string& broker, const std::string& topic, int32_t queue_id, int64_t index,
+    int32_t count, const std::optional<std::string>& group) {
+    proto::QueryConsumeQueueRequestHeader h;
+    h.topic = topic;
+    h.queueId = queue_id;
+    h.index = index;
+    h.count = count;
+    h.consumerGroup = group;
+    auto response = admin_.call(broker, request(RequestCode::QUERY_CONSUME_QUEUE, h));
+    // An index past the queue's end is a SUCCESS without a body: a failure naming the index
+    // (Java's tool fails decoding the missing body).
+    if (response.body.empty())
+        fail("QUERY_CONSUME_QUEUE to " + broker + ": " + response.remark.value_or("no body"));
+    auto body = body::QueryConsumeQueueResponseBody::decode(response.body);
+    if (!body) fail("cannot decode the consume queue from " + broker + ": " + body.error().message);
+    return std::move(*body);
+}
+
 }  // namespace rmq::mqadmin

@@ -9,8 +9,10 @@
 #include <vector>
 
 #include "admin/admin_client.hpp"
+#include "body/broker_stats_data.hpp"
 #include "body/consume_stats_list.hpp"
 #include "body/consumer_running_info.hpp"
+#include "body/query_consume_queue.hpp"
 #include "body/queue_stats.hpp"
 #include "body/reset_offset.hpp"
 #include "message/message.hpp"
@@ -80,6 +82,16 @@ class DataClient {
                                                 const std::string& client_id);
     /// GET_BROKER_CONSUME_STATS: every group's consume stats on the broker.
     body::ConsumeStatsList broker_consume_stats(const std::string& broker, bool order);
+    /// VIEW_BROKER_STATS_DATA: one counter's minute/hour/day figures; nullopt when the broker
+    /// never counted it (SYSTEM_ERROR "The stats <…> <…> not exist").
+    std::optional<body::BrokerStatsData> broker_stats(const std::string& broker,
+                                                      const std::string& stats_name,
+                                                      const std::string& stats_key);
+    /// QUERY_CONSUME_QUEUE; fails with the broker's remark when the index does not exist.
+    body::QueryConsumeQueueResponseBody consume_queue(const std::string& broker,
+                                                      const std::string& topic, int32_t queue_id,
+                                                      int64_t index, int32_t count,
+                                                      const std::optional<std::string>& group);
 
   private:
     AdminClient& admin_;

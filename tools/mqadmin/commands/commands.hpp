@@ -33,5 +33,8 @@ int consumer_progress(CommandContext& ctx);
 int reset_offset_by_time(CommandContext& ctx);
 int broker_consume_stats(CommandContext& ctx);
 int get_consumer_status(CommandContext& ctx);
+int stats_all(CommandContext& ctx);
+int clone_group_offset(CommandContext& ctx);
+int query_cq(CommandContext& ctx);
 
 }  // namespace rmq::mqadmin::commands

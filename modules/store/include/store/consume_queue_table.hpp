@@ -38,6 +38,11 @@ class ConsumeQueueTable {
 
     /// Deletes a topic's queues and their files.
     void erase_topic(std::string_view topic);
+    /// Deletes the queues (of every topic but `keep`) whose last message ends before
+    /// `commit_log_min_offset`, i.e. whose every entry points at deleted commit-log files, and
+    /// drops topics left without queues (Java's cleanExpiredConsumerQueue). Returns how many
+    /// queues went.
+    size_t erase_expired(int64_t commit_log_min_offset, std::string_view keep);
     void clear();
 
   private:
