@@ -199,9 +199,17 @@ boost::asio::awaitable<RemotingCommand> Broker::handle_send(remoting::RequestCon
     // The answer names the queue the producer asked for; a half message's offset is its half
     // queue's.
     const int32_t queue_id = msg.queue_id;
-    if (prepared) msg = half_message(std::move(msg));
+    store::PutOptions options;
+    if (prepared) {
+        msg = half_message(std::move(msg));
+    } else if (!has_delay_level(msg)) {
+        // 4.9.8 stores a single send without its WAIT property (9 bytes a message); records the
+        // store writes anew (delayed, half) keep it, as Java's do (spec message-format §1).
+        options.wait_for_flush = msg.property(message::prop::kWait) != "false";
+        msg.properties.erase(message::prop::kWait);
+    }
     const std::string stored_topic = msg.topic;  // a half topic, or a DLQ past the retry limit
-    auto result = co_await store_->put(std::move(msg));
+    auto result = co_await store_->put(std::move(msg), options);
     if (result.stored()) traffic_->on_put(stored_topic, result.msg_num, result.wrote_bytes);
     co_return send_response(request, result, queue_id, settings);
 }

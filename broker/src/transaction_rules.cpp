@@ -7,6 +7,7 @@
 #include "message/property_keys.hpp"
 #include "message/record.hpp"
 #include "proto/flags.hpp"
+#include "stored_copy.hpp"
 #include "topic_validator.hpp"
 
 namespace rmq::broker {
@@ -35,21 +36,10 @@ int32_t with_transaction_type(int32_t sys_flag, int32_t type) {
     return (sys_flag & ~sys::kTransactionMask) | type;
 }
 
-/// What a re-put keeps of a stored record; the store fills offsets, store time and body CRC.
+/// stored_copy for a record the caller keeps.
 message::MessageExt record_copy(const message::MessageExt& stored, std::string_view topic,
                                 int32_t queue_id) {
-    message::MessageExt copy;
-    copy.topic = std::string(topic);
-    copy.queue_id = queue_id;
-    copy.flag = stored.flag;
-    copy.body = stored.body;
-    copy.properties = stored.properties;
-    copy.sys_flag = stored.sys_flag;
-    copy.born_timestamp = stored.born_timestamp;
-    copy.born_host = stored.born_host;
-    copy.store_host = stored.store_host;
-    copy.reconsume_times = stored.reconsume_times;
-    return copy;
+    return stored_copy(stored, std::string(topic), queue_id);
 }
 
 }  // namespace

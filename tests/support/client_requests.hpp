@@ -60,7 +60,7 @@ inline remoting::RemotingCommand route_request(const std::string& topic) {
 struct Send {
     std::string topic = "Orders";
     int32_t queue_id = 0;
-    std::string properties = std::string("TAGS\x01TagA\x02KEYS\x01k1\x02WAIT\x01true\x02", 29);
+    std::string properties = std::string("TAGS\x01TagA\x02KEYS\x01k1\x02WAIT\x01true\x02", 28);
     std::string body = "hello";
     std::string default_topic = "TBW102";
     std::optional<int32_t> reconsume_times;

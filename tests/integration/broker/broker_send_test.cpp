@@ -4,7 +4,9 @@
 #include "catch.hpp"
 #include "cluster_fixture.hpp"
 #include "message/batch.hpp"
+#include "message/message_id.hpp"
 #include "message/property_keys.hpp"
+#include "message/record_reader.hpp"
 #include "proto/response_code.hpp"
 #include "send_helpers.hpp"
 
@@ -135,4 +137,39 @@ TEST_CASE("a retry message past its reconsume limit goes to the group's dead-let
     for (int i = 0; i < 200 && max_offset(c, "%DLQ%CG", 0) < 1; ++i)
         std::this_thread::sleep_for(5ms);
     CHECK(max_offset(c, "%DLQ%CG", 0) == 1);
+}
+
+TEST_CASE("a single send is stored without its WAIT property, a delayed one keeps it") {
+    Cluster c;
+    // The stored record behind a send answer's msgId (its commit-log offset).
+    const auto stored = [&](const RemotingCommand& answer) {
+        auto id = message::parse_offset_msg_id(*answer.ext("msgId"));
+        REQUIRE(id);
+        proto::ViewMessageRequestHeader h;
+        h.offset = id->commit_log_offset;
+        auto request = RemotingCommand::request(proto::to_int(RequestCode::VIEW_MESSAGE_BY_ID));
+        request.set_header(h);
+        auto r = c.call(c.broker->broker_addr(), std::move(request));
+        REQUIRE(r.code == 0);
+        auto messages = message::decode_messages(std::span<const char>(r.body));
+        REQUIRE(messages.size() == 1);
+        return messages[0];
+    };
+    auto plain = c.call(c.broker->broker_addr(), send_request(Send{}));
+    REQUIRE(plain.code == 0);
+    const auto plain_record = stored(plain);
+    CHECK_FALSE(plain_record.properties.contains("WAIT"));
+    CHECK(plain_record.property("CLUSTER") == "DefaultCluster");
+    CHECK(plain_record.property("KEYS") == "k1");
+
+    Send delayed;
+    delayed.properties += std::string(
+        "DELAY\x01"
+        "1\x02",
+        8);
+    auto parked = c.call(c.broker->broker_addr(), send_request(delayed));
+    REQUIRE(parked.code == 0);
+    const auto parked_record = stored(parked);
+    CHECK(parked_record.topic == "SCHEDULE_TOPIC_XXXX");
+    CHECK(parked_record.property("WAIT") == "true");
 }
