@@ -23,15 +23,6 @@ std::string one_line(std::string text) {
     return text;
 }
 
-template <class Body>
-Body decode_body(const RemotingCommand& response, std::string_view what, const std::string& addr) {
-    auto decoded = Body::decode(response.body);
-    if (!decoded)
-        fail("cannot decode the " + std::string(what) + " from " + addr + ": "
-             + decoded.error().message);
-    return std::move(*decoded);
-}
-
 }  // namespace
 
 std::string describe_response(const RemotingCommand& response) {

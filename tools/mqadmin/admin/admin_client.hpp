@@ -8,9 +8,11 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
+#include "admin/failure.hpp"
 #include "body/cluster_info.hpp"
 #include "body/connection.hpp"
 #include "body/kv_table.hpp"
@@ -85,6 +87,17 @@ class AdminClient {
     std::chrono::milliseconds timeout_;
     std::unique_ptr<remoting::RemotingClient> client_;
 };
+
+/// The response's body as `Body`; a Failure naming `what` and `addr` when it does not decode.
+template <class Body>
+Body decode_body(const remoting::RemotingCommand& response, std::string_view what,
+                 const std::string& addr) {
+    auto decoded = Body::decode(response.body);
+    if (!decoded)
+        fail("cannot decode the " + std::string(what) + " from " + addr + ": "
+             + decoded.error().message);
+    return std::move(*decoded);
+}
 
 /// "TOPIC_NOT_EXIST (17): <remark>" with the remark's line breaks folded into spaces, so a
 /// failure stays on one line.

@@ -180,10 +180,7 @@ body::ConsumeStats DataClient::consume_stats(const std::string& broker, const st
     h.consumerGroup = group;
     h.topic = topic;
     auto response = admin_.call(broker, request(RequestCode::GET_CONSUME_STATS, h));
-    auto stats = body::ConsumeStats::decode(response.body);
-    if (!stats)
-        fail("cannot decode the consume stats from " + broker + ": " + stats.error().message);
-    return std::move(*stats);
+    return decode_body<body::ConsumeStats>(response, "consume stats", broker);
 }
 
 std::optional<body::ResetOffsetBody> DataClient::reset_offset(const std::string& broker,
@@ -202,9 +199,7 @@ std::optional<body::ResetOffsetBody> DataClient::reset_offset(const std::string&
     const int32_t offline = proto::to_int(ResponseCode::CONSUMER_NOT_ONLINE);
     auto response = admin_.call_accepting(broker, std::move(r), {offline});
     if (response.code == offline) return std::nullopt;
-    auto body = body::ResetOffsetBody::decode(response.body);
-    if (!body) fail("cannot decode the reset offsets from " + broker + ": " + body.error().message);
-    return std::move(*body);
+    return decode_body<body::ResetOffsetBody>(response, "reset offsets", broker);
 }
 
 void DataClient::update_offset(const std::string& broker, const body::MessageQueue& queue,
@@ -226,9 +221,7 @@ body::ConsumerRunningInfo DataClient::running_info(const std::string& broker,
     h.clientId = client_id;
     h.jstackEnable = false;
     auto response = admin_.call(broker, request(RequestCode::GET_CONSUMER_RUNNING_INFO, h));
-    auto info = body::ConsumerRunningInfo::decode(response.body);
-    if (!info) fail("cannot decode the running info of " + client_id + ": " + info.error().message);
-    return std::move(*info);
+    return decode_body<body::ConsumerRunningInfo>(response, "running info", client_id);
 }
 
 body::GetConsumerStatusBody DataClient::consumer_status(const std::string& broker,
@@ -241,19 +234,14 @@ body::GetConsumerStatusBody DataClient::consumer_status(const std::string& broke
     h.clientAddr = client_id;
     auto response =
         admin_.call(broker, request(RequestCode::INVOKE_BROKER_TO_GET_CONSUMER_STATUS, h));
-    auto status = body::GetConsumerStatusBody::decode(response.body);
-    if (!status)
-        fail("cannot decode the consumer status from " + broker + ": " + status.error().message);
-    return std::move(*status);
+    return decode_body<body::GetConsumerStatusBody>(response, "consumer status", broker);
 }
 
 body::ConsumeStatsList DataClient::broker_consume_stats(const std::string& broker, bool order) {
     proto::GetConsumeStatsInBrokerHeader h;
     h.isOrder = order;
     auto response = admin_.call(broker, request(RequestCode::GET_BROKER_CONSUME_STATS, h));
-    auto list = body::ConsumeStatsList::decode(response.body);
-    if (!list) fail("cannot decode the consume stats of " + broker + ": " + list.error().message);
-    return std::move(*list);
+    return decode_body<body::ConsumeStatsList>(response, "consume stats", broker);
 }
 
 std::optional<body::BrokerStatsData> DataClient::broker_stats(const std::string& broker,
@@ -265,9 +253,7 @@ std::optional<body::BrokerStatsData> DataClient::broker_stats(const std::string&
     auto response = admin_.call_accepting(broker, request(RequestCode::VIEW_BROKER_STATS_DATA, h),
                                           {proto::to_int(ResponseCode::SYSTEM_ERROR)});
     if (response.code != proto::to_int(ResponseCode::SUCCESS)) return std::nullopt;
-    auto data = body::BrokerStatsData::decode(response.body);
-    if (!data) fail("cannot decode the stats of " + broker + ": " + data.error().message);
-    return std::move(*data);
+    return decode_body<body::BrokerStatsData>(response, "stats", broker);
 }
 
 body::QueryConsumeQueueResponseBody DataClient::consume_queue(
@@ -284,9 +270,7 @@ body::QueryConsumeQueueResponseBody DataClient::consume_queue(
     // (Java's tool fails decoding the missing body).
     if (response.body.empty())
         fail("QUERY_CONSUME_QUEUE to " + broker + ": " + response.remark.value_or("no body"));
-    auto body = body::QueryConsumeQueueResponseBody::decode(response.body);
-    if (!body) fail("cannot decode the consume queue from " + broker + ": " + body.error().message);
-    return std::move(*body);
+    return decode_body<body::QueryConsumeQueueResponseBody>(response, "consume queue", broker);
 }
 
 }  // namespace rmq::mqadmin
