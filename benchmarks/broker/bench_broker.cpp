@@ -309,11 +309,7 @@ RemotingCommand held_pull_request(int32_t queue, int64_t offset) {
 /// our transport with one I/O thread, with a response header of the broker's size (msgId,
 /// queueId, queueOffset).
 std::unique_ptr<remoting::RemotingServer> echo_server() {
-    remoting::ServerConfig config;
-    config.bind_address = "127.0.0.1";
-    config.io_threads = 1;
-    auto server = std::make_unique<remoting::RemotingServer>(config);
-    server->register_processor(
+    return bench::reference_server(
         proto::to_int(RequestCode::SEND_MESSAGE_V2),
         [](remoting::RequestContext&,
            RemotingCommand& request) -> asio::awaitable<std::optional<RemotingCommand>> {
@@ -324,8 +320,6 @@ std::unique_ptr<remoting::RemotingServer> echo_server() {
             response.ext_fields->set("queueOffset", "123456");
             co_return response;
         });
-    server->start();
-    return server;
 }
 
 /// Runs `state`'s iterations as batches against the broker and the echo in turns, alternating

@@ -199,11 +199,7 @@ std::filesystem::path scratch_dir() {
 /// The reference: the same requests answered by a processor that does nothing (bench_loopback's
 /// echo, registered under GET_ROUTEINFO_BY_TOPIC so that the frames are byte for byte the same).
 std::unique_ptr<remoting::RemotingServer> echo_server() {
-    remoting::ServerConfig config;
-    config.bind_address = "127.0.0.1";
-    config.io_threads = 1;
-    auto server = std::make_unique<remoting::RemotingServer>(config);
-    server->register_processor(
+    return bench::reference_server(
         proto::to_int(RequestCode::GET_ROUTEINFO_BY_TOPIC),
         [](remoting::RequestContext&,
            RemotingCommand& request) -> asio::awaitable<std::optional<RemotingCommand>> {
@@ -211,8 +207,6 @@ std::unique_ptr<remoting::RemotingServer> echo_server() {
             response.body = std::move(request.body);
             co_return response;
         });
-    server->start();
-    return server;
 }
 
 /// Batches against the name server and against the echo reference are interleaved (in turns,

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "remoting/client.hpp"
+#include "remoting/server.hpp"
 
 namespace rmq::bench {
 
@@ -24,6 +25,20 @@ using Clock = std::chrono::steady_clock;
 
 inline double micros_since(Clock::time_point start) {
     return std::chrono::duration<double, std::micro>(Clock::now() - start).count();
+}
+
+/// A reference server for a benchmark: `processor` answers request `code` on our transport with
+/// one I/O thread on 127.0.0.1 (an ephemeral port), so the reference pays the same transport
+/// costs as the server under test and nothing else.
+inline std::unique_ptr<remoting::RemotingServer> reference_server(int32_t code,
+                                                                  remoting::Processor processor) {
+    remoting::ServerConfig config;
+    config.bind_address = "127.0.0.1";
+    config.io_threads = 1;
+    auto server = std::make_unique<remoting::RemotingServer>(config);
+    server->register_processor(code, std::move(processor));
+    server->start();
+    return server;
 }
 
 /// Latencies from all workers of one benchmark run, in microseconds.
