@@ -1,8 +1,12 @@
 #include "http/address_fetcher.hpp"
 
+#include <boost/asio/co_spawn.hpp>
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/use_future.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
@@ -52,33 +56,43 @@ std::string address_service_url(const std::string& domain, const std::string& su
     return "http://" + host + (has_port ? "" : ":8080") + "/rocketmq/" + group;
 }
 
-proto::Expected<std::string, FetchError> fetch_address_list(const std::string& url,
-                                                            std::chrono::milliseconds timeout) {
+asio::awaitable<proto::Expected<std::string, FetchError>> fetch_address_list_async(
+    std::string url, std::chrono::milliseconds timeout) {
     const auto u = parse_url(url);
-    if (!u) return FetchError{"not an http:// URL: " + url};
+    if (!u) co_return FetchError{"not an http:// URL: " + url};
     try {
-        asio::io_context io;
-        tcp::resolver resolver(io);
-        beast::tcp_stream stream(io);
+        const auto executor = co_await asio::this_coro::executor;
+        tcp::resolver resolver(executor);
+        beast::tcp_stream stream(executor);
         stream.expires_after(timeout);
-        stream.connect(resolver.resolve(u->host, u->port));
+        const auto endpoints =
+            co_await resolver.async_resolve(u->host, u->port, asio::use_awaitable);
+        co_await stream.async_connect(endpoints, asio::use_awaitable);
         beast::http::request<beast::http::empty_body> request(beast::http::verb::get, u->target,
                                                               11);
         request.set(beast::http::field::host, u->host);
-        beast::http::write(stream, request);
+        co_await beast::http::async_write(stream, request, asio::use_awaitable);
         beast::flat_buffer buffer;
         beast::http::response<beast::http::string_body> response;
-        beast::http::read(stream, buffer, response);
+        co_await beast::http::async_read(stream, buffer, response, asio::use_awaitable);
         beast::error_code ignored;
         stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
         if (response.result() != beast::http::status::ok)
-            return FetchError{url + " answered HTTP " + std::to_string(response.result_int())};
+            co_return FetchError{url + " answered HTTP " + std::to_string(response.result_int())};
         auto list = trim(response.body());
-        if (list.empty()) return FetchError{url + " answered an empty address list"};
-        return list;
+        if (list.empty()) co_return FetchError{url + " answered an empty address list"};
+        co_return list;
     } catch (const std::exception& e) {
-        return FetchError{url + ": " + e.what()};
+        co_return FetchError{url + ": " + e.what()};
     }
+}
+
+proto::Expected<std::string, FetchError> fetch_address_list(const std::string& url,
+                                                            std::chrono::milliseconds timeout) {
+    asio::io_context io;
+    auto result = asio::co_spawn(io, fetch_address_list_async(url, timeout), asio::use_future);
+    io.run();
+    return result.get();
 }
 
 }  // namespace rmq::http

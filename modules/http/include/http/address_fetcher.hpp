@@ -2,6 +2,7 @@
 // Client side of the name-server address service (Java's TopAddressing): GET the configured URL
 // and read "host:port;host:port" from the body. Brokers use it when no namesrvAddr is set and
 // fetchNamesrvAddrByAddressServer=true.
+#include <boost/asio/awaitable.hpp>
 #include <chrono>
 #include <string>
 
@@ -21,5 +22,8 @@ std::string address_service_url(const std::string& domain, const std::string& su
 /// error. An empty body is an error: no list.
 proto::Expected<std::string, FetchError> fetch_address_list(const std::string& url,
                                                             std::chrono::milliseconds timeout);
+/// The same on the caller's executor, without blocking it.
+boost::asio::awaitable<proto::Expected<std::string, FetchError>> fetch_address_list_async(
+    std::string url, std::chrono::milliseconds timeout);
 
 }  // namespace rmq::http

@@ -17,6 +17,9 @@ class IoContextPool {
   public:
     /// `threads` = 0 means one per hardware core.
     explicit IoContextPool(size_t threads = 0);
+    /// A pool of one context the caller owns and runs (the client library on a user's
+    /// io_context): start(), stop() and join() leave it alone, and no thread is started.
+    explicit IoContextPool(asio::io_context& external);
     ~IoContextPool();
     IoContextPool(const IoContextPool&) = delete;
     IoContextPool& operator=(const IoContextPool&) = delete;
@@ -32,6 +35,7 @@ class IoContextPool {
     /// Round robin over the contexts; safe from any thread.
     asio::io_context& next();
     asio::io_context& at(size_t i) { return *contexts_[i]; }
+    bool external() const { return owned_.empty(); }
     size_t size() const { return contexts_.size(); }
     /// True on one of this pool's threads (blocking waits there would deadlock).
     bool in_pool_thread() const;
@@ -39,7 +43,8 @@ class IoContextPool {
   private:
     using Guard = asio::executor_work_guard<asio::io_context::executor_type>;
 
-    std::vector<std::unique_ptr<asio::io_context>> contexts_;
+    std::vector<std::unique_ptr<asio::io_context>> owned_;
+    std::vector<asio::io_context*> contexts_;
     std::vector<Guard> guards_;
     std::vector<std::thread> threads_;
     std::atomic<size_t> next_{0};

@@ -8,10 +8,15 @@ namespace rmq::remoting {
 
 IoContextPool::IoContextPool(size_t threads) {
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-    contexts_.reserve(threads);
+    owned_.reserve(threads);
     // concurrency_hint 1: each context is run by one thread, so Asio may skip internal locking.
-    for (size_t i = 0; i < threads; ++i)
-        contexts_.push_back(std::make_unique<asio::io_context>(1));
+    for (size_t i = 0; i < threads; ++i) {
+        owned_.push_back(std::make_unique<asio::io_context>(1));
+        contexts_.push_back(owned_.back().get());
+    }
+}
+
+IoContextPool::IoContextPool(asio::io_context& external) : contexts_{&external} {
 }
 
 IoContextPool::~IoContextPool() {
@@ -19,14 +24,14 @@ IoContextPool::~IoContextPool() {
 }
 
 void IoContextPool::start() {
-    if (!threads_.empty()) return;
+    if (external() || !threads_.empty()) return;
     guards_.clear();
     for (auto& ctx : contexts_) {
         ctx->restart();
         guards_.push_back(asio::make_work_guard(*ctx));
     }
     for (auto& ctx : contexts_) {
-        threads_.emplace_back([ctx = ctx.get()] {
+        threads_.emplace_back([ctx] {
             try {
                 ctx->run();
             } catch (const std::exception& e) {
@@ -39,6 +44,7 @@ void IoContextPool::start() {
 }
 
 void IoContextPool::stop() {
+    if (external()) return;
     guards_.clear();
     for (auto& ctx : contexts_)
         ctx->stop();

@@ -1,0 +1,76 @@
+#pragma once
+// The producer's state and send paths, on the client's executor.
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <memory>
+#include <set>
+#include <string>
+#include <variant>
+
+#include "core/client_instance.hpp"
+#include "core/executor_host.hpp"
+#include "producer/fault_strategy.hpp"
+#include "producer/outgoing.hpp"
+#include "rocketmq/producer.hpp"
+
+namespace rocketmq::detail {
+
+enum class SendMode { sync, async, oneway };
+
+/// Where a send goes: any queue (retried elsewhere on failure), a given queue, or the queue a
+/// selector picks.
+using SendTarget = std::variant<std::monostate, MessageQueue, MessageQueueSelector>;
+
+class ProducerImpl : public ProducerMember, public std::enable_shared_from_this<ProducerImpl> {
+  public:
+    ProducerImpl(std::unique_ptr<ExecutorHost> host, ProducerOptions options, ClientOptions client);
+    ~ProducerImpl() override;
+
+    Result<void> start();
+    asio::awaitable<void> shutdown();
+    /// Ends an owned executor's thread; after shutdown, from the thread that owns the producer.
+    void release_host();
+
+    asio::awaitable<Result<SendResult>> send(Message message, SendTarget target, SendMode mode);
+    asio::awaitable<Result<SendResult>> send_batch(std::vector<Message> messages,
+                                                   SendTarget target);
+    asio::awaitable<Result<std::vector<MessageQueue>>> publish_queues(std::string topic);
+    /// The transactional producer sends its half message through here.
+    asio::awaitable<Result<SendResult>> send_prepared(Message& message);
+
+    std::string group() const override { return group_; }
+    std::vector<std::string> topics() const override;
+
+    const ProducerOptions& options() const { return options_; }
+    const std::string& client_id() const { return instance_->client_id(); }
+    asio::io_context::executor_type executor() const { return context_.get_executor(); }
+    bool owns_executor() const { return host_ && host_->owned(); }
+    ClientInstance& instance() { return *instance_; }
+
+  private:
+    Result<void> check_running() const;
+    asio::awaitable<Result<std::shared_ptr<const TopicRoute>>> publish_route(
+        const std::string& topic);
+    asio::awaitable<Result<SendResult>> send_out(Outgoing out, SendTarget target, SendMode mode,
+                                                 const Message& for_selector);
+    asio::awaitable<Result<SendResult>> send_retrying(
+        const Outgoing& out, const std::shared_ptr<const TopicRoute>& route, SendMode mode);
+    asio::awaitable<Result<SendResult>> send_to_queue(const Outgoing& out,
+                                                      const MessageQueue& queue, SendMode mode,
+                                                      std::chrono::milliseconds timeout);
+    void finish_result(SendResult& result) const;
+
+    std::unique_ptr<ExecutorHost> host_;
+    asio::io_context& context_;
+    ProducerOptions options_;
+    ClientOptions client_options_;
+    std::string group_;
+    std::shared_ptr<ClientInstance> instance_;
+    enum class State { created, running, stopped } state_ = State::created;
+    FaultStrategy fault_;
+    std::set<std::string> topics_;  // on the executor
+    size_t in_flight_ = 0;
+    asio::steady_timer drained_;  // cancelled when in_flight_ drops to 0 during shutdown
+};
+
+}  // namespace rocketmq::detail
