@@ -47,7 +47,9 @@ ProducerImpl::ProducerImpl(std::unique_ptr<ExecutorHost> host, ProducerOptions o
       drained_(context_) {
 }
 
-ProducerImpl::~ProducerImpl() = default;
+ProducerImpl::~ProducerImpl() {
+    if (check_pool_) check_pool_->join();
+}
 
 Result<void> ProducerImpl::start() {
     if (state_ != State::created)
@@ -154,17 +156,6 @@ asio::awaitable<Result<SendResult>> ProducerImpl::send_batch(std::vector<Message
     if (!out) co_return out.error();
     co_return co_await send_out(std::move(*out), std::move(target), SendMode::sync,
                                 messages.front());
-}
-
-asio::awaitable<Result<SendResult>> ProducerImpl::send_prepared(Message& message) {
-    if (auto running = check_running(); !running) co_return running.error();
-    if (auto valid = check_message(message, options_); !valid) co_return valid.error();
-    message.set_property("TRAN_MSG", "true");
-    message.set_property("PGROUP", group_);
-    const auto topic = instance_->wrap_namespace(message.topic);
-    auto out =
-        prepare_single(message, topic, options_, proto::msg_sys_flag::kTransactionPreparedType);
-    co_return co_await send_out(std::move(out), std::monostate{}, SendMode::sync, message);
 }
 
 asio::awaitable<Result<SendResult>> ProducerImpl::send_out(Outgoing out, SendTarget target,

@@ -2,6 +2,7 @@
 // The producer's state and send paths, on the client's executor.
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <memory>
 #include <set>
 #include <string>
@@ -12,6 +13,7 @@
 #include "producer/fault_strategy.hpp"
 #include "producer/outgoing.hpp"
 #include "rocketmq/producer.hpp"
+#include "rocketmq/transaction_producer.hpp"
 
 namespace rocketmq::detail {
 
@@ -35,11 +37,16 @@ class ProducerImpl : public ProducerMember, public std::enable_shared_from_this<
     asio::awaitable<Result<SendResult>> send_batch(std::vector<Message> messages,
                                                    SendTarget target);
     asio::awaitable<Result<std::vector<MessageQueue>>> publish_queues(std::string topic);
-    /// The transactional producer sends its half message through here.
-    asio::awaitable<Result<SendResult>> send_prepared(Message& message);
 
     std::string group() const override { return group_; }
     std::vector<std::string> topics() const override;
+    void check_transaction(const std::string& broker_addr,
+                           const rmq::proto::CheckTransactionStateRequestHeader& header,
+                           ReceivedMessage message) override;
+    /// Makes this a transactional producer: checks run `checker` on a thread of their own.
+    void set_transaction_checker(TransactionChecker checker);
+    asio::awaitable<Result<TransactionSendResult>> send_in_transaction(
+        Message message, LocalTransactionExecutor local);
 
     const ProducerOptions& options() const { return options_; }
     const std::string& client_id() const { return instance_->client_id(); }
@@ -71,6 +78,8 @@ class ProducerImpl : public ProducerMember, public std::enable_shared_from_this<
     std::set<std::string> topics_;  // on the executor
     size_t in_flight_ = 0;
     asio::steady_timer drained_;  // cancelled when in_flight_ drops to 0 during shutdown
+    TransactionChecker checker_;
+    std::unique_ptr<asio::thread_pool> check_pool_;
 };
 
 }  // namespace rocketmq::detail

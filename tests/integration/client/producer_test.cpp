@@ -12,6 +12,7 @@
 #include "message/compression.hpp"
 #include "message/record_reader.hpp"
 #include "proto/flags.hpp"
+#include "rocketmq/transaction_producer.hpp"
 #include "server_processes.hpp"
 
 using namespace std::chrono_literals;
@@ -271,4 +272,50 @@ TEST_CASE("cancelling the awaiting coroutine ends a send with ErrorKind::cancell
     REQUIRE(outcome);
     CHECK(outcome->index() == 1);  // the timer won
     CHECK(took < 2500ms);          // and the send stopped before its 3 s timeout
+}
+
+TEST_CASE("transactions: commit shows the message, rollback drops it, unknown asks the checker") {
+    // transactionCheckInterval: the broker asks about unknown outcomes after about a second.
+    rmq::test::TempDir dir;
+    auto ns = rmq::test::start_namesrv(dir, "ns");
+    auto broker = rmq::test::start_broker(
+        dir, "broker-a", ns.addr, {"transactionCheckInterval=1000", "transactionTimeOut=1000"});
+    rocketmq::ClientOptions client;
+    client.namesrv_addr = ns.addr;
+    std::atomic<int> checks{0};
+    rocketmq::TransactionProducer producer(
+        producer_options("TXG"),
+        [&](const rocketmq::ReceivedMessage& m) {
+            ++checks;
+            return m.body == "unknown-then-commit" ? rocketmq::LocalTransactionState::commit
+                                                   : rocketmq::LocalTransactionState::rollback;
+        },
+        client);
+    REQUIRE(producer.start());
+    const auto local = [](rocketmq::LocalTransactionState s) {
+        return [s](const Message&) { return s; };
+    };
+    auto commit = producer.send_in_transaction_blocking(
+        Message("Tx", "committed"), local(rocketmq::LocalTransactionState::commit));
+    INFO((commit ? "" : commit.error().message()));
+    REQUIRE(commit);
+    CHECK(commit->local_state == rocketmq::LocalTransactionState::commit);
+    REQUIRE(producer.send_in_transaction_blocking(
+        Message("Tx", "rolled-back"), local(rocketmq::LocalTransactionState::rollback)));
+    REQUIRE(producer.send_in_transaction_blocking(Message("Tx", "unknown-then-commit"),
+                                                  local(rocketmq::LocalTransactionState::unknown)));
+
+    // Committed messages become visible in Tx; the rolled-back one never does.
+    std::vector<std::string> visible;
+    const auto deadline = std::chrono::steady_clock::now() + 30s;
+    while (visible.size() < 2 && std::chrono::steady_clock::now() < deadline) {
+        visible.clear();
+        for (int q = 0; q < 4; ++q)
+            for (auto& m : stored(broker.addr, "Tx", q, 0))
+                visible.push_back(m.body);
+        if (visible.size() < 2) std::this_thread::sleep_for(100ms);
+    }
+    std::sort(visible.begin(), visible.end());
+    CHECK(visible == std::vector<std::string>{"committed", "unknown-then-commit"});
+    CHECK(checks >= 1);
 }
