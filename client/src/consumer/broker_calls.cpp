@@ -109,6 +109,21 @@ asio::awaitable<void> update_consumer_offset(ClientInstance& client, const std::
     if (!sent) rmq::log::warn("client", sent.error().message());
 }
 
+asio::awaitable<Result<void>> commit_consumer_offset(ClientInstance& client,
+                                                     const std::string& group,
+                                                     const MessageQueue& queue, int64_t offset) {
+    proto::UpdateConsumerOffsetRequestHeader h;
+    h.consumerGroup = group;
+    h.topic = queue.topic;
+    h.queueId = queue.queue_id;
+    h.commitOffset = offset;
+    auto response = co_await call_master(client, queue,
+                                         make_request(code(RequestCode::UPDATE_CONSUMER_OFFSET), h),
+                                         "offset commit of " + queue.to_string());
+    if (!response) co_return response.error();
+    co_return Result<void>{};
+}
+
 asio::awaitable<Result<int64_t>> max_offset(ClientInstance& client, const MessageQueue& queue) {
     proto::GetMaxOffsetRequestHeader h;
     h.topic = queue.topic;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "body/subscription_data.hpp"
+#include "rocketmq/lite_pull_consumer.hpp"
 #include "rocketmq/message.hpp"
 #include "rocketmq/result.hpp"
 
@@ -28,6 +29,10 @@ asio::awaitable<Result<int64_t>> query_consumer_offset(ClientInstance& client,
 /// UPDATE_CONSUMER_OFFSET, one-way; failures are logged.
 asio::awaitable<void> update_consumer_offset(ClientInstance& client, const std::string& group,
                                              const MessageQueue& queue, int64_t offset);
+/// UPDATE_CONSUMER_OFFSET, awaiting the broker's answer.
+asio::awaitable<Result<void>> commit_consumer_offset(ClientInstance& client,
+                                                     const std::string& group,
+                                                     const MessageQueue& queue, int64_t offset);
 asio::awaitable<Result<int64_t>> max_offset(ClientInstance& client, const MessageQueue& queue);
 asio::awaitable<Result<int64_t>> min_offset(ClientInstance& client, const MessageQueue& queue);
 /// SEARCH_OFFSET_BY_TIMESTAMP (ms since the epoch).
@@ -52,8 +57,6 @@ asio::awaitable<void> unlock_queues(ClientInstance& client, const std::string& g
 /// CHECK_CLIENT_CONFIG for a non-TAG subscription on every broker of its topic.
 asio::awaitable<Result<void>> check_client_config(ClientInstance& client, const std::string& group,
                                                   const rmq::body::SubscriptionData& subscription);
-
-enum class PullStatus { found, no_new_msg, no_matched_msg, offset_illegal };
 
 struct PullOutcome {
     PullStatus status = PullStatus::no_new_msg;

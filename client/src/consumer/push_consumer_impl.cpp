@@ -5,6 +5,7 @@
 #include <boost/asio/use_future.hpp>
 
 #include "common/log.hpp"
+#include "consumer/shared_steps.hpp"
 #include "core/errors.hpp"
 #include "core/message_codec.hpp"
 #include "message/java_hash.hpp"
@@ -20,44 +21,6 @@ int64_t now_ms() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(
                std::chrono::system_clock::now().time_since_epoch())
         .count();
-}
-
-std::string trim(std::string_view s) {
-    const auto first = s.find_first_not_of(" \t");
-    if (first == std::string_view::npos) return {};
-    const auto last = s.find_last_not_of(" \t");
-    return std::string(s.substr(first, last - first + 1));
-}
-
-/// FilterAPI.buildSubscriptionData: "*" or tags separated by "||".
-body::SubscriptionData build_subscription(const std::string& topic,
-                                          const MessageSelector& selector) {
-    body::SubscriptionData sub;
-    sub.topic = topic;
-    sub.sub_version = now_ms();
-    sub.expression_type = selector.type;
-    if (selector.type != "TAG") {
-        sub.sub_string = selector.expression;
-        return sub;
-    }
-    const auto expr = trim(selector.expression);
-    if (expr.empty() || expr == "*") {
-        sub.sub_string = "*";
-        return sub;
-    }
-    sub.sub_string = expr;
-    std::string_view rest = expr;
-    while (!rest.empty()) {
-        const auto bar = rest.find("||");
-        auto tag = trim(rest.substr(0, bar));
-        if (!tag.empty()) {
-            sub.code_set.push_back(rmq::message::java_string_hash(tag));
-            sub.tags_set.push_back(std::move(tag));
-        }
-        if (bar == std::string_view::npos) break;
-        rest = rest.substr(bar + 2);
-    }
-    return sub;
 }
 
 }  // namespace

@@ -2,33 +2,13 @@
 // the broker locks of orderly consumption.
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
-#include <ctime>
 
 #include "common/log.hpp"
 #include "consumer/push_consumer_impl.hpp"
+#include "consumer/shared_steps.hpp"
 #include "core/errors.hpp"
 
 namespace rocketmq::detail {
-
-namespace {
-
-/// consumeTimestamp "yyyyMMddHHmmss" in local time → ms since the epoch.
-std::optional<int64_t> parse_consume_timestamp(const std::string& text) {
-    std::tm tm{};
-    if (text.size() != 14
-        || std::sscanf(text.c_str(), "%4d%2d%2d%2d%2d%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
-                       &tm.tm_hour, &tm.tm_min, &tm.tm_sec)
-               != 6)
-        return std::nullopt;
-    tm.tm_year -= 1900;
-    tm.tm_mon -= 1;
-    tm.tm_isdst = -1;
-    const std::time_t t = std::mktime(&tm);
-    if (t == static_cast<std::time_t>(-1)) return std::nullopt;
-    return static_cast<int64_t>(t) * 1000;
-}
-
-}  // namespace
 
 asio::awaitable<void> PushConsumerImpl::rebalance() {
     if (state_ != State::running) co_return;
@@ -51,23 +31,14 @@ asio::awaitable<void> PushConsumerImpl::rebalance_topic(const std::string& topic
             rmq::log::warn("client", "rebalance of " + topic + ": " + route.error().message());
         co_return;
     }
-    auto all = (*route)->subscribe_queues;
-    std::sort(all.begin(), all.end());
-    std::set<MessageQueue> allocated;
-    if (clustering()) {
-        auto ids = co_await consumer_ids(*instance_, group_, topic);
-        if (!ids) {
-            rmq::log::warn("client", "rebalance of " + topic + ": " + ids.error().message());
-            co_return;
-        }
-        if (ids->empty() || all.empty()) co_return;
-        for (auto& q : options_.allocate_strategy(group_, client_id_, all, *ids))
-            allocated.insert(std::move(q));
-    } else {
-        allocated.insert(all.begin(), all.end());
+    auto allocated =
+        co_await allocate(*instance_, group_, **route, clustering(), options_.allocate_strategy);
+    if (!allocated) {
+        rmq::log::warn("client", "rebalance of " + topic + ": " + allocated.error().message());
+        co_return;
     }
     if (state_ != State::running) co_return;
-    const bool changed = co_await update_queues(topic, allocated);
+    const bool changed = co_await update_queues(topic, *allocated);
     if (changed && state_ == State::running) {
         // Brokers learn the new subscription version with the next heartbeat (now).
         subscriptions_[topic].sub_version = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -120,33 +91,8 @@ asio::awaitable<Result<int64_t>> PushConsumerImpl::pull_start_offset(const Messa
         reset_to_.erase(it);
         co_return offset;
     }
-    auto stored = co_await offsets_->read_stored(queue);
-    if (!stored) co_return stored.error();
-    if (*stored >= 0) co_return *stored;
-    const bool retry_topic = queue.topic.starts_with("%RETRY%");
-    switch (options_.consume_from_where) {
-        case ConsumeFromWhere::first_offset:
-            co_return int64_t{0};
-        case ConsumeFromWhere::last_offset:
-            if (retry_topic) co_return int64_t{0};
-            co_return co_await max_offset(*instance_, queue);
-        case ConsumeFromWhere::timestamp: {
-            if (retry_topic) co_return co_await max_offset(*instance_, queue);
-            auto when =
-                options_.consume_timestamp.empty()
-                    ? std::optional<int64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                                 std::chrono::system_clock::now().time_since_epoch()
-                                                 - std::chrono::minutes(30))
-                                                 .count())
-                    : parse_consume_timestamp(options_.consume_timestamp);
-            if (!when)
-                co_return make_error(
-                    ErrorKind::invalid_argument,
-                    "consume_timestamp " + options_.consume_timestamp + " is not yyyyMMddHHmmss");
-            co_return co_await search_offset(*instance_, queue, *when);
-        }
-    }
-    co_return int64_t{0};
+    co_return co_await start_offset(*instance_, *offsets_, queue, options_.consume_from_where,
+                                    options_.consume_timestamp);
 }
 
 asio::awaitable<void> PushConsumerImpl::drop_queue(const MessageQueue& queue, const QueuePtr& pq) {
