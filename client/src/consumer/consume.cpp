@@ -82,7 +82,7 @@ asio::awaitable<ConsumeResult> PushConsumerImpl::call_listener(std::vector<Recei
 asio::awaitable<void> PushConsumerImpl::consume_batch(MessageQueue queue, QueuePtr pq,
                                                       std::vector<ReceivedMessage> batch) {
     auto self = shared_from_this();
-    if (pq->dropped) co_return;
+    if (pq->dropped || state_ != State::running) co_return;
     prepare_for_listener(batch);
     ConsumeContext context;
     context.queue = queue;

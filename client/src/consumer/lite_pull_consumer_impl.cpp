@@ -234,6 +234,22 @@ asio::awaitable<void> LitePullConsumerImpl::pull_loop(MessageQueue queue, StateP
     }
 }
 
+void LitePullConsumerImpl::restart_queue(const MessageQueue& queue, int64_t offset,
+                                         std::optional<int64_t> consumed) {
+    // A pull the broker holds cannot be called back: its coroutine ends when it returns, and a
+    // fresh one starts at the new offset now.
+    auto old = queues_[queue];
+    old->dropped = true;
+    auto fresh = std::make_shared<QueueState>();
+    fresh->next_offset = offset;
+    fresh->consumed = consumed.value_or(old->consumed);
+    fresh->generation = old->generation + 1;
+    fresh->paused = old->paused;
+    queues_[queue] = fresh;
+    std::erase_if(ready_, [&](const Fetched& f) { return f.queue == queue; });
+    asio::co_spawn(executor(), pull_loop(queue, fresh), asio::detached);
+}
+
 asio::awaitable<std::vector<ReceivedMessage>> LitePullConsumerImpl::poll(
     std::chrono::milliseconds timeout) {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
@@ -273,11 +289,7 @@ asio::awaitable<Result<void>> LitePullConsumerImpl::seek(MessageQueue queue, int
         co_return make_error(ErrorKind::invalid_argument,
                              "seek offset illegal: " + std::to_string(offset) + " is not in ["
                                  + std::to_string(*min) + ", " + std::to_string(*max) + "]");
-    auto& state = *it->second;
-    ++state.generation;
-    state.next_offset = offset;
-    state.cached = 0;
-    std::erase_if(ready_, [&](const Fetched& f) { return f.queue == queue; });
+    restart_queue(queue, offset, std::nullopt);
     co_return Result<void>{};
 }
 
@@ -400,15 +412,8 @@ asio::awaitable<void> LitePullConsumerImpl::persist_offsets() {
 
 void LitePullConsumerImpl::reset_offsets(const std::string& topic,
                                          const std::map<MessageQueue, int64_t>& offsets) {
-    for (const auto& [queue, offset] : offsets) {
-        auto it = queues_.find(queue);
-        if (queue.topic != topic || it == queues_.end()) continue;
-        ++it->second->generation;
-        it->second->next_offset = offset;
-        it->second->consumed = offset;
-        it->second->cached = 0;
-        std::erase_if(ready_, [&](const Fetched& f) { return f.queue == queue; });
-    }
+    for (const auto& [queue, offset] : offsets)
+        if (queue.topic == topic && queues_.contains(queue)) restart_queue(queue, offset, offset);
 }
 
 std::map<MessageQueue, int64_t> LitePullConsumerImpl::offsets(const std::string& topic) {

@@ -5,6 +5,7 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 
 #include "consumer/offset_store.hpp"
@@ -76,6 +77,7 @@ class LitePullConsumerImpl : public ConsumerMember,
     asio::awaitable<void> take_queues(const std::set<MessageQueue>& wanted,
                                       const std::string& topic_or_empty);
     asio::awaitable<void> pull_loop(MessageQueue queue, StatePtr state);
+    void restart_queue(const MessageQueue& queue, int64_t offset, std::optional<int64_t> consumed);
     asio::awaitable<void> sleep(std::chrono::milliseconds duration);
     std::string wrap(const std::string& name) const;
 

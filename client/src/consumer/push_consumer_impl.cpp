@@ -134,15 +134,16 @@ asio::awaitable<void> PushConsumerImpl::shutdown() {
     if (state_ != State::running) co_return;
     state_ = State::stopped;
     services_->stop();
-    // Stop pulling and consuming new batches, let listener calls in progress finish.
-    for (auto& [queue, pq] : queues_)
-        pq->dropped = true;
+    // Pulls and new batches stop (state_); listener calls in progress finish and commit their
+    // offsets before anything is persisted.
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
     while (consuming_ > 0 && std::chrono::steady_clock::now() < deadline) {
         idle_.expires_at(deadline);
         co_await idle_.async_wait(asio::as_tuple(asio::use_awaitable));
     }
     co_await persist_offsets();
+    for (auto& [queue, pq] : queues_)
+        pq->dropped = true;
     if (orderly() && clustering()) {
         std::map<std::string, std::set<MessageQueue>> by_broker;
         for (const auto& [queue, pq] : queues_)

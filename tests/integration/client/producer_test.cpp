@@ -9,11 +9,11 @@
 #include <boost/asio/use_future.hpp>
 #include <future>
 
+#include "client_fixture.hpp"
 #include "message/compression.hpp"
 #include "message/record_reader.hpp"
 #include "proto/flags.hpp"
 #include "rocketmq/transaction_producer.hpp"
-#include "server_processes.hpp"
 
 using namespace std::chrono_literals;
 using rocketmq::ErrorKind;
@@ -24,20 +24,7 @@ using rocketmq::SendStatus;
 
 namespace {
 
-struct Cluster {
-    rmq::test::TempDir dir;
-    rmq::test::ServerProcess ns;
-    rmq::test::ServerProcess broker;
-    Cluster() {
-        ns = rmq::test::start_namesrv(dir, "ns");
-        broker = rmq::test::start_broker(dir, "broker-a", ns.addr);
-    }
-    rocketmq::ClientOptions client() const {
-        rocketmq::ClientOptions c;
-        c.namesrv_addr = ns.addr;
-        return c;
-    }
-};
+using Cluster = rmq::test::ClientCluster;
 
 ProducerOptions producer_options(std::string group = "PG") {
     ProducerOptions o;
@@ -156,7 +143,7 @@ TEST_CASE("a large body is compressed on the wire and stored with the COMPRESSED
     CHECK(*inflated == body);
 }
 
-TEST_CASE("messages with one hash key go to one queue in order; batches keep their order") {
+TEST_CASE("messages with one hash key go to one queue in order, and batches keep their order") {
     Cluster c;
     Producer producer(producer_options(), c.client());
     REQUIRE(producer.start());
@@ -276,12 +263,9 @@ TEST_CASE("cancelling the awaiting coroutine ends a send with ErrorKind::cancell
 
 TEST_CASE("transactions: commit shows the message, rollback drops it, unknown asks the checker") {
     // transactionCheckInterval: the broker asks about unknown outcomes after about a second.
-    rmq::test::TempDir dir;
-    auto ns = rmq::test::start_namesrv(dir, "ns");
-    auto broker = rmq::test::start_broker(
-        dir, "broker-a", ns.addr, {"transactionCheckInterval=1000", "transactionTimeOut=1000"});
-    rocketmq::ClientOptions client;
-    client.namesrv_addr = ns.addr;
+    Cluster c({"transactionCheckInterval=1000", "transactionTimeOut=1000"});
+    const auto client = c.client();
+    const auto& broker = c.broker;
     std::atomic<int> checks{0};
     rocketmq::TransactionProducer producer(
         producer_options("TXG"),
