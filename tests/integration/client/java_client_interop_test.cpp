@@ -1,0 +1,120 @@
+// Our client and the official Java client (4.9.8) on one topic, both ways: every message and
+// its tags, keys, user properties and id arrive intact. Needs the Java reference
+// (RMQ_JAVA_REFERENCE); skipped without it.
+#include <regex>
+#include <set>
+
+#include "client_fixture.hpp"
+#include "rocketmq/producer.hpp"
+#include "rocketmq/push_consumer.hpp"
+
+using namespace std::chrono_literals;
+using rocketmq::Message;
+
+namespace {
+
+/// The reference's folder, or exit 77 (skipped) without it.
+std::string java_reference() {
+    const char* home = std::getenv("RMQ_JAVA_REFERENCE");
+    if (!home || !*home || !std::filesystem::exists(std::string(home) + "/bin-java")) {
+        std::printf(
+            "skipped: RMQ_JAVA_REFERENCE does not name Apache RocketMQ 4.9.8's reference\n");
+        std::fflush(stdout);
+        std::_Exit(rmq::test::kSkipExitCode);
+    }
+    return home;
+}
+
+/// Compiles tests/interop/java/Interop.java into `out` with the reference's client classpath.
+void compile_interop(const std::string& reference, const std::filesystem::path& out) {
+    const std::string command = "bash -c '. \"" + reference
+                                + "/env.sh\" && javac -cp \"$RMQ_CLIENT_CP\" -d \"" + out.string()
+                                + "\" \"" RMQ_INTEROP_JAVA_DIR "/Interop.java\"' 2>&1";
+    REQUIRE(std::system(command.c_str()) == 0);
+}
+
+std::unique_ptr<rmq::test::ChildProcess> run_java(const std::string& reference,
+                                                  const std::filesystem::path& classes,
+                                                  std::vector<std::string> args,
+                                                  const std::filesystem::path& log) {
+    ::setenv("RMQ_EXTRA_CP", classes.c_str(), 1);
+    ::setenv("RMQ_REF_HEAP", "-Xmx256m", 1);
+    args.insert(args.begin(), {"class", "Interop"});
+    return std::make_unique<rmq::test::ChildProcess>(reference + "/bin-java", args, log);
+}
+
+std::vector<std::string> lines_starting(const std::string& text, const std::string& prefix) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);)
+        if (line.starts_with(prefix)) out.push_back(line.substr(prefix.size()));
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("messages from our producer reach the official Java consumer intact") {
+    const auto reference = java_reference();
+    rmq::test::ClientCluster c;
+    compile_interop(reference, c.dir.path() / "classes");
+
+    rocketmq::ProducerOptions po;
+    po.group = "CppInteropProducer";
+    rocketmq::Producer producer(po, c.client());
+    REQUIRE(producer.start());
+    std::set<std::string> expected;
+    for (int i = 0; i < 20; ++i) {
+        Message m("CppToJava", "TagCpp", "cpp-key-" + std::to_string(i),
+                  "cpp-body-" + std::to_string(i));
+        m.set_property("origin", "cpp");
+        auto sent = producer.send_blocking(m);
+        REQUIRE(sent);
+        expected.insert("CppToJava|TagCpp|cpp-key-" + std::to_string(i) + "|cpp|cpp-body-"
+                        + std::to_string(i) + "|" + sent->msg_id);
+    }
+    auto java = run_java(reference, c.dir.path() / "classes",
+                         {"consume", c.ns.addr, "CppToJava", "JavaInteropConsumer", "20", "60"},
+                         c.dir.path() / "java-consumer.log");
+    INFO(java->log());
+    REQUIRE(java->wait_for_log("DONE", 90s));
+    const auto got = lines_starting(java->log(), "MSG ");
+    CHECK(std::set<std::string>(got.begin(), got.end()) == expected);
+}
+
+TEST_CASE("messages from the official Java producer reach our push consumer intact") {
+    const auto reference = java_reference();
+    rmq::test::ClientCluster c;
+    compile_interop(reference, c.dir.path() / "classes");
+    auto java =
+        run_java(reference, c.dir.path() / "classes", {"produce", c.ns.addr, "JavaToCpp", "20"},
+                 c.dir.path() / "java-producer.log");
+    INFO(java->log());
+    REQUIRE(java->wait_exit(90s) == 0);
+    const auto sent = lines_starting(java->log(), "SENT SEND_OK ");
+    REQUIRE(sent.size() == 20);
+
+    rmq::test::Received received;
+    rocketmq::PushConsumerOptions co;
+    co.group = "CppInteropConsumer";
+    co.consume_from_where = rocketmq::ConsumeFromWhere::first_offset;
+    rocketmq::PushConsumer consumer(co, c.client());
+    REQUIRE(consumer.subscribe("JavaToCpp"));
+    consumer.set_listener(
+        [&](std::span<const rocketmq::ReceivedMessage> batch, rocketmq::ConsumeContext&) {
+            for (const auto& m : batch)
+                received.add(m);
+            return rocketmq::ConsumeResult::success;
+        });
+    REQUIRE(consumer.start_blocking());
+    REQUIRE(received.wait_for_count(20, 30s));
+    std::set<std::string> ids;
+    for (const auto& m : received.snapshot()) {
+        const auto i = m.body.substr(std::string("java-body-").size());
+        CHECK(m.body == "java-body-" + i);
+        CHECK(m.tags() == "TagJava");
+        CHECK(m.keys() == "java-key-" + i);
+        CHECK(m.property("origin") == "java");
+        ids.insert(m.msg_id);
+    }
+    CHECK(ids == std::set<std::string>(sent.begin(), sent.end()));
+}

@@ -1,0 +1,70 @@
+// The official Java client (Apache RocketMQ 4.9.8) on the other end of our C++ client's
+// interop tests: it produces messages with tags, keys and a user property, or consumes and
+// prints every message it receives, one line each, so the test can compare.
+//
+//   Interop produce <namesrv> <topic> <count>
+//   Interop consume <namesrv> <topic> <group> <count> <timeoutSeconds>
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
+import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.client.producer.SendResult;
+import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
+import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.message.MessageExt;
+
+public class Interop {
+    public static void main(String[] args) throws Exception {
+        if (args[0].equals("produce")) {
+            produce(args[1], args[2], Integer.parseInt(args[3]));
+        } else {
+            consume(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+        }
+        System.exit(0);
+    }
+
+    static void produce(String namesrv, String topic, int count) throws Exception {
+        DefaultMQProducer producer = new DefaultMQProducer("JavaInteropProducer");
+        producer.setNamesrvAddr(namesrv);
+        producer.start();
+        for (int i = 0; i < count; i++) {
+            Message m = new Message(topic, "TagJava", "java-key-" + i,
+                                    ("java-body-" + i).getBytes(StandardCharsets.UTF_8));
+            m.putUserProperty("origin", "java");
+            SendResult r = producer.send(m);
+            System.out.println("SENT " + r.getSendStatus() + " " + r.getMsgId());
+        }
+        producer.shutdown();
+    }
+
+    static void consume(String namesrv, String topic, String group, int count, int timeout)
+        throws Exception {
+        CountDownLatch latch = new CountDownLatch(count);
+        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group);
+        consumer.setNamesrvAddr(namesrv);
+        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        consumer.subscribe(topic, "*");
+        consumer.registerMessageListener((MessageListenerConcurrently) (msgs, context) -> {
+            for (MessageExt m : msgs) {
+                synchronized (Interop.class) {
+                    System.out.println("MSG " + m.getTopic() + "|" + m.getTags() + "|" + m.getKeys()
+                                       + "|" + m.getUserProperty("origin") + "|"
+                                       + new String(m.getBody(), StandardCharsets.UTF_8) + "|"
+                                       + m.getMsgId());
+                    System.out.flush();
+                }
+                latch.countDown();
+            }
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        consumer.start();
+        System.out.println("STARTED");
+        System.out.flush();
+        boolean all = latch.await(timeout, TimeUnit.SECONDS);
+        consumer.shutdown();
+        System.out.println(all ? "DONE" : "TIMEOUT");
+    }
+}
