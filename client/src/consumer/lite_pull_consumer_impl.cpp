@@ -137,8 +137,8 @@ asio::awaitable<void> LitePullConsumerImpl::shutdown() {
         state->dropped = true;
     arrived_.cancel();
     queues_.clear();
-    instance_->remove_consumer(group_);
     co_await instance_->unregister({}, group_);
+    instance_->remove_consumer(group_);
 }
 
 void LitePullConsumerImpl::release_host() {

@@ -152,8 +152,8 @@ asio::awaitable<void> PushConsumerImpl::shutdown() {
             co_await unlock_queues(*instance_, group_, broker, set);
     }
     queues_.clear();
-    instance_->remove_consumer(group_);
     co_await instance_->unregister({}, group_);
+    instance_->remove_consumer(group_);
 }
 
 void PushConsumerImpl::release_host() {

@@ -88,7 +88,7 @@ std::shared_ptr<ClientInstance> ClientInstance::acquire(asio::io_context& contex
     std::lock_guard lock(r.mutex);
     std::erase_if(r.instances, [](const auto& entry) { return entry.second.expired(); });
     auto& slot = r.instances[{&context, id}];
-    if (auto existing = slot.lock()) return existing;
+    if (auto existing = slot.lock(); existing && !existing->retired_) return existing;
     auto created = std::make_shared<ClientInstance>(context, options, std::move(id));
     slot = created;
     return created;
@@ -156,9 +156,11 @@ Result<void> ClientInstance::add_producer(std::shared_ptr<ProducerMember> member
 }
 
 void ClientInstance::remove_producer(const std::string& group) {
-    std::lock_guard lock(members_mutex_);
-    producers_.erase(group);
-    if (producers_.empty() && consumers_.empty()) services_.stop();
+    {
+        std::lock_guard lock(members_mutex_);
+        producers_.erase(group);
+    }
+    retire_if_unused();
 }
 
 Result<void> ClientInstance::add_consumer(std::shared_ptr<ConsumerMember> member) {
@@ -176,9 +178,21 @@ Result<void> ClientInstance::add_consumer(std::shared_ptr<ConsumerMember> member
 }
 
 void ClientInstance::remove_consumer(const std::string& group) {
-    std::lock_guard lock(members_mutex_);
-    consumers_.erase(group);
-    if (producers_.empty() && consumers_.empty()) services_.stop();
+    {
+        std::lock_guard lock(members_mutex_);
+        consumers_.erase(group);
+    }
+    retire_if_unused();
+}
+
+void ClientInstance::retire_if_unused() {
+    {
+        std::lock_guard lock(members_mutex_);
+        if (!producers_.empty() || !consumers_.empty() || retired_) return;
+        retired_ = true;
+    }
+    services_.stop();
+    remoting_->close();
 }
 
 std::vector<std::shared_ptr<ProducerMember>> ClientInstance::producer_members() const {

@@ -8,6 +8,7 @@
 // marked "on the executor" must be called there.
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/io_context.hpp>
+#include <atomic>
 #include <chrono>
 #include <map>
 #include <memory>
@@ -97,6 +98,9 @@ class ClientInstance : public std::enable_shared_from_this<ClientInstance> {
 
   private:
     void start_services();
+    /// With no member left: stop the services and close the connections, so that an
+    /// io_context the caller runs can run out of work.
+    void retire_if_unused();
     asio::awaitable<void> refresh_all_routes();
     asio::awaitable<void> persist_all_offsets();
     asio::awaitable<void> rebalance_all();
@@ -116,6 +120,8 @@ class ClientInstance : public std::enable_shared_from_this<ClientInstance> {
     std::unique_ptr<rmq::remoting::RemotingClient> remoting_;
     Services services_;
     bool services_started_ = false;
+    /// The last member left: connections closed, services stopped; acquire() makes a new one.
+    std::atomic<bool> retired_{false};
     size_t rebalance_service_ = 0;
 
     std::vector<std::string> name_servers_;

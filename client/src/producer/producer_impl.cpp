@@ -74,8 +74,8 @@ asio::awaitable<void> ProducerImpl::shutdown() {
         drained_.expires_after(options_.send_msg_timeout);
         co_await drained_.async_wait(asio::as_tuple(asio::use_awaitable));
     }
-    instance_->remove_producer(group_);
     co_await instance_->unregister(group_, {});
+    instance_->remove_producer(group_);
 }
 
 void ProducerImpl::release_host() {
