@@ -60,7 +60,8 @@ LitePullConsumer::~LitePullConsumer() {
             }(impl_),
             asio::detached);
     }
-    impl_->release_host();
+    auto host = impl_->release_host();
+    impl_.reset();
 }
 
 Result<void> LitePullConsumer::subscribe(std::string topic, std::string tag_expression) {

@@ -141,7 +141,7 @@ asio::awaitable<void> LitePullConsumerImpl::shutdown() {
     instance_->remove_consumer(group_);
 }
 
-void LitePullConsumerImpl::release_host() {
+std::unique_ptr<ExecutorHost> LitePullConsumerImpl::release_host() {
     if (host_ && host_->owned() && instance_) {
         asio::co_spawn(
             context_,
@@ -152,7 +152,8 @@ void LitePullConsumerImpl::release_host() {
             asio::use_future)
             .wait();
     }
-    host_.reset();
+    if (host_) host_->stop();
+    return std::move(host_);
 }
 
 asio::awaitable<void> LitePullConsumerImpl::sleep(std::chrono::milliseconds duration) {

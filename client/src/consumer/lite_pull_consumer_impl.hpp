@@ -28,7 +28,9 @@ class LitePullConsumerImpl : public ConsumerMember,
     Result<void> assign(std::vector<MessageQueue> queues);
     asio::awaitable<Result<void>> start();
     asio::awaitable<void> shutdown();
-    void release_host();
+    /// Stops an owned executor's thread and hands the executor over: the caller destroys
+    /// this object first and the executor after it (its io objects live in the executor).
+    std::unique_ptr<ExecutorHost> release_host();
     bool owns_executor() const { return host_ && host_->owned(); }
     asio::io_context::executor_type executor() const { return context_.get_executor(); }
     const std::string& client_id() const { return client_id_; }

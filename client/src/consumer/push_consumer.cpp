@@ -33,7 +33,8 @@ PushConsumer::~PushConsumer() {
             }(impl_),
             asio::detached);
     }
-    impl_->release_host();
+    auto host = impl_->release_host();
+    impl_.reset();
 }
 
 Result<void> PushConsumer::subscribe(std::string topic, std::string tag_expression) {

@@ -156,7 +156,7 @@ asio::awaitable<void> PushConsumerImpl::shutdown() {
     instance_->remove_consumer(group_);
 }
 
-void PushConsumerImpl::release_host() {
+std::unique_ptr<ExecutorHost> PushConsumerImpl::release_host() {
     if (host_ && host_->owned() && instance_) {
         asio::co_spawn(
             context_,
@@ -167,7 +167,8 @@ void PushConsumerImpl::release_host() {
             asio::use_future)
             .wait();
     }
-    host_.reset();
+    if (host_) host_->stop();
+    return std::move(host_);
 }
 
 std::vector<MessageQueue> PushConsumerImpl::assigned() const {

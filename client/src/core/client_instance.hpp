@@ -6,9 +6,9 @@
 //
 // Threading: everything below runs on the instance's executor (one thread); public methods
 // marked "on the executor" must be called there.
+#include <atomic>
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/io_context.hpp>
-#include <atomic>
 #include <chrono>
 #include <map>
 #include <memory>

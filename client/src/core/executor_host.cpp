@@ -34,6 +34,10 @@ ExecutorHost::ExecutorHost()
 }
 
 ExecutorHost::~ExecutorHost() {
+    stop();
+}
+
+void ExecutorHost::stop() {
     if (!owned_) return;
     guard_.reset();
     owned_->stop();

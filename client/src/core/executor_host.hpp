@@ -21,6 +21,9 @@ class ExecutorHost {
     ExecutorHost();
     /// Stops an owned context and joins its thread; call from any thread but that one.
     ~ExecutorHost();
+    /// The same, leaving the context (and what is queued on it) to the destructor: objects
+    /// holding io objects of the context must go between the two.
+    void stop();
     ExecutorHost(const ExecutorHost&) = delete;
     ExecutorHost& operator=(const ExecutorHost&) = delete;
 

@@ -46,7 +46,8 @@ Producer::~Producer() {
             }(impl_),
             asio::detached);
     }
-    impl_->release_host();
+    auto host = impl_->release_host();
+    impl_.reset();
 }
 
 Result<void> Producer::start() {

@@ -78,7 +78,7 @@ asio::awaitable<void> ProducerImpl::shutdown() {
     instance_->remove_producer(group_);
 }
 
-void ProducerImpl::release_host() {
+std::unique_ptr<ExecutorHost> ProducerImpl::release_host() {
     // Drop the instance on its own thread first: it closes its connections there.
     if (host_ && host_->owned() && instance_) {
         auto done = asio::co_spawn(
@@ -90,7 +90,8 @@ void ProducerImpl::release_host() {
             asio::use_future);
         done.wait();
     }
-    host_.reset();
+    if (host_) host_->stop();
+    return std::move(host_);
 }
 
 Result<void> ProducerImpl::check_running() const {

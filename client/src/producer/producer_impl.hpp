@@ -30,8 +30,9 @@ class ProducerImpl : public ProducerMember, public std::enable_shared_from_this<
 
     Result<void> start();
     asio::awaitable<void> shutdown();
-    /// Ends an owned executor's thread; after shutdown, from the thread that owns the producer.
-    void release_host();
+    /// Stops an owned executor's thread and hands the executor over: the caller destroys
+    /// this object first and the executor after it (its io objects live in the executor).
+    std::unique_ptr<ExecutorHost> release_host();
 
     asio::awaitable<Result<SendResult>> send(Message message, SendTarget target, SendMode mode);
     asio::awaitable<Result<SendResult>> send_batch(std::vector<Message> messages,
