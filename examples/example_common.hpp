@@ -1,8 +1,10 @@
 #pragma once
-// What every example shares: its command line and how it prints a SendResult. Not part of the
-// client's API.
+// What every example shares: its command line, how it prints a SendResult or a received
+// message, and how a consumer example waits for its messages. Not part of the client's API.
+#include <condition_variable>
 #include <cstdlib>
 #include <iostream>
+#include <mutex>
 #include <rocketmq/message.hpp>
 #include <string>
 #include <string_view>
@@ -47,5 +49,33 @@ inline std::string to_string(const rocketmq::SendResult& r) {
            + r.offset_msg_id + " " + r.queue.broker_name + "/" + r.queue.topic + "/"
            + std::to_string(r.queue.queue_id) + " queueOffset=" + std::to_string(r.queue_offset);
 }
+
+/// "msgId=… tags=TagA keys=order-1 broker-a/TopicTest/2 queueOffset=5 body=Hello RocketMQ 1"
+inline std::string to_string(const rocketmq::ReceivedMessage& m) {
+    return "msgId=" + m.msg_id + " tags=" + std::string(m.tags()) + " keys=" + std::string(m.keys())
+           + " " + m.broker_name + "/" + m.topic + "/" + std::to_string(m.queue_id)
+           + " queueOffset=" + std::to_string(m.queue_offset) + " body=" + m.body;
+}
+
+/// Lets main wait until the listener, on the consumer's threads, has seen `count` messages: a
+/// counter under a mutex, and a condition variable signalled when it reaches zero.
+class CountDown {
+  public:
+    explicit CountDown(int count) : left_(count) {}
+
+    void count_down() {
+        std::lock_guard lock(mutex_);
+        if (left_ > 0 && --left_ == 0) reached_zero_.notify_all();
+    }
+    void wait() {
+        std::unique_lock lock(mutex_);
+        reached_zero_.wait(lock, [this] { return left_ == 0; });
+    }
+
+  private:
+    std::mutex mutex_;
+    std::condition_variable reached_zero_;
+    int left_;
+};
 
 }  // namespace example

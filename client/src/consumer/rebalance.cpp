@@ -27,14 +27,16 @@ asio::awaitable<void> PushConsumerImpl::rebalance() {
 asio::awaitable<void> PushConsumerImpl::rebalance_topic(const std::string& topic) {
     auto route = co_await instance_->route(topic);
     if (!route) {
-        if (!topic.starts_with("%RETRY%"))
+        if (!topic.starts_with("%RETRY%") && state_ == State::running)
             rmq::log::warn("client", "rebalance of " + topic + ": " + route.error().message());
         co_return;
     }
     auto allocated =
         co_await allocate(*instance_, group_, **route, clustering(), options_.allocate_strategy);
     if (!allocated) {
-        rmq::log::warn("client", "rebalance of " + topic + ": " + allocated.error().message());
+        // A shutdown meanwhile closes what the query used: not worth a warning.
+        if (state_ == State::running)
+            rmq::log::warn("client", "rebalance of " + topic + ": " + allocated.error().message());
         co_return;
     }
     if (state_ != State::running) co_return;
