@@ -103,6 +103,10 @@ struct ClientCluster {
         }
         ns = start_namesrv(dir, "ns");
         broker = start_broker(dir, "broker-a", ns.addr, std::move(broker_settings));
+        // "boot success" comes before the broker's first registration: wait until the name
+        // server routes TBW102, as a client sending to a new topic needs.
+        remoting::RemotingClient raw;
+        REQUIRE(wait_for_route(raw, ns.addr, "TBW102", [](int code) { return code == 0; }) == 0);
     }
     rocketmq::ClientOptions client(std::string instance = "DEFAULT") const {
         rocketmq::ClientOptions c;
