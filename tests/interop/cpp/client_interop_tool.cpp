@@ -86,8 +86,9 @@ int main(int argc, char** argv) {
     if (mode == "produce" && argc == 5) return produce(argv[2], argv[3], std::stoi(argv[4]));
     if (mode == "consume" && argc == 7)
         return consume(argv[2], argv[3], argv[4], std::stoi(argv[5]), std::stoi(argv[6]));
-    std::fprintf(stderr,
-                 "usage: client_interop_tool produce <namesrv> <topic> <count>\n"
-                 "       client_interop_tool consume <namesrv> <topic> <group> <count> <timeout>\n");
+    std::fprintf(
+        stderr,
+        "usage: client_interop_tool produce <namesrv> <topic> <count>\n"
+        "       client_interop_tool consume <namesrv> <topic> <group> <count> <timeout>\n");
     return 2;
 }
