@@ -146,12 +146,14 @@ asio::awaitable<void> TransactionCheckService::check_queue(
             next = ++i;
             continue;
         }
+        // The end is read before the record: one dispatched between a failed read and a later
+        // look at the end would otherwise be taken for a gap and skipped for good.
+        const int64_t end = store_.max_offset_in_queue(kTransHalfTopic, queue_id);
+        if (i >= end) break;
         auto half = read_record(kTransHalfTopic, queue_id, i);
         if (!half) {
-            // Past the end, or a gap (expired or unreadable record): skip it once.
-            if (++misses > kMaxHalfMisses
-                || i >= store_.max_offset_in_queue(kTransHalfTopic, queue_id))
-                break;
+            // A gap (expired or unreadable record): skip it once.
+            if (++misses > kMaxHalfMisses) break;
             i = std::max(i + 1, store_.min_offset_in_queue(kTransHalfTopic, queue_id));
             next = i;
             continue;
