@@ -125,6 +125,9 @@ bool Broker::start(std::string& error) {
                                                          value("rocketmq.namesrv.domain.subgroup"));
         fetch_name_servers();
     }
+    // As Java's BrokerController.start(): the first registration is done before start-up
+    // completes, so clients that read routes right after "boot success" find this broker.
+    register_now();
     registration_thread_ = std::thread([this] { registration_loop(); });
     return true;
 }
@@ -195,7 +198,7 @@ void Broker::registration_loop() {
     constexpr auto kAddressFetch = std::chrono::minutes(2);  // Java's period
     const auto offsets_period =
         std::chrono::milliseconds(std::max(1000, startup_.broker.flush_consumer_offset_interval));
-    auto next_registration = Clock::now();
+    auto next_registration = Clock::now() + period;  // start() registered already
     auto next_offsets_flush = Clock::now() + offsets_period;
     auto next_address_fetch = Clock::now() + kAddressFetch;
     auto next_client_scan = Clock::now() + kClientScan;
