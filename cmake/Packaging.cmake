@@ -110,7 +110,8 @@ set_target_properties(rmq_client_package PROPERTIES
   ARCHIVE_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/package)
 target_include_directories(rmq_client_package INTERFACE
   $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/client/include>
-  $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>)
+  $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>
+  $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}/rocketmq/internal>)
 target_compile_features(rmq_client_package INTERFACE cxx_std_20)
 get_target_property(RMQ_PACKAGE_DEFINITIONS rmq_asio_config INTERFACE_COMPILE_DEFINITIONS)
 target_compile_definitions(rmq_client_package INTERFACE ${RMQ_PACKAGE_DEFINITIONS})
@@ -121,6 +122,25 @@ install(TARGETS rmq_client_package EXPORT RocketMQNativeTargets
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/client/include/rocketmq
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} COMPONENT client
   FILES_MATCHING PATTERN "*.hpp")
+# rocketmq/admin.hpp answers with the protocol's bodies and messages: their headers (and the
+# few they include) go under include/rocketmq/internal, which keeps generic names such as
+# body/ and message/ out of the include root. scripts/build-examples compiles an admin example
+# against the installed tree, so a header missing here fails CI.
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/modules/body/include/body
+  DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/rocketmq/internal COMPONENT client
+  FILES_MATCHING PATTERN "*.hpp")
+install(FILES
+    ${PROJECT_SOURCE_DIR}/modules/message/include/message/message.hpp
+    ${PROJECT_SOURCE_DIR}/modules/message/include/message/host_address.hpp
+    ${PROJECT_SOURCE_DIR}/modules/message/include/message/properties.hpp
+    ${PROJECT_SOURCE_DIR}/modules/message/include/message/java_hash.hpp
+  DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/rocketmq/internal/message COMPONENT client)
+install(FILES ${PROJECT_SOURCE_DIR}/modules/json/include/json/value.hpp
+  DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/rocketmq/internal/json COMPONENT client)
+install(FILES
+    ${PROJECT_SOURCE_DIR}/proto/include/proto/expected.hpp
+    ${PROJECT_SOURCE_DIR}/proto/include/proto/language_code.hpp
+  DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/rocketmq/internal/proto COMPONENT client)
 install(EXPORT RocketMQNativeTargets NAMESPACE RocketMQNative::
   DESTINATION ${RMQ_PACKAGE_CMAKE_DIR} COMPONENT client)
 

@@ -3,9 +3,9 @@
 #include <cstdlib>
 #include <exception>
 
-#include "admin/admin_client.hpp"
-#include "admin/failure.hpp"
+#include "cli/admin_session.hpp"
 #include "cli/command_table.hpp"
+#include "cli/failure.hpp"
 #include "cli/help.hpp"
 #include "cli/parser.hpp"
 #include "commands/context.hpp"
@@ -44,7 +44,7 @@ int run_command(const CommandSpec& spec, const std::vector<std::string>& args,
             out << command_help(spec);
             return kExitOk;
         }
-        AdminClient admin(name_servers(options, env), env.timeout);
+        AdminSession admin(name_servers(options, env), env.timeout);
         CommandContext ctx{spec, options, admin, out, err, options.has("json")};
         return spec.run(ctx);
     } catch (const Failure& f) {

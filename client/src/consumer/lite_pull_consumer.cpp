@@ -7,6 +7,7 @@
 #include "consumer/lite_pull_consumer_impl.hpp"
 #include "core/blocking.hpp"
 #include "core/guarded.hpp"
+#include "core/retire.hpp"
 
 namespace rocketmq {
 
@@ -49,19 +50,7 @@ asio::awaitable<Result<T>> as_result(asio::awaitable<T> op) {
 }  // namespace
 
 LitePullConsumer::~LitePullConsumer() {
-    if (!impl_) return;
-    if (impl_->owns_executor()) {
-        shutdown_blocking();
-    } else {
-        asio::co_spawn(
-            impl_->executor(),
-            [](std::shared_ptr<LitePullConsumerImpl> c) -> asio::awaitable<void> {
-                co_await c->shutdown();
-            }(impl_),
-            asio::detached);
-    }
-    auto host = impl_->release_host();
-    impl_.reset();
+    detail::retire(impl_);
 }
 
 Result<void> LitePullConsumer::subscribe(std::string topic, std::string tag_expression) {

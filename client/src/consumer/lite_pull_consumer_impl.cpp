@@ -142,17 +142,8 @@ asio::awaitable<void> LitePullConsumerImpl::shutdown() {
 }
 
 std::unique_ptr<ExecutorHost> LitePullConsumerImpl::release_host() {
-    if (host_ && host_->owned() && instance_) {
-        asio::co_spawn(
-            context_,
-            [self = shared_from_this()]() -> asio::awaitable<void> {
-                self->instance_.reset();
-                co_return;
-            },
-            asio::use_future)
-            .wait();
-    }
-    if (host_) host_->stop();
+    // The instance closes its connections on their own thread.
+    if (host_) host_->stop_after([this] { instance_.reset(); });
     return std::move(host_);
 }
 

@@ -7,6 +7,7 @@
 #include "consumer/push_consumer_impl.hpp"
 #include "core/blocking.hpp"
 #include "core/guarded.hpp"
+#include "core/retire.hpp"
 
 namespace rocketmq {
 
@@ -22,19 +23,7 @@ PushConsumer::PushConsumer(PushConsumerOptions options, ClientOptions client)
 }
 
 PushConsumer::~PushConsumer() {
-    if (!impl_) return;
-    if (impl_->owns_executor()) {
-        shutdown_blocking();
-    } else {
-        asio::co_spawn(
-            impl_->executor(),
-            [](std::shared_ptr<detail::PushConsumerImpl> c) -> asio::awaitable<void> {
-                co_await c->shutdown();
-            }(impl_),
-            asio::detached);
-    }
-    auto host = impl_->release_host();
-    impl_.reset();
+    detail::retire(impl_);
 }
 
 Result<void> PushConsumer::subscribe(std::string topic, std::string tag_expression) {

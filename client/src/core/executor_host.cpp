@@ -1,6 +1,8 @@
 #include "core/executor_host.hpp"
 
+#include <boost/asio/post.hpp>
 #include <boost/asio/strand.hpp>
+#include <future>
 #include <stdexcept>
 
 #include "common/log.hpp"
@@ -34,6 +36,18 @@ ExecutorHost::ExecutorHost()
 }
 
 ExecutorHost::~ExecutorHost() {
+    stop();
+}
+
+void ExecutorHost::stop_after(const std::function<void()>& last) {
+    if (owned_ && thread_.joinable() && !context_->get_executor().running_in_this_thread()) {
+        std::promise<void> done;
+        asio::post(*context_, [&] {
+            last();
+            done.set_value();
+        });
+        done.get_future().wait();
+    }
     stop();
 }
 

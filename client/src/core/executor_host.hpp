@@ -4,6 +4,7 @@
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <thread>
@@ -24,6 +25,10 @@ class ExecutorHost {
     /// The same, leaving the context (and what is queued on it) to the destructor: objects
     /// holding io objects of the context must go between the two.
     void stop();
+    /// stop() after running `last` on an owned context's thread, where what holds io objects
+    /// of the context (connections, timers) must be dropped. A caller's context is left alone,
+    /// and `last` with it.
+    void stop_after(const std::function<void()>& last);
     ExecutorHost(const ExecutorHost&) = delete;
     ExecutorHost& operator=(const ExecutorHost&) = delete;
 

@@ -8,6 +8,7 @@
 #include "common/log.hpp"
 #include "core/blocking.hpp"
 #include "core/guarded.hpp"
+#include "core/retire.hpp"
 #include "message/java_hash.hpp"
 #include "producer/producer_impl.hpp"
 
@@ -34,20 +35,7 @@ Producer::Producer(ProducerOptions options, ClientOptions client)
 }
 
 Producer::~Producer() {
-    if (!impl_) return;
-    if (impl_->owns_executor()) {
-        shutdown_blocking();
-    } else {
-        // The caller's io_context may not be running now: shut down when it runs again.
-        asio::co_spawn(
-            impl_->executor(),
-            [](std::shared_ptr<detail::ProducerImpl> p) -> asio::awaitable<void> {
-                co_await p->shutdown();
-            }(impl_),
-            asio::detached);
-    }
-    auto host = impl_->release_host();
-    impl_.reset();
+    detail::retire(impl_);
 }
 
 Result<void> Producer::start() {

@@ -79,18 +79,8 @@ asio::awaitable<void> ProducerImpl::shutdown() {
 }
 
 std::unique_ptr<ExecutorHost> ProducerImpl::release_host() {
-    // Drop the instance on its own thread first: it closes its connections there.
-    if (host_ && host_->owned() && instance_) {
-        auto done = asio::co_spawn(
-            context_,
-            [self = shared_from_this()]() -> asio::awaitable<void> {
-                self->instance_.reset();
-                co_return;
-            },
-            asio::use_future);
-        done.wait();
-    }
-    if (host_) host_->stop();
+    // The instance closes its connections on their own thread.
+    if (host_) host_->stop_after([this] { instance_.reset(); });
     return std::move(host_);
 }
 

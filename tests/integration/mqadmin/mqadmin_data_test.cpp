@@ -147,10 +147,14 @@ TEST_CASE("the message queries fail with a reason") {
     CHECK(past_end.code == 1);
     CHECK(contains(past_end.err, "no message at offset 5"));
 
-    auto no_topic = c.run({"sendMessage", "-t", "Missing", "-p", "x"});
-    CHECK(no_topic.code == 1);
-    CHECK(contains(no_topic.err, "TOPIC_NOT_EXIST (17)"));
-    CHECK(std::count(no_topic.err.begin(), no_topic.err.end(), '\n') == 1);
+    // As with Java's tool, a topic without a route is sent through TBW102 and created.
+    auto new_topic = c.run({"sendMessage", "-t", "Missing", "-p", "x"});
+    CHECK(new_topic.code == 0);
+    CHECK(contains(new_topic.out, "SEND_OK"));
+    auto no_broker = c.run({"sendMessage", "-t", "Data", "-p", "x", "-b", "nope", "-i", "0"});
+    CHECK(no_broker.code == 1);
+    CHECK(contains(no_broker.err, "nope"));
+    CHECK(std::count(no_broker.err.begin(), no_broker.err.end(), '\n') == 1);
 
     auto usage = c.run({"consumeMessage", "-t", "Data", "-i", "0"});
     CHECK(usage.code == 2);

@@ -1,12 +1,12 @@
 // How the message commands print a stored message, and reading the message ids users pass.
 #include <sstream>
 
-#include "admin/data_client.hpp"
 #include "catch.hpp"
 #include "commands/message_lookup.hpp"
 #include "message/message_id.hpp"
 #include "output/message_print.hpp"
 #include "output/text.hpp"
+#include "rocketmq/admin.hpp"
 
 using namespace rmq;
 using namespace rmq::mqadmin;
@@ -107,6 +107,6 @@ TEST_CASE("printMsg's line is the id, MessageExt.toString and the body") {
 TEST_CASE("queues and pull statuses print with Java's names") {
     CHECK(commands::queue_java_string({"T", "broker-a", 3})
           == "MessageQueue [topic=T, brokerName=broker-a, queueId=3]");
-    CHECK(std::string(pull_status_name(PullStatus::no_new_msg)) == "NO_NEW_MSG");
-    CHECK(std::string(pull_status_name(PullStatus::found)) == "FOUND");
+    CHECK(std::string(rocketmq::to_string(rocketmq::AdminPullStatus::no_new_msg)) == "NO_NEW_MSG");
+    CHECK(std::string(rocketmq::to_string(rocketmq::AdminPullStatus::found)) == "FOUND");
 }

@@ -1,7 +1,7 @@
 // Option parsing as commons-cli does it for RocketMQ's mqadmin.
-#include "admin/failure.hpp"
 #include "catch.hpp"
 #include "cli/command_table.hpp"
+#include "cli/failure.hpp"
 #include "cli/parser.hpp"
 
 using namespace rmq::mqadmin;

@@ -4,7 +4,7 @@
 #include <cctype>
 #include <charconv>
 
-#include "admin/failure.hpp"
+#include "cli/failure.hpp"
 
 namespace rmq::mqadmin {
 

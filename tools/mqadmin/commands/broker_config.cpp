@@ -1,5 +1,5 @@
-#include "admin/cluster_lookup.hpp"
-#include "admin/failure.hpp"
+#include "cli/failure.hpp"
+#include "commands/cluster_lookup.hpp"
 #include "commands/commands.hpp"
 #include "output/json_out.hpp"
 #include "output/text.hpp"
@@ -22,7 +22,7 @@ int get_broker_config(CommandContext& ctx) {
         targets.push_back({*addr, "============" + *addr + "============", "broker"});
     } else if (auto cluster = ctx.options.get("clusterName")) {
         for (const auto& [master, slaves] :
-             masters_with_slaves(ctx.admin.cluster_info(), *cluster)) {
+             masters_with_slaves(ctx.admin.wait(ctx.admin->cluster_info()), *cluster)) {
             targets.push_back({master, "============Master: " + master + "============", "master"});
             for (const auto& slave : slaves)
                 targets.push_back(
@@ -35,7 +35,7 @@ int get_broker_config(CommandContext& ctx) {
     }
     json::Value list = json::Value::array();
     for (const auto& target : targets) {
-        auto entries = ctx.admin.broker_config(target.addr);
+        auto entries = ctx.admin.wait(ctx.admin->broker_config(target.addr));
         if (ctx.json) {
             json::Value config = json::Value::object();
             for (const auto& [k, v] : entries)
@@ -68,7 +68,7 @@ int update_broker_config(CommandContext& ctx) {
     if (single) {
         brokers.push_back(*ctx.options.get("brokerAddr"));
     } else if (auto cluster = ctx.options.get("clusterName")) {
-        brokers = master_addrs_of(ctx.admin.cluster_info(), *cluster);
+        brokers = master_addrs_of(ctx.admin.wait(ctx.admin->cluster_info()), *cluster);
     } else {
         fail_usage("Missing required option: -b or -c");
     }
@@ -76,7 +76,7 @@ int update_broker_config(CommandContext& ctx) {
     json::Value updated = json::Value::array();
     for (const auto& addr : brokers) {
         try {
-            ctx.admin.update_broker_config(addr, {{key, value}});
+            ctx.admin.wait(ctx.admin->update_broker_config(addr, {{key, value}}));
         } catch (const Failure& f) {
             // Java goes on with the cluster's other masters; the command still fails.
             if (single) throw;

@@ -1,8 +1,8 @@
 // brokerConsumeStats (BrokerConsumeStatsSubCommad): every group's backlog on one broker.
 #include <algorithm>
 
-#include "admin/data_client.hpp"
-#include "admin/failure.hpp"
+#include "cli/admin_session.hpp"
+#include "cli/failure.hpp"
 #include "commands/commands.hpp"
 #include "output/json_out.hpp"
 #include "output/text.hpp"
@@ -16,8 +16,8 @@ int broker_consume_stats(CommandContext& ctx) {
     // -t is accepted for compatibility; requests use the tool's own timeout.
     (void)integer_option(ctx.options, "timeoutMillis", 50000, 0, INT64_MAX);
 
-    DataClient data(ctx.admin);
-    const auto list = data.broker_consume_stats(broker, order);
+    AdminSession& data = ctx.admin;
+    const auto list = data.wait(data->broker_consume_stats(broker, order));
 
     struct Row {
         std::string group;

@@ -1,7 +1,7 @@
 #include <map>
 
-#include "admin/cluster_lookup.hpp"
-#include "admin/failure.hpp"
+#include "cli/failure.hpp"
+#include "commands/cluster_lookup.hpp"
 #include "commands/commands.hpp"
 #include "output/json_out.hpp"
 #include "output/text.hpp"
@@ -14,7 +14,7 @@ int broker_status(CommandContext& ctx) {
     if (auto addr = ctx.options.get("brokerAddr")) {
         addrs.push_back(*addr);
     } else if (auto cluster = ctx.options.get("clusterName")) {
-        addrs = all_addrs_of(ctx.admin.cluster_info(), *cluster);
+        addrs = all_addrs_of(ctx.admin.wait(ctx.admin->cluster_info()), *cluster);
     } else {
         fail_usage("Missing required option: -b or -c");
     }
@@ -23,7 +23,7 @@ int broker_status(CommandContext& ctx) {
     for (const auto& addr : addrs) {
         std::map<std::string, std::string> sorted;  // Java prints through a TreeMap
         try {
-            for (const auto& [k, v] : ctx.admin.runtime_info(addr).table)
+            for (const auto& [k, v] : ctx.admin.wait(ctx.admin->runtime_info(addr)).table)
                 sorted[k] = v;
         } catch (const Failure& f) {
             // One broker of a cluster failing must not hide the others; alone it is fatal.

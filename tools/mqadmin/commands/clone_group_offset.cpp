@@ -3,8 +3,8 @@
 // (GET_CONSUME_STATS on each broker of %RETRY%<srcGroup>) and writes each queue's offset for
 // the destination (UPDATE_CONSUMER_OFFSET to that broker of the topic's route); the broker's
 // CLONE_GROUP_OFFSET is not used.
-#include "admin/data_client.hpp"
-#include "admin/failure.hpp"
+#include "cli/admin_session.hpp"
+#include "cli/failure.hpp"
 #include "commands/commands.hpp"
 #include "commands/message_lookup.hpp"
 #include "output/json_out.hpp"
@@ -16,12 +16,12 @@ int clone_group_offset(CommandContext& ctx) {
     const std::string dest = ctx.options.require("destGroup");
     const std::string topic = ctx.options.require("topic");
 
-    DataClient data(ctx.admin);
+    AdminSession& data = ctx.admin;
     const auto topic_brokers = route_brokers(ctx.admin, topic);
     json::Value cloned = json::Value::array();
     for (const auto& broker : route_brokers(ctx.admin, "%RETRY%" + src)) {
         // Only the topic's queues (Java's tool reads every topic of the source group here).
-        const auto stats = data.consume_stats(broker.addr, src, topic);
+        const auto stats = data.wait(data->consume_stats(broker.addr, src, topic));
         for (const auto& [queue, offsets] : stats.offset_table) {
             if (offsets.consumer_offset < 0) continue;
             auto target =
@@ -29,7 +29,8 @@ int clone_group_offset(CommandContext& ctx) {
                              [&](const RouteBroker& b) { return b.name == queue.broker_name; });
             if (target == topic_brokers.end())
                 fail("broker " + queue.broker_name + " is not in the route of " + topic);
-            data.update_offset(target->addr, queue, dest, offsets.consumer_offset);
+            data.wait(
+                data->update_consumer_offset(target->addr, queue, dest, offsets.consumer_offset));
             json::Value row = json::Value::object();
             row.set("brokerName", queue.broker_name);
             row.set("queueId", queue.queue_id);

@@ -4,7 +4,7 @@
 #include <set>
 #include <thread>
 
-#include "admin/failure.hpp"
+#include "cli/failure.hpp"
 #include "commands/commands.hpp"
 #include "common/wall_clock.hpp"
 #include "output/json_out.hpp"
@@ -41,8 +41,8 @@ struct BrokerRow {
     std::string error;
 };
 
-std::vector<BrokerRow> collect(AdminClient& admin) {
-    auto info = admin.cluster_info();
+std::vector<BrokerRow> collect(AdminSession& admin) {
+    auto info = admin.wait(admin->cluster_info());
     std::vector<BrokerRow> rows;
     for (const auto& [cluster, names] : info.cluster_addr_table) {
         std::set<std::string> sorted(names.begin(), names.end());  // Java's TreeSet
@@ -53,7 +53,7 @@ std::vector<BrokerRow> collect(AdminClient& admin) {
                 BrokerRow row{cluster, name, addr, id, std::nullopt, ""};
                 // One unreachable broker must not hide the others, as in Java.
                 try {
-                    row.stats = admin.runtime_info(addr);
+                    row.stats = admin.wait(admin->runtime_info(addr));
                 } catch (const Failure& f) {
                     row.error = f.what();
                 }

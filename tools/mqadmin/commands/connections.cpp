@@ -1,4 +1,4 @@
-#include "admin/failure.hpp"
+#include "cli/failure.hpp"
 #include "commands/commands.hpp"
 #include "output/json_out.hpp"
 #include "output/text.hpp"
@@ -10,8 +10,8 @@ namespace {
 
 // The broker serving `topic`: the first broker of its route, its master if it has one. (Java
 // picks one at random; every broker of the route knows the same clients.)
-std::string broker_of_topic(AdminClient& admin, const std::string& topic) {
-    auto route = admin.route(topic);
+std::string broker_of_topic(AdminSession& admin, const std::string& topic) {
+    auto route = admin.wait(admin->topic_route(topic));
     for (const auto& broker : route.broker_datas)
         if (auto addr = broker.select_broker_addr()) return *addr;
     fail("the route of " + topic + " has no broker address");
@@ -27,7 +27,7 @@ int consumer_connection(CommandContext& ctx) {
     const auto group = ctx.options.require("consumerGroup");
     auto addr = ctx.options.get("brokerAddr");
     const std::string broker = addr ? *addr : broker_of_topic(ctx.admin, "%RETRY%" + group);
-    auto cc = ctx.admin.consumer_connection(broker, group);
+    auto cc = ctx.admin.wait(ctx.admin->consumer_connection(broker, group));
     if (cc.connection_set.empty())
         fail("consumer group " + group + " has no connection on " + broker
              + " (CONSUMER_NOT_ONLINE)");
@@ -62,7 +62,7 @@ int producer_connection(CommandContext& ctx) {
     const auto group = ctx.options.require("producerGroup");
     const auto topic = ctx.options.require("topic");
     const auto broker = broker_of_topic(ctx.admin, topic);
-    auto pc = ctx.admin.producer_connection(broker, group);
+    auto pc = ctx.admin.wait(ctx.admin->producer_connection(broker, group));
     if (pc.connection_set.empty())
         fail("producer group " + group + " has no connection on " + broker);
     if (ctx.json) {

@@ -1,7 +1,7 @@
 #include <algorithm>
 
-#include "admin/data_client.hpp"
-#include "admin/failure.hpp"
+#include "cli/admin_session.hpp"
+#include "cli/failure.hpp"
 #include "commands/commands.hpp"
 #include "commands/message_lookup.hpp"
 #include "output/json_out.hpp"
@@ -21,16 +21,16 @@ struct QueueTarget {
 
 // Pulls [from, to) of one queue (printMsg's loop; consumeMessage's ends inclusive, which only
 // adds one NO_NEW_MSG pull at the queue's end), printing each batch as Java does.
-void pull_range(CommandContext& ctx, DataClient& data, const QueueTarget& q, int64_t from,
+void pull_range(CommandContext& ctx, AdminSession& data, const QueueTarget& q, int64_t from,
                 int64_t to, const std::string& sub, bool print_body, bool consume_banner,
                 json::Value& json_messages) {
     for (int64_t offset = from; offset < to;) {
         const auto batch = static_cast<int32_t>(std::min(kPullBatch, to - offset));
-        auto pulled = data.pull(q.addr, q.mq.topic, q.mq.queue_id, offset, batch, sub);
+        auto pulled = data.wait(data->pull(q.addr, q.mq.topic, q.mq.queue_id, offset, batch, sub));
         offset = pulled.next_begin_offset;
-        const char* status = pull_status_name(pulled.status);
+        const char* status = rocketmq::to_string(pulled.status);
         switch (pulled.status) {
-            case PullStatus::found:
+            case rocketmq::AdminPullStatus::found:
                 if (ctx.json) {
                     for (const auto& msg : pulled.messages) {
                         auto m = message_json(msg);
@@ -43,7 +43,7 @@ void pull_range(CommandContext& ctx, DataClient& data, const QueueTarget& q, int
                 for (const auto& msg : pulled.messages)
                     ctx.out << print_msg_line(msg, q.mq.broker_name, print_body) << '\n';
                 break;
-            case PullStatus::no_matched_msg:
+            case rocketmq::AdminPullStatus::no_matched_msg:
                 if (!ctx.json)
                     ctx.out << queue_java_string(q.mq) << " no matched msg. status=" << status
                             << ", offset=" << offset << '\n';
@@ -80,14 +80,14 @@ int consume_message(CommandContext& ctx) {
     const int64_t begin = timestamp_option(ctx, "beginTimestamp");
     const int64_t end = timestamp_option(ctx, "endTimestamp");
 
-    DataClient data(ctx.admin);
+    AdminSession& data = ctx.admin;
     json::Value messages = json::Value::array();
     // Java's start and end of a queue: its min/max offsets, or the offsets at the given times.
     auto bounds = [&](const QueueTarget& q) {
-        int64_t lo = data.min_offset(q.addr, topic, q.mq.queue_id);
-        int64_t hi = data.max_offset(q.addr, topic, q.mq.queue_id);
-        if (begin > 0) lo = data.search_offset(q.addr, topic, q.mq.queue_id, begin);
-        if (end > 0) hi = data.search_offset(q.addr, topic, q.mq.queue_id, end);
+        int64_t lo = data.wait(data->min_offset(q.addr, topic, q.mq.queue_id));
+        int64_t hi = data.wait(data->max_offset(q.addr, topic, q.mq.queue_id));
+        if (begin > 0) lo = data.wait(data->search_offset(q.addr, topic, q.mq.queue_id, begin));
+        if (end > 0) hi = data.wait(data->search_offset(q.addr, topic, q.mq.queue_id, end));
         return std::pair{lo, hi};
     };
 
@@ -143,15 +143,15 @@ int print_msg(CommandContext& ctx) {
     const int64_t begin = timestamp_option(ctx, "beginTimestamp");
     const int64_t end = timestamp_option(ctx, "endTimestamp");
 
-    DataClient data(ctx.admin);
+    AdminSession& data = ctx.admin;
     json::Value messages = json::Value::array();
     for (const auto& q : topic_queues(ctx, topic)) {
-        int64_t lo = data.min_offset(q.addr, topic, q.mq.queue_id);
-        int64_t hi = data.max_offset(q.addr, topic, q.mq.queue_id);
+        int64_t lo = data.wait(data->min_offset(q.addr, topic, q.mq.queue_id));
+        int64_t hi = data.wait(data->max_offset(q.addr, topic, q.mq.queue_id));
         if (ctx.options.has("beginTimestamp"))
-            lo = data.search_offset(q.addr, topic, q.mq.queue_id, begin);
+            lo = data.wait(data->search_offset(q.addr, topic, q.mq.queue_id, begin));
         if (ctx.options.has("endTimestamp"))
-            hi = data.search_offset(q.addr, topic, q.mq.queue_id, end);
+            hi = data.wait(data->search_offset(q.addr, topic, q.mq.queue_id, end));
         if (!ctx.json)
             ctx.out << "minOffset=" << lo << ", maxOffset=" << hi << ", " << queue_java_string(q.mq)
                     << '\n';

@@ -2,8 +2,8 @@
 #include <climits>
 #include <map>
 
-#include "admin/data_client.hpp"
-#include "admin/failure.hpp"
+#include "cli/admin_session.hpp"
+#include "cli/failure.hpp"
 #include "commands/commands.hpp"
 #include "commands/message_lookup.hpp"
 #include "output/json_out.hpp"
@@ -20,7 +20,8 @@ std::optional<body::ConsumerConnection> online_consumers(CommandContext& ctx,
     try {
         const auto brokers = route_brokers(ctx.admin, "%RETRY%" + group);
         if (brokers.empty()) return std::nullopt;
-        auto connection = ctx.admin.consumer_connection(brokers.front().addr, group);
+        auto connection =
+            ctx.admin.wait(ctx.admin->consumer_connection(brokers.front().addr, group));
         if (connection.connection_set.empty()) return std::nullopt;
         return connection;
     } catch (const Failure&) {
@@ -35,11 +36,12 @@ std::map<body::MessageQueue, std::string> queue_holders(CommandContext& ctx,
     std::map<body::MessageQueue, std::string> holders;
     const auto consumers = online_consumers(ctx, group);
     if (!consumers) return holders;
-    DataClient data(ctx.admin);
+    AdminSession& data = ctx.admin;
     const auto brokers = route_brokers(ctx.admin, "%RETRY%" + group);
     for (const auto& connection : consumers->connection_set) {
         try {
-            const auto info = data.running_info(brokers.front().addr, group, connection.client_id);
+            const auto info = data.wait(
+                data->consumer_running_info(brokers.front().addr, group, connection.client_id));
             const std::string ip = connection.client_id.substr(0, connection.client_id.find('@'));
             for (const auto& [queue, process_queue] : info.mq_table)
                 holders[queue] = ip;
@@ -61,15 +63,15 @@ int all_groups_progress(CommandContext& ctx) {
         int64_t diff = 0;
     };
     std::vector<Summary> rows;
-    DataClient data(ctx.admin);
-    for (const auto& topic : ctx.admin.all_topics().topic_list) {
+    AdminSession& data = ctx.admin;
+    for (const auto& topic : ctx.admin.wait(ctx.admin->topic_list()).topic_list) {
         if (!topic.starts_with("%RETRY%")) continue;
         Summary row;
         row.group = topic.substr(7);
         double tps = 0;
         try {
             for (const auto& broker : route_brokers(ctx.admin, topic)) {
-                auto stats = data.consume_stats(broker.addr, row.group, std::nullopt);
+                auto stats = data.wait(data->consume_stats(broker.addr, row.group, std::nullopt));
                 for (const auto& [queue, offsets] : stats.offset_table)
                     row.diff += offsets.broker_offset - offsets.consumer_offset;
                 tps += stats.consume_tps;
@@ -131,11 +133,11 @@ int consumer_progress(CommandContext& ctx) {
     const auto topic = ctx.options.get("topicName");
 
     // Every broker holding the group's offsets serves its retry topic.
-    DataClient data(ctx.admin);
+    AdminSession& data = ctx.admin;
     std::vector<std::pair<body::MessageQueue, body::OffsetWrapper>> rows;
     double tps = 0;
     for (const auto& broker : route_brokers(ctx.admin, "%RETRY%" + *group)) {
-        auto stats = data.consume_stats(broker.addr, *group, topic);
+        auto stats = data.wait(data->consume_stats(broker.addr, *group, topic));
         for (const auto& [mq, offset] : stats.offset_table)
             rows.emplace_back(mq, offset);
         tps += stats.consume_tps;

@@ -1,7 +1,7 @@
 // getConsumerStatus (GetConsumerStatusCommand): each live consumer's own offsets, collected by
 // the first broker of the topic's route (INVOKE_BROKER_TO_GET_CONSUMER_STATUS).
-#include "admin/data_client.hpp"
-#include "admin/failure.hpp"
+#include "cli/admin_session.hpp"
+#include "cli/failure.hpp"
 #include "commands/commands.hpp"
 #include "commands/message_lookup.hpp"
 #include "output/json_out.hpp"
@@ -17,7 +17,8 @@ int get_consumer_status(CommandContext& ctx) {
     body::GetConsumerStatusBody status;
     const auto brokers = route_brokers(ctx.admin, topic);
     if (!brokers.empty())
-        status = DataClient(ctx.admin).consumer_status(brokers.front().addr, topic, group, client);
+        status =
+            ctx.admin.wait(ctx.admin->consumer_status(brokers.front().addr, topic, group, client));
 
     if (ctx.json) {
         json::Value list = json::Value::array();

@@ -2,7 +2,7 @@
 // What a sub-command runs with: its parsed options, the admin client, and where to print.
 #include <ostream>
 
-#include "admin/admin_client.hpp"
+#include "cli/admin_session.hpp"
 #include "cli/command_spec.hpp"
 #include "cli/parser.hpp"
 
@@ -11,7 +11,7 @@ namespace rmq::mqadmin {
 struct CommandContext {
     const CommandSpec& spec;
     const ParsedOptions& options;
-    AdminClient& admin;
+    AdminSession& admin;
     std::ostream& out;
     /// For failures a command reports and then carries on past (one broker of many).
     std::ostream& err;

@@ -1,5 +1,5 @@
-#include "admin/cluster_lookup.hpp"
-#include "admin/failure.hpp"
+#include "cli/failure.hpp"
+#include "commands/cluster_lookup.hpp"
 #include "commands/commands.hpp"
 #include "output/json_out.hpp"
 
@@ -9,13 +9,13 @@ int delete_topic(CommandContext& ctx) {
     const auto topic = ctx.options.require("topic");
     const auto cluster = ctx.options.require("clusterName");
     ctx.admin.require_name_servers();
-    auto masters = master_addrs_of(ctx.admin.cluster_info(), cluster);
+    auto masters = master_addrs_of(ctx.admin.wait(ctx.admin->cluster_info()), cluster);
     for (const auto& addr : masters)
-        ctx.admin.delete_topic_in_broker(addr, topic);
+        ctx.admin.wait(ctx.admin->delete_topic_in_broker(addr, topic));
     if (!ctx.json)
         ctx.out << "delete topic [" << topic << "] from cluster [" << cluster << "] success.\n";
     for (const auto& namesrv : ctx.admin.name_servers())
-        ctx.admin.delete_topic_in_namesrv(namesrv, topic, cluster);
+        ctx.admin.wait(ctx.admin->delete_topic_in_name_server(namesrv, topic, cluster));
     if (ctx.json) {
         json::Value result = json::Value::object();
         result.set("topic", topic);

@@ -2,12 +2,12 @@
 
 #include <algorithm>
 
-#include "admin/failure.hpp"
+#include "cli/failure.hpp"
 
 namespace rmq::mqadmin::commands {
 
-std::vector<RouteBroker> route_brokers(AdminClient& admin, const std::string& topic) {
-    auto route = admin.route(topic);
+std::vector<RouteBroker> route_brokers(AdminSession& admin, const std::string& topic) {
+    auto route = admin.wait(admin->topic_route(topic));
     std::vector<RouteBroker> out;
     for (const auto& broker : route.broker_datas) {
         auto addr = broker.select_broker_addr();
@@ -24,13 +24,13 @@ std::vector<RouteBroker> route_brokers(AdminClient& admin, const std::string& to
     return out;
 }
 
-RouteBroker route_broker(AdminClient& admin, const std::string& topic, const std::string& name) {
+RouteBroker route_broker(AdminSession& admin, const std::string& topic, const std::string& name) {
     for (auto& b : route_brokers(admin, topic))
         if (b.name == name) return b;
     fail("broker " + name + " is not in the route of " + topic);
 }
 
-std::vector<std::pair<body::MessageQueue, std::string>> read_queues(AdminClient& admin,
+std::vector<std::pair<body::MessageQueue, std::string>> read_queues(AdminSession& admin,
                                                                     const std::string& topic) {
     std::vector<std::pair<body::MessageQueue, std::string>> out;
     for (const auto& b : route_brokers(admin, topic))

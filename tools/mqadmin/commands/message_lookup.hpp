@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "admin/admin_client.hpp"
 #include "body/message_queue.hpp"
+#include "cli/admin_session.hpp"
 
 namespace rmq::mqadmin::commands {
 
@@ -17,11 +17,11 @@ struct RouteBroker {
 };
 
 /// Every broker of the topic's route that has an address, in route order.
-std::vector<RouteBroker> route_brokers(AdminClient& admin, const std::string& topic);
+std::vector<RouteBroker> route_brokers(AdminSession& admin, const std::string& topic);
 /// The broker called `name` in the topic's route; fails naming the topic when absent.
-RouteBroker route_broker(AdminClient& admin, const std::string& topic, const std::string& name);
+RouteBroker route_broker(AdminSession& admin, const std::string& topic, const std::string& name);
 /// Every readable queue of the topic, sorted like Java's MessageQueue.
-std::vector<std::pair<body::MessageQueue, std::string>> read_queues(AdminClient& admin,
+std::vector<std::pair<body::MessageQueue, std::string>> read_queues(AdminSession& admin,
                                                                     const std::string& topic);
 
 /// MessageQueue.toString: "MessageQueue [topic=T, brokerName=b, queueId=0]".

@@ -1,4 +1,4 @@
-#include "admin/failure.hpp"
+#include "cli/failure.hpp"
 #include "commands/commands.hpp"
 #include "output/json_out.hpp"
 
@@ -13,7 +13,7 @@ int wipe_write_perm(CommandContext& ctx) {
         json::Value r = json::Value::object();
         r.set("nameServer", namesrv);
         try {
-            const int32_t count = ctx.admin.wipe_write_perm(namesrv, broker_name);
+            const int32_t count = ctx.admin.wait(ctx.admin->wipe_write_perm(namesrv, broker_name));
             r.set("ok", true);
             r.set("wipeTopicCount", count);
             if (!ctx.json)
@@ -44,7 +44,7 @@ int update_kv_config(CommandContext& ctx) {
     const auto ns = ctx.options.require("namespace");
     const auto key = ctx.options.require("key");
     const auto value = ctx.options.require("value");
-    ctx.admin.put_kv(ns, key, value);
+    ctx.admin.wait(ctx.admin->put_kv(ns, key, value));
     if (ctx.json) {
         json::Value result = json::Value::object();
         result.set("namespace", ns);
@@ -60,7 +60,7 @@ int update_kv_config(CommandContext& ctx) {
 int delete_kv_config(CommandContext& ctx) {
     const auto ns = ctx.options.require("namespace");
     const auto key = ctx.options.require("key");
-    ctx.admin.delete_kv(ns, key);
+    ctx.admin.wait(ctx.admin->delete_kv(ns, key));
     if (ctx.json) {
         json::Value result = json::Value::object();
         result.set("namespace", ns);

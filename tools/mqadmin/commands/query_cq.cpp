@@ -1,8 +1,8 @@
 // queryCq (QueryConsumeQueueCommand): a consume queue's index range and its raw entries
 // (commit-log offset, size, tags hash code) from an index on, with a consumer group's
 // subscription when one is given (QUERY_CONSUME_QUEUE).
-#include "admin/data_client.hpp"
-#include "admin/failure.hpp"
+#include "cli/admin_session.hpp"
+#include "cli/failure.hpp"
 #include "commands/commands.hpp"
 #include "commands/message_lookup.hpp"
 #include "json/write.hpp"
@@ -33,7 +33,7 @@ int query_cq(CommandContext& ctx) {
     }
 
     const auto body =
-        DataClient(ctx.admin).consume_queue(broker, topic, queue_id, index, count, group);
+        ctx.admin.wait(ctx.admin->consume_queue(broker, topic, queue_id, index, count, group));
     if (ctx.json) {
         print_json(ctx.out, body.to_json());
         return kExitOk;

@@ -1,8 +1,8 @@
 #include <algorithm>
 #include <sstream>
 
-#include "admin/data_client.hpp"
-#include "admin/failure.hpp"
+#include "cli/admin_session.hpp"
+#include "cli/failure.hpp"
 #include "commands/commands.hpp"
 #include "commands/message_lookup.hpp"
 #include "message/message_id.hpp"
@@ -53,12 +53,12 @@ std::vector<std::string> split_ids(const std::string& text) {
 // matches: the index is a hash, so other keys can collide with it.
 std::vector<message::MessageExt> query_all(CommandContext& ctx, const std::string& topic,
                                            const std::string& key, bool unique) {
-    DataClient data(ctx.admin);
+    AdminSession& data = ctx.admin;
     std::vector<message::MessageExt> found;
     for (const auto& broker : route_brokers(ctx.admin, topic)) {
-        auto hits =
-            data.query(broker.addr, topic, key, unique ? kUniqueKeyQueryMaxNum : kKeyQueryMaxNum, 0,
-                       kJavaLongMax, unique);
+        auto hits = data.wait(data->query_messages(broker.addr, topic, key,
+                                                   unique ? kUniqueKeyQueryMaxNum : kKeyQueryMaxNum,
+                                                   0, kJavaLongMax, unique));
         for (auto& msg : hits) {
             if (msg.topic != topic) continue;
             const auto keys = msg.key_list();
@@ -73,12 +73,13 @@ std::vector<message::MessageExt> query_all(CommandContext& ctx, const std::strin
 }  // namespace
 
 int query_msg_by_id(CommandContext& ctx) {
-    DataClient data(ctx.admin);
+    AdminSession& data = ctx.admin;
     std::vector<message::MessageExt> messages;
     for (const auto& id : split_ids(ctx.options.require("msgId"))) {
         auto parsed = message::parse_offset_msg_id(id);
         if (!parsed) fail("not a message id (32 or 56 hex digits): " + id);
-        messages.push_back(data.view(parsed->store_host.to_string(), parsed->commit_log_offset));
+        messages.push_back(data.wait(
+            data->view_message(parsed->store_host.to_string(), parsed->commit_log_offset)));
     }
     return print_details(ctx, messages, true);
 }
@@ -128,12 +129,12 @@ int query_msg_by_offset(CommandContext& ctx) {
     const auto queue_id =
         static_cast<int32_t>(integer_option(ctx.options, "queueId", 0, 0, INT32_MAX));
     const auto offset = integer_option(ctx.options, "offset", 0, 0, INT64_MAX);
-    DataClient data(ctx.admin);
-    auto pulled = data.pull(broker.addr, topic, queue_id, offset, 1);
-    if (pulled.status != PullStatus::found || pulled.messages.empty())
+    AdminSession& data = ctx.admin;
+    auto pulled = data.wait(data->pull(broker.addr, topic, queue_id, offset, 1));
+    if (pulled.status != rocketmq::AdminPullStatus::found || pulled.messages.empty())
         fail("no message at offset " + std::to_string(offset) + " of "
              + queue_java_string({topic, broker.name, queue_id}) + " ("
-             + pull_status_name(pulled.status) + ")");
+             + rocketmq::to_string(pulled.status) + ")");
     pulled.messages.resize(1);
     return print_details(ctx, pulled.messages, true);
 }

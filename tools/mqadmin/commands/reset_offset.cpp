@@ -6,8 +6,8 @@
 #include <cstdio>
 #include <ctime>
 
-#include "admin/data_client.hpp"
-#include "admin/failure.hpp"
+#include "cli/admin_session.hpp"
+#include "cli/failure.hpp"
 #include "commands/commands.hpp"
 #include "commands/message_lookup.hpp"
 #include "output/json_out.hpp"
@@ -48,16 +48,17 @@ int64_t parse_timestamp(const std::string& text) {
 
 /// resetOffsetConsumeOffset: the offset at `timestamp`, written unless it would move the group
 /// forward without force.
-Rollback rewrite(DataClient& data, const std::string& broker, const std::string& group,
+Rollback rewrite(AdminSession& data, const std::string& broker, const std::string& group,
                  const body::MessageQueue& queue, const body::OffsetWrapper& current,
                  int64_t timestamp, bool force) {
     Rollback r{queue, current.broker_offset, current.consumer_offset, 0, current.consumer_offset};
-    r.timestamp_offset = timestamp == -1
-                             ? data.max_offset(broker, queue.topic, queue.queue_id)
-                             : data.search_offset(broker, queue.topic, queue.queue_id, timestamp);
+    r.timestamp_offset =
+        timestamp == -1
+            ? data.wait(data->max_offset(broker, queue.topic, queue.queue_id))
+            : data.wait(data->search_offset(broker, queue.topic, queue.queue_id, timestamp));
     if (force || r.timestamp_offset <= current.consumer_offset) {
         r.rollback_offset = r.timestamp_offset;
-        data.update_offset(broker, queue, group, r.timestamp_offset);
+        data.wait(data->update_consumer_offset(broker, queue, group, r.timestamp_offset));
     }
     return r;
 }
@@ -66,10 +67,10 @@ Rollback rewrite(DataClient& data, const std::string& broker, const std::string&
 /// read queue of the topic counted from its minimum.
 std::vector<Rollback> rewrite_offline(CommandContext& ctx, const std::string& group,
                                       const std::string& topic, int64_t timestamp, bool force) {
-    DataClient data(ctx.admin);
+    AdminSession& data = ctx.admin;
     std::vector<Rollback> rows;
     for (const auto& broker : route_brokers(ctx.admin, topic)) {
-        auto stats = data.consume_stats(broker.addr, group, std::nullopt);
+        auto stats = data.wait(data->consume_stats(broker.addr, group, std::nullopt));
         bool consumed = false;
         for (const auto& [queue, offsets] : stats.offset_table) {
             if (queue.topic != topic) continue;
@@ -77,7 +78,7 @@ std::vector<Rollback> rewrite_offline(CommandContext& ctx, const std::string& gr
             rows.push_back(rewrite(data, broker.addr, group, queue, offsets, timestamp, force));
         }
         if (consumed) continue;
-        auto topic_stats = ctx.admin.topic_stats(broker.addr, topic);
+        auto topic_stats = ctx.admin.wait(ctx.admin->topic_stats(broker.addr, topic));
         for (int32_t q = 0; q < broker.read_queue_nums; ++q) {
             body::MessageQueue queue{topic, broker.name, q};
             const auto* range = topic_stats.offset_table.find(queue);
@@ -148,10 +149,11 @@ int reset_offset_by_time(CommandContext& ctx) {
     const bool force = boolean_option(ctx.options, "force", true);
     const bool cpp = ctx.options.has("cplus");
 
-    DataClient data(ctx.admin);
+    AdminSession& data = ctx.admin;
     std::vector<std::pair<body::MessageQueue, int64_t>> decided;
     for (const auto& broker : route_brokers(ctx.admin, topic)) {
-        auto offsets = data.reset_offset(broker.addr, topic, group, timestamp, force, cpp);
+        auto offsets =
+            data.wait(data->reset_offset(broker.addr, topic, group, timestamp, force, cpp));
         if (!offsets)
             return print_offline(ctx, group, topic, force, timestamp_text, timestamp,
                                  rewrite_offline(ctx, group, topic, timestamp, force));

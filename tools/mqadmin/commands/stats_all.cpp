@@ -1,8 +1,8 @@
 // statsAll (StatsAllSubCommand): per topic and consumer group, the backlog, the in/out TPS over
 // the last minute and the messages of the last day, from each master's traffic counters
 // (VIEW_BROKER_STATS_DATA: TOPIC_PUT_NUMS for "<topic>", GROUP_GET_NUMS for "<topic>@<group>").
-#include "admin/data_client.hpp"
-#include "admin/failure.hpp"
+#include "cli/admin_session.hpp"
+#include "cli/failure.hpp"
 #include "commands/commands.hpp"
 #include "commands/message_lookup.hpp"
 #include "output/json_out.hpp"
@@ -25,12 +25,12 @@ int64_t last_day_sum(const body::BrokerStatsData& data) {
 }
 
 /// One counter summed over the topic's brokers; a broker that never counted it adds nothing.
-Traffic traffic(DataClient& data, const std::vector<RouteBroker>& brokers, const std::string& name,
-                const std::string& key) {
+Traffic traffic(AdminSession& data, const std::vector<RouteBroker>& brokers,
+                const std::string& name, const std::string& key) {
     Traffic t;
     for (const auto& broker : brokers) {
         try {
-            if (auto stats = data.broker_stats(broker.addr, name, key)) {
+            if (auto stats = data.wait(data->broker_stats(broker.addr, name, key))) {
                 t.tps += stats->stats_minute.tps;
                 t.day += last_day_sum(*stats);
             }
@@ -42,12 +42,12 @@ Traffic traffic(DataClient& data, const std::vector<RouteBroker>& brokers, const
 }
 
 /// ConsumeStats.computeTotalDiff of the group for the topic over its retry topic's brokers.
-int64_t backlog(AdminClient& admin, DataClient& data, const std::string& group,
+int64_t backlog(AdminSession& admin, AdminSession& data, const std::string& group,
                 const std::string& topic) {
     int64_t diff = 0;
     try {
         for (const auto& broker : route_brokers(admin, "%RETRY%" + group)) {
-            const auto stats = data.consume_stats(broker.addr, group, topic);
+            const auto stats = data.wait(data->consume_stats(broker.addr, group, topic));
             for (const auto& [queue, offsets] : stats.offset_table)
                 diff += offsets.broker_offset - offsets.consumer_offset;
         }
@@ -67,12 +67,13 @@ struct Row {
     int64_t out_day = 0;
 };
 
-std::vector<Row> topic_rows(AdminClient& admin, const std::string& topic, bool active_only) {
-    DataClient data(admin);
+std::vector<Row> topic_rows(AdminSession& admin, const std::string& topic, bool active_only) {
+    AdminSession& data = admin;
     const auto brokers = route_brokers(admin, topic);
     const Traffic in = traffic(data, brokers, "TOPIC_PUT_NUMS", topic);
     std::vector<std::string> groups;
-    if (!brokers.empty()) groups = admin.consumed_by(brokers.front().addr, topic).group_list;
+    if (!brokers.empty())
+        groups = admin.wait(admin->consumed_by(brokers.front().addr, topic)).group_list;
 
     std::vector<Row> rows;
     if (groups.empty()) {
@@ -120,7 +121,7 @@ json::Value row_json(const Row& r) {
 int stats_all(CommandContext& ctx) {
     const bool active_only = ctx.options.has("activeTopic");
     const std::string selected = ctx.options.get("topic").value_or("");
-    const auto topics = ctx.admin.all_topics();
+    const auto topics = ctx.admin.wait(ctx.admin->topic_list());
 
     std::vector<Row> rows;
     for (const auto& topic : topics.topic_list) {

@@ -1,7 +1,7 @@
 #include <limits>
 
-#include "admin/cluster_lookup.hpp"
-#include "admin/failure.hpp"
+#include "cli/failure.hpp"
+#include "commands/cluster_lookup.hpp"
 #include "commands/commands.hpp"
 #include "output/json_out.hpp"
 #include "output/text.hpp"
@@ -48,10 +48,11 @@ int update_sub_group(CommandContext& ctx) {
     if (auto addr = ctx.options.get("brokerAddr")) {
         brokers.push_back(*addr);
     } else {
-        brokers = master_addrs_of(ctx.admin.cluster_info(), ctx.options.require("clusterName"));
+        brokers = master_addrs_of(ctx.admin.wait(ctx.admin->cluster_info()),
+                                  ctx.options.require("clusterName"));
     }
     for (const auto& addr : brokers) {
-        ctx.admin.create_subscription_group(addr, config);
+        ctx.admin.wait(ctx.admin->create_subscription_group(addr, config));
         if (!ctx.json) ctx.out << "create subscription group to " << addr << " success.\n";
     }
     if (ctx.json) {
@@ -72,7 +73,7 @@ int delete_sub_group(CommandContext& ctx) {
     result.set("group", group);
     result.set("removeOffset", remove_offset);
     if (auto addr = ctx.options.get("brokerAddr")) {
-        ctx.admin.delete_subscription_group(*addr, group, remove_offset);
+        ctx.admin.wait(ctx.admin->delete_subscription_group(*addr, group, remove_offset));
         result.set("brokers", string_array({*addr}));
         if (ctx.json)
             print_json(ctx.out, result);
@@ -82,10 +83,10 @@ int delete_sub_group(CommandContext& ctx) {
         return kExitOk;
     }
     const auto cluster = ctx.options.require("clusterName");
-    auto info = ctx.admin.cluster_info();
+    auto info = ctx.admin.wait(ctx.admin->cluster_info());
     auto masters = master_addrs_of(info, cluster);
     for (const auto& master : masters) {
-        ctx.admin.delete_subscription_group(master, group, remove_offset);
+        ctx.admin.wait(ctx.admin->delete_subscription_group(master, group, remove_offset));
         if (!ctx.json)
             ctx.out << "delete subscription group [" << group << "] from broker [" << master
                     << "] in cluster [" << cluster << "] success.\n";
@@ -97,9 +98,9 @@ int delete_sub_group(CommandContext& ctx) {
         const auto topic = prefix + group;
         try {
             for (const auto& master : masters)
-                ctx.admin.delete_topic_in_broker(master, topic);
+                ctx.admin.wait(ctx.admin->delete_topic_in_broker(master, topic));
             for (const auto& namesrv : ctx.admin.name_servers())
-                ctx.admin.delete_topic_in_namesrv(namesrv, topic, cluster);
+                ctx.admin.wait(ctx.admin->delete_topic_in_name_server(namesrv, topic, cluster));
             deleted_topics.push_back(topic);
             if (!ctx.json)
                 ctx.out << "delete topic [" << topic << "] from cluster [" << cluster

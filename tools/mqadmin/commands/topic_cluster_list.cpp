@@ -1,5 +1,5 @@
-#include "admin/cluster_lookup.hpp"
-#include "admin/failure.hpp"
+#include "cli/failure.hpp"
+#include "commands/cluster_lookup.hpp"
 #include "commands/commands.hpp"
 #include "output/json_out.hpp"
 
@@ -7,8 +7,8 @@ namespace rmq::mqadmin::commands {
 
 int topic_cluster_list(CommandContext& ctx) {
     const auto topic = ctx.options.require("topic");
-    auto info = ctx.admin.cluster_info();
-    auto route = ctx.admin.route(topic);
+    auto info = ctx.admin.wait(ctx.admin->cluster_info());
+    auto route = ctx.admin.wait(ctx.admin->topic_route(topic));
     std::vector<std::string> clusters;
     if (!route.broker_datas.empty())
         clusters = clusters_of_broker(info, route.broker_datas.front().broker_name);

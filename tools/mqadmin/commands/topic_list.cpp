@@ -1,5 +1,5 @@
-#include "admin/cluster_lookup.hpp"
-#include "admin/failure.hpp"
+#include "cli/failure.hpp"
+#include "commands/cluster_lookup.hpp"
 #include "commands/commands.hpp"
 #include "output/json_out.hpp"
 #include "output/text.hpp"
@@ -18,16 +18,17 @@ struct TopicOwners {
 };
 
 // Like Java, a topic whose route or consumers cannot be read is still listed, with blanks.
-TopicOwners owners_of(AdminClient& admin, const body::ClusterInfo& info, const std::string& topic) {
+TopicOwners owners_of(AdminSession& admin, const body::ClusterInfo& info,
+                      const std::string& topic) {
     TopicOwners owners;
     try {
-        auto route = admin.route(topic);
+        auto route = admin.wait(admin->topic_route(topic));
         if (route.broker_datas.empty()) return owners;
         auto clusters = clusters_of_broker(info, route.broker_datas.front().broker_name);
         if (!clusters.empty()) owners.cluster = clusters.front();
         for (const auto& broker : route.broker_datas) {
             if (auto addr = broker.select_broker_addr()) {
-                owners.groups = admin.consumed_by(*addr, topic).group_list;
+                owners.groups = admin.wait(admin->consumed_by(*addr, topic)).group_list;
                 break;
             }
         }
@@ -40,7 +41,7 @@ TopicOwners owners_of(AdminClient& admin, const body::ClusterInfo& info, const s
 
 int topic_list(CommandContext& ctx) {
     if (!ctx.options.has("clusterModel")) {
-        auto topics = ctx.admin.all_topics();
+        auto topics = ctx.admin.wait(ctx.admin->topic_list());
         if (ctx.json) {
             json::Value list = json::Value::array();
             for (const auto& t : topics.topic_list)
@@ -55,8 +56,8 @@ int topic_list(CommandContext& ctx) {
         return kExitOk;
     }
 
-    auto info = ctx.admin.cluster_info();
-    auto topics = ctx.admin.all_topics();
+    auto info = ctx.admin.wait(ctx.admin->cluster_info());
+    auto topics = ctx.admin.wait(ctx.admin->topic_list());
     json::Value rows = json::Value::array();
     if (!ctx.json)
         ctx.out << left("#Cluster Name", 20) << "  " << left("#Topic", 48) << "  "

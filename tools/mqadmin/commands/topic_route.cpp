@@ -1,4 +1,4 @@
-#include "admin/failure.hpp"
+#include "cli/failure.hpp"
 #include "commands/commands.hpp"
 #include "json/write.hpp"
 #include "output/json_out.hpp"
@@ -7,7 +7,7 @@
 namespace rmq::mqadmin::commands {
 
 int topic_route(CommandContext& ctx) {
-    auto route = ctx.admin.route(ctx.options.require("topic"));
+    auto route = ctx.admin.wait(ctx.admin->topic_route(ctx.options.require("topic")));
     if (ctx.json) {
         print_json(ctx.out, route.to_json());
     } else if (ctx.options.has("list")) {

@@ -1,6 +1,6 @@
 #include <algorithm>
 
-#include "admin/failure.hpp"
+#include "cli/failure.hpp"
 #include "commands/commands.hpp"
 #include "output/json_out.hpp"
 #include "output/text.hpp"
@@ -9,12 +9,13 @@ namespace rmq::mqadmin::commands {
 
 int topic_status(CommandContext& ctx) {
     const auto topic = ctx.options.require("topic");
-    auto route = ctx.admin.route(topic);
+    auto route = ctx.admin.wait(ctx.admin->topic_route(topic));
     std::vector<std::pair<body::MessageQueue, body::TopicOffset>> rows;
     for (const auto& broker : route.broker_datas) {
         auto addr = broker.select_broker_addr();
         if (!addr) continue;
-        for (const auto& [mq, offset] : ctx.admin.topic_stats(*addr, topic).offset_table)
+        for (const auto& [mq, offset] :
+             ctx.admin.wait(ctx.admin->topic_stats(*addr, topic)).offset_table)
             rows.emplace_back(mq, offset);
     }
     if (rows.empty()) fail("no topic stats found for " + topic);

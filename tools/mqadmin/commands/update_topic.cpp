@@ -1,7 +1,7 @@
 #include <limits>
 
-#include "admin/cluster_lookup.hpp"
-#include "admin/failure.hpp"
+#include "cli/failure.hpp"
+#include "commands/cluster_lookup.hpp"
 #include "commands/commands.hpp"
 #include "common/split.hpp"
 #include "output/json_out.hpp"
@@ -52,22 +52,23 @@ int update_topic(CommandContext& ctx) {
     std::string order_conf;
     std::string text;
     if (auto addr = ctx.options.get("brokerAddr")) {
-        ctx.admin.create_topic(*addr, config);
+        ctx.admin.wait(ctx.admin->create_topic(*addr, config));
         brokers.push_back(*addr);
         if (config.order) {
-            auto name = broker_name_of_addr(ctx.admin.cluster_info(), *addr);
+            auto name = broker_name_of_addr(ctx.admin.wait(ctx.admin->cluster_info()), *addr);
             auto entry = name + ":" + std::to_string(config.write_queue_nums);
-            order_conf = merge_order_conf(ctx.admin.get_kv(kOrderTopicNamespace, config.topic_name),
-                                          name, entry);
-            ctx.admin.put_kv(kOrderTopicNamespace, config.topic_name, order_conf);
+            order_conf = merge_order_conf(
+                ctx.admin.wait(ctx.admin->get_kv(kOrderTopicNamespace, config.topic_name)), name,
+                entry);
+            ctx.admin.wait(ctx.admin->put_kv(kOrderTopicNamespace, config.topic_name, order_conf));
             text += "set broker orderConf. isOrder=true, orderConf=[" + entry + "]";
         }
         text += "create topic to " + *addr + " success.\n";
     } else {
         auto cluster = ctx.options.require("clusterName");
-        auto info = ctx.admin.cluster_info();
+        auto info = ctx.admin.wait(ctx.admin->cluster_info());
         for (const auto& master : master_addrs_of(info, cluster)) {
-            ctx.admin.create_topic(master, config);
+            ctx.admin.wait(ctx.admin->create_topic(master, config));
             brokers.push_back(master);
             if (!ctx.json) ctx.out << "create topic to " << master << " success.\n";
         }
@@ -75,7 +76,7 @@ int update_topic(CommandContext& ctx) {
             for (const auto& name : broker_names_of(info, cluster))
                 order_conf += (order_conf.empty() ? "" : ";") + name + ":"
                               + std::to_string(config.write_queue_nums);
-            ctx.admin.put_kv(kOrderTopicNamespace, config.topic_name, order_conf);
+            ctx.admin.wait(ctx.admin->put_kv(kOrderTopicNamespace, config.topic_name, order_conf));
             text += "set cluster orderConf. isOrder=true, orderConf=[" + order_conf + "]";
         }
     }

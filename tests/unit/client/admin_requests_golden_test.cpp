@@ -1,15 +1,15 @@
-// mqadmin's requests against the frames RocketMQ 4.9.8's mqadmin sent (tests/golden/frames):
+// The admin API's requests against the frames RocketMQ 4.9.8's mqadmin sent (tests/golden/frames):
 // same code, language, version and extFields. The golden frames also carry ACL's AccessKey and
 // Signature, which the capture's tools.yml added and which we do not send.
 #include <map>
 
-#include "admin/requests.hpp"
+#include "admin/admin_requests.hpp"
 #include "catch.hpp"
 #include "golden.hpp"
 #include "remoting/frame.hpp"
 
 using namespace rmq;
-using namespace rmq::mqadmin;
+namespace requests = rocketmq::detail::admin_requests;
 using remoting::RemotingCommand;
 
 namespace {

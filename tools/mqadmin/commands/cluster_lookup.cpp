@@ -1,8 +1,8 @@
-#include "admin/cluster_lookup.hpp"
+#include "commands/cluster_lookup.hpp"
 
 #include <algorithm>
 
-#include "admin/failure.hpp"
+#include "cli/failure.hpp"
 
 namespace rmq::mqadmin {
 
