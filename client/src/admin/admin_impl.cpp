@@ -1,8 +1,6 @@
 #include "admin/admin_impl.hpp"
 
 #include <algorithm>
-#include <boost/asio/co_spawn.hpp>
-#include <boost/asio/use_future.hpp>
 #include <optional>
 
 #include "core/name_servers.hpp"
@@ -31,19 +29,9 @@ AdminImpl::AdminImpl(std::unique_ptr<ExecutorHost> host, const ClientOptions& op
 }
 
 AdminImpl::~AdminImpl() {
-    // Connections are closed on their own thread while it still runs, then the thread stops.
-    if (host_->owned() && !executor().running_in_this_thread()) {
-        asio::co_spawn(
-            executor(),
-            [this]() -> asio::awaitable<void> {
-                remoting_.reset();
-                co_return;
-            },
-            asio::use_future)
-            .wait();
-    }
+    // Connections are closed on their own thread while it still runs.
+    host_->stop_after([this] { remoting_.reset(); });
     remoting_.reset();
-    host_->stop();
 }
 
 asio::awaitable<Result<RemotingCommand>> AdminImpl::call(std::string addr, RemotingCommand request,
