@@ -169,6 +169,12 @@ TEST_CASE("a failing message is retried with a growing reconsume count, then dea
         CHECK(m.topic == "Flaky");  // retries come back under the original topic
     }
 
+    // The third send-back creates the DLQ topic just after the listener's answer; a consumer
+    // started before its route exists would only learn it at the next 30 s route refresh.
+    rmq::remoting::RemotingClient raw;
+    REQUIRE(rmq::test::wait_for_route(raw, c.ns.addr, "%DLQ%CG-retry",
+                                      [](int code) { return code == 0; })
+            == 0);
     rmq::test::Received dead;
     PushConsumer dlq_reader(consumer_options("CG-dlq-reader"), c.client());
     REQUIRE(dlq_reader.subscribe("%DLQ%CG-retry"));
