@@ -35,6 +35,10 @@ asio::awaitable<Result<T>> guarded(asio::awaitable<Result<T>> op, std::string wh
 template <class T>
 asio::awaitable<Result<T>> on_client(asio::io_context::executor_type executor,
                                      asio::awaitable<Result<T>> op, std::string what) {
+    // Already on the client's thread (a coroutine of the user's sharing it): skip the co_spawn,
+    // its frame and its two hand-offs through the scheduler.
+    if (executor.running_in_this_thread())
+        co_return co_await guarded(std::move(op), std::move(what));
     co_return co_await asio::co_spawn(executor, guarded(std::move(op), std::move(what)),
                                       asio::use_awaitable);
 }

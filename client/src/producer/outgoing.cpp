@@ -94,10 +94,11 @@ Outgoing prepare_single(Message& message, const std::string& topic, const Produc
     take_retry_fields(message, topic, out);
     out.properties = encode_properties(message.properties());
     if (message.body.size() >= static_cast<size_t>(options.compress_msg_body_over_howmuch)) {
-        out.body = rmq::message::zlib_deflate(message.body, options.compress_level);
+        out.body = std::make_shared<const std::string>(
+            rmq::message::zlib_deflate(message.body, options.compress_level));
         out.sys_flag |= proto::msg_sys_flag::kCompressed;
     } else {
-        out.body = message.body;
+        out.body = std::make_shared<const std::string>(message.body);
     }
     return out;
 }
@@ -134,7 +135,7 @@ Result<Outgoing> prepare_batch(std::vector<Message>& messages, const std::string
         return invalid("the batch is " + std::to_string(body->size())
                        + " bytes, over the max message size "
                        + std::to_string(options.max_message_size) + "; split it");
-    out.body = std::move(*body);
+    out.body = std::make_shared<const std::string>(std::move(*body));
     // The batch itself carries WAIT and a UNIQ_KEY, as Java's MessageBatch does.
     Properties batch_properties;
     batch_properties.emplace_back("WAIT", messages.front().wait_store_msg_ok() ? "true" : "false");
@@ -162,7 +163,8 @@ rmq::remoting::RemotingCommand send_request(const Outgoing& out, const MessageQu
     const auto code =
         out.batch ? proto::RequestCode::SEND_BATCH_MESSAGE : proto::RequestCode::SEND_MESSAGE_V2;
     auto request = make_request(proto::to_int(code), h);
-    request.body = out.body;
+    request.body_views.emplace_back(out.body->data(), out.body->size());
+    request.body_owner = out.body;
     return request;
 }
 

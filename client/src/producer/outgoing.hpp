@@ -2,6 +2,7 @@
 // A message on its way out: checked as RocketMQ's Validators do, given its UNIQ_KEY,
 // compressed above the threshold, and encoded into a SEND_MESSAGE_V2 / SEND_BATCH_MESSAGE
 // request; the broker's answer turned into a SendResult.
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
@@ -21,7 +22,9 @@ Result<void> check_message(const Message& message, const ProducerOptions& option
 /// What goes into the request header besides the message.
 struct Outgoing {
     std::string topic;  // with the namespace
-    std::string body;   // as sent (compressed, or a batch)
+    /// As sent (compressed, or a batch); shared by the requests of every retry, which send it
+    /// without copying it.
+    std::shared_ptr<const std::string> body;
     std::string properties;
     int32_t flag = 0;
     int32_t sys_flag = 0;

@@ -32,6 +32,12 @@ class ExtFields {
         entries_.emplace_back(std::move(key), std::move(value));
     }
 
+    /// Appends without looking for the key: the caller knows it is not there yet (a header
+    /// being encoded into empty fields, whose names are distinct).
+    void append(std::string key, std::string value) {
+        entries_.emplace_back(std::move(key), std::move(value));
+    }
+
     bool erase(std::string_view key) {
         auto it = std::find_if(entries_.begin(), entries_.end(),
                                [key](const Entry& e) { return e.first == key; });

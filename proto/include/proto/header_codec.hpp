@@ -48,15 +48,23 @@ ProtocolError malformed_field_error(std::string_view schema, std::string_view fi
 /// Writes every non-null field of `header` into `out` (replacing existing keys).
 template <class Header>
 void encode_header(const Header& header, ExtFields& out) {
-    header.visit([&out](FieldKind kind, std::string_view wire, const auto& member) {
+    // Into empty fields (the usual case) the names need no lookup: a header's are distinct.
+    const bool fresh = out.empty();
+    auto put = [&out, fresh](std::string_view wire, std::string value) {
+        if (fresh)
+            out.append(std::string(wire), std::move(value));
+        else
+            out.set(std::string(wire), std::move(value));
+    };
+    header.visit([&put](FieldKind kind, std::string_view wire, const auto& member) {
         using M = std::decay_t<decltype(member)>;
         (void)kind;
         if constexpr (is_optional_v<M>) {
-            if (member) out.set(std::string(wire), std::string(to_java_text(*member)));
+            if (member) put(wire, std::string(to_java_text(*member)));
         } else if constexpr (std::is_same_v<M, std::string>) {
-            out.set(std::string(wire), member);
+            put(wire, member);
         } else {
-            out.set(std::string(wire), to_java_text(member));
+            put(wire, to_java_text(member));
         }
     });
 }
