@@ -111,12 +111,12 @@ asio::awaitable<void> PushConsumerImpl::consume_batch(MessageQueue queue, QueueP
             retry_here.push_back(m);
         }
     }
-    std::vector<ReceivedMessage> done;
-    for (auto& m : batch) {
+    std::vector<int64_t> done;
+    for (const auto& m : batch) {
         const bool kept = std::any_of(retry_here.begin(), retry_here.end(), [&](const auto& r) {
             return r.queue_offset == m.queue_offset;
         });
-        if (!kept) done.push_back(m);
+        if (!kept) done.push_back(m.queue_offset);
     }
     const auto offset = pq->remove(done);
     if (offset >= 0 && !pq->dropped) offsets_->update(queue, offset, true);

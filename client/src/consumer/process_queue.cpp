@@ -15,10 +15,10 @@ bool ProcessQueue::put(std::vector<ReceivedMessage> messages) {
     return any;
 }
 
-int64_t ProcessQueue::remove(const std::vector<ReceivedMessage>& messages) {
+int64_t ProcessQueue::remove(const std::vector<int64_t>& queue_offsets) {
     if (cached_.empty()) return -1;
-    for (const auto& m : messages) {
-        auto it = cached_.find(m.queue_offset);
+    for (const int64_t offset : queue_offsets) {
+        auto it = cached_.find(offset);
         if (it == cached_.end()) continue;
         bytes_ -= it->second.body.size();
         cached_.erase(it);

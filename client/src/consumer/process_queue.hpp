@@ -17,9 +17,10 @@ class ProcessQueue {
 
     /// Adds messages not cached yet; returns whether any was new.
     bool put(std::vector<ReceivedMessage> messages);
-    /// Removes consumed messages; the offset to commit: the lowest offset still cached, or one
-    /// past the highest ever cached when nothing is left; -1 when nothing was cached.
-    int64_t remove(const std::vector<ReceivedMessage>& messages);
+    /// Removes the consumed messages at `queue_offsets`; the offset to commit: the lowest offset
+    /// still cached, or one past the highest ever cached when nothing is left; -1 when nothing
+    /// was cached.
+    int64_t remove(const std::vector<int64_t>& queue_offsets);
 
     size_t count() const { return cached_.size() + consuming_.size(); }
     size_t bytes() const { return bytes_; }
