@@ -16,8 +16,8 @@ int broker_consume_stats(CommandContext& ctx) {
     // -t is accepted for compatibility; requests use the tool's own timeout.
     (void)integer_option(ctx.options, "timeoutMillis", 50000, 0, INT64_MAX);
 
-    AdminSession& data = ctx.admin;
-    const auto list = data.wait(data->broker_consume_stats(broker, order));
+    AdminSession& admin = ctx.admin;
+    const auto list = admin.wait(admin->broker_consume_stats(broker, order));
 
     struct Row {
         std::string group;

@@ -16,12 +16,12 @@ int clone_group_offset(CommandContext& ctx) {
     const std::string dest = ctx.options.require("destGroup");
     const std::string topic = ctx.options.require("topic");
 
-    AdminSession& data = ctx.admin;
+    AdminSession& admin = ctx.admin;
     const auto topic_brokers = route_brokers(ctx.admin, topic);
     json::Value cloned = json::Value::array();
     for (const auto& broker : route_brokers(ctx.admin, "%RETRY%" + src)) {
         // Only the topic's queues (Java's tool reads every topic of the source group here).
-        const auto stats = data.wait(data->consume_stats(broker.addr, src, topic));
+        const auto stats = admin.wait(admin->consume_stats(broker.addr, src, topic));
         for (const auto& [queue, offsets] : stats.offset_table) {
             if (offsets.consumer_offset < 0) continue;
             auto target =
@@ -29,8 +29,8 @@ int clone_group_offset(CommandContext& ctx) {
                              [&](const RouteBroker& b) { return b.name == queue.broker_name; });
             if (target == topic_brokers.end())
                 fail("broker " + queue.broker_name + " is not in the route of " + topic);
-            data.wait(
-                data->update_consumer_offset(target->addr, queue, dest, offsets.consumer_offset));
+            admin.wait(
+                admin->update_consumer_offset(target->addr, queue, dest, offsets.consumer_offset));
             json::Value row = json::Value::object();
             row.set("brokerName", queue.broker_name);
             row.set("queueId", queue.queue_id);

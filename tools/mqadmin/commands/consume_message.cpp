@@ -21,12 +21,13 @@ struct QueueTarget {
 
 // Pulls [from, to) of one queue (printMsg's loop; consumeMessage's ends inclusive, which only
 // adds one NO_NEW_MSG pull at the queue's end), printing each batch as Java does.
-void pull_range(CommandContext& ctx, AdminSession& data, const QueueTarget& q, int64_t from,
-                int64_t to, const std::string& sub, bool print_body, bool consume_banner,
+void pull_range(CommandContext& ctx, const QueueTarget& q, int64_t from, int64_t to,
+                const std::string& sub, bool print_body, bool consume_banner,
                 json::Value& json_messages) {
     for (int64_t offset = from; offset < to;) {
         const auto batch = static_cast<int32_t>(std::min(kPullBatch, to - offset));
-        auto pulled = data.wait(data->pull(q.addr, q.mq.topic, q.mq.queue_id, offset, batch, sub));
+        auto pulled =
+            ctx.admin.wait(ctx.admin->pull(q.addr, q.mq.topic, q.mq.queue_id, offset, batch, sub));
         offset = pulled.next_begin_offset;
         const char* status = rocketmq::to_string(pulled.status);
         switch (pulled.status) {
@@ -80,14 +81,14 @@ int consume_message(CommandContext& ctx) {
     const int64_t begin = timestamp_option(ctx, "beginTimestamp");
     const int64_t end = timestamp_option(ctx, "endTimestamp");
 
-    AdminSession& data = ctx.admin;
+    AdminSession& admin = ctx.admin;
     json::Value messages = json::Value::array();
     // Java's start and end of a queue: its min/max offsets, or the offsets at the given times.
     auto bounds = [&](const QueueTarget& q) {
-        int64_t lo = data.wait(data->min_offset(q.addr, topic, q.mq.queue_id));
-        int64_t hi = data.wait(data->max_offset(q.addr, topic, q.mq.queue_id));
-        if (begin > 0) lo = data.wait(data->search_offset(q.addr, topic, q.mq.queue_id, begin));
-        if (end > 0) hi = data.wait(data->search_offset(q.addr, topic, q.mq.queue_id, end));
+        int64_t lo = admin.wait(admin->min_offset(q.addr, topic, q.mq.queue_id));
+        int64_t hi = admin.wait(admin->max_offset(q.addr, topic, q.mq.queue_id));
+        if (begin > 0) lo = admin.wait(admin->search_offset(q.addr, topic, q.mq.queue_id, begin));
+        if (end > 0) hi = admin.wait(admin->search_offset(q.addr, topic, q.mq.queue_id, end));
         return std::pair{lo, hi};
     };
 
@@ -107,7 +108,7 @@ int consume_message(CommandContext& ctx) {
                 if (!ctx.json) ctx.out << "The oldler " << count << " message will be provided\n";
                 hi = lo + count - 1;
             }
-            pull_range(ctx, data, q, lo, hi + 1, "*", true, true, messages);
+            pull_range(ctx, q, lo, hi + 1, "*", true, true, messages);
         }
     } else {
         int64_t left_to_read = count;
@@ -125,7 +126,7 @@ int consume_message(CommandContext& ctx) {
             } else {
                 left_to_read -= hi - lo + 1;
             }
-            pull_range(ctx, data, q, lo, hi + 1, "*", true, true, messages);
+            pull_range(ctx, q, lo, hi + 1, "*", true, true, messages);
         }
     }
     if (ctx.json) print_json(ctx.out, messages);
@@ -143,19 +144,19 @@ int print_msg(CommandContext& ctx) {
     const int64_t begin = timestamp_option(ctx, "beginTimestamp");
     const int64_t end = timestamp_option(ctx, "endTimestamp");
 
-    AdminSession& data = ctx.admin;
+    AdminSession& admin = ctx.admin;
     json::Value messages = json::Value::array();
     for (const auto& q : topic_queues(ctx, topic)) {
-        int64_t lo = data.wait(data->min_offset(q.addr, topic, q.mq.queue_id));
-        int64_t hi = data.wait(data->max_offset(q.addr, topic, q.mq.queue_id));
+        int64_t lo = admin.wait(admin->min_offset(q.addr, topic, q.mq.queue_id));
+        int64_t hi = admin.wait(admin->max_offset(q.addr, topic, q.mq.queue_id));
         if (ctx.options.has("beginTimestamp"))
-            lo = data.wait(data->search_offset(q.addr, topic, q.mq.queue_id, begin));
+            lo = admin.wait(admin->search_offset(q.addr, topic, q.mq.queue_id, begin));
         if (ctx.options.has("endTimestamp"))
-            hi = data.wait(data->search_offset(q.addr, topic, q.mq.queue_id, end));
+            hi = admin.wait(admin->search_offset(q.addr, topic, q.mq.queue_id, end));
         if (!ctx.json)
             ctx.out << "minOffset=" << lo << ", maxOffset=" << hi << ", " << queue_java_string(q.mq)
                     << '\n';
-        pull_range(ctx, data, q, lo, hi, sub, print_body, false, messages);
+        pull_range(ctx, q, lo, hi, sub, print_body, false, messages);
         if (!ctx.json) ctx.out << "--------------------------------------------------------\n";
     }
     if (ctx.json) print_json(ctx.out, messages);

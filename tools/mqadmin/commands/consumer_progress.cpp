@@ -36,12 +36,12 @@ std::map<body::MessageQueue, std::string> queue_holders(CommandContext& ctx,
     std::map<body::MessageQueue, std::string> holders;
     const auto consumers = online_consumers(ctx, group);
     if (!consumers) return holders;
-    AdminSession& data = ctx.admin;
+    AdminSession& admin = ctx.admin;
     const auto brokers = route_brokers(ctx.admin, "%RETRY%" + group);
     for (const auto& connection : consumers->connection_set) {
         try {
-            const auto info = data.wait(
-                data->consumer_running_info(brokers.front().addr, group, connection.client_id));
+            const auto info = admin.wait(
+                admin->consumer_running_info(brokers.front().addr, group, connection.client_id));
             const std::string ip = connection.client_id.substr(0, connection.client_id.find('@'));
             for (const auto& [queue, process_queue] : info.mq_table)
                 holders[queue] = ip;
@@ -63,7 +63,7 @@ int all_groups_progress(CommandContext& ctx) {
         int64_t diff = 0;
     };
     std::vector<Summary> rows;
-    AdminSession& data = ctx.admin;
+    AdminSession& admin = ctx.admin;
     for (const auto& topic : ctx.admin.wait(ctx.admin->topic_list()).topic_list) {
         if (!topic.starts_with("%RETRY%")) continue;
         Summary row;
@@ -71,7 +71,7 @@ int all_groups_progress(CommandContext& ctx) {
         double tps = 0;
         try {
             for (const auto& broker : route_brokers(ctx.admin, topic)) {
-                auto stats = data.wait(data->consume_stats(broker.addr, row.group, std::nullopt));
+                auto stats = admin.wait(admin->consume_stats(broker.addr, row.group, std::nullopt));
                 for (const auto& [queue, offsets] : stats.offset_table)
                     row.diff += offsets.broker_offset - offsets.consumer_offset;
                 tps += stats.consume_tps;
@@ -133,11 +133,11 @@ int consumer_progress(CommandContext& ctx) {
     const auto topic = ctx.options.get("topicName");
 
     // Every broker holding the group's offsets serves its retry topic.
-    AdminSession& data = ctx.admin;
+    AdminSession& admin = ctx.admin;
     std::vector<std::pair<body::MessageQueue, body::OffsetWrapper>> rows;
     double tps = 0;
     for (const auto& broker : route_brokers(ctx.admin, "%RETRY%" + *group)) {
-        auto stats = data.wait(data->consume_stats(broker.addr, *group, topic));
+        auto stats = admin.wait(admin->consume_stats(broker.addr, *group, topic));
         for (const auto& [mq, offset] : stats.offset_table)
             rows.emplace_back(mq, offset);
         tps += stats.consume_tps;

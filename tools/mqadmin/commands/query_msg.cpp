@@ -53,12 +53,12 @@ std::vector<std::string> split_ids(const std::string& text) {
 // matches: the index is a hash, so other keys can collide with it.
 std::vector<message::MessageExt> query_all(CommandContext& ctx, const std::string& topic,
                                            const std::string& key, bool unique) {
-    AdminSession& data = ctx.admin;
+    AdminSession& admin = ctx.admin;
     std::vector<message::MessageExt> found;
     for (const auto& broker : route_brokers(ctx.admin, topic)) {
-        auto hits = data.wait(data->query_messages(broker.addr, topic, key,
-                                                   unique ? kUniqueKeyQueryMaxNum : kKeyQueryMaxNum,
-                                                   0, kJavaLongMax, unique));
+        auto hits = admin.wait(admin->query_messages(
+            broker.addr, topic, key, unique ? kUniqueKeyQueryMaxNum : kKeyQueryMaxNum, 0,
+            kJavaLongMax, unique));
         for (auto& msg : hits) {
             if (msg.topic != topic) continue;
             const auto keys = msg.key_list();
@@ -73,13 +73,13 @@ std::vector<message::MessageExt> query_all(CommandContext& ctx, const std::strin
 }  // namespace
 
 int query_msg_by_id(CommandContext& ctx) {
-    AdminSession& data = ctx.admin;
+    AdminSession& admin = ctx.admin;
     std::vector<message::MessageExt> messages;
     for (const auto& id : split_ids(ctx.options.require("msgId"))) {
         auto parsed = message::parse_offset_msg_id(id);
         if (!parsed) fail("not a message id (32 or 56 hex digits): " + id);
-        messages.push_back(data.wait(
-            data->view_message(parsed->store_host.to_string(), parsed->commit_log_offset)));
+        messages.push_back(admin.wait(
+            admin->view_message(parsed->store_host.to_string(), parsed->commit_log_offset)));
     }
     return print_details(ctx, messages, true);
 }
@@ -129,8 +129,8 @@ int query_msg_by_offset(CommandContext& ctx) {
     const auto queue_id =
         static_cast<int32_t>(integer_option(ctx.options, "queueId", 0, 0, INT32_MAX));
     const auto offset = integer_option(ctx.options, "offset", 0, 0, INT64_MAX);
-    AdminSession& data = ctx.admin;
-    auto pulled = data.wait(data->pull(broker.addr, topic, queue_id, offset, 1));
+    AdminSession& admin = ctx.admin;
+    auto pulled = admin.wait(admin->pull(broker.addr, topic, queue_id, offset, 1));
     if (pulled.status != rocketmq::AdminPullStatus::found || pulled.messages.empty())
         fail("no message at offset " + std::to_string(offset) + " of "
              + queue_java_string({topic, broker.name, queue_id}) + " ("

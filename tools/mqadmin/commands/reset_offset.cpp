@@ -48,17 +48,17 @@ int64_t parse_timestamp(const std::string& text) {
 
 /// resetOffsetConsumeOffset: the offset at `timestamp`, written unless it would move the group
 /// forward without force.
-Rollback rewrite(AdminSession& data, const std::string& broker, const std::string& group,
+Rollback rewrite(AdminSession& admin, const std::string& broker, const std::string& group,
                  const body::MessageQueue& queue, const body::OffsetWrapper& current,
                  int64_t timestamp, bool force) {
     Rollback r{queue, current.broker_offset, current.consumer_offset, 0, current.consumer_offset};
     r.timestamp_offset =
         timestamp == -1
-            ? data.wait(data->max_offset(broker, queue.topic, queue.queue_id))
-            : data.wait(data->search_offset(broker, queue.topic, queue.queue_id, timestamp));
+            ? admin.wait(admin->max_offset(broker, queue.topic, queue.queue_id))
+            : admin.wait(admin->search_offset(broker, queue.topic, queue.queue_id, timestamp));
     if (force || r.timestamp_offset <= current.consumer_offset) {
         r.rollback_offset = r.timestamp_offset;
-        data.wait(data->update_consumer_offset(broker, queue, group, r.timestamp_offset));
+        admin.wait(admin->update_consumer_offset(broker, queue, group, r.timestamp_offset));
     }
     return r;
 }
@@ -67,15 +67,15 @@ Rollback rewrite(AdminSession& data, const std::string& broker, const std::strin
 /// read queue of the topic counted from its minimum.
 std::vector<Rollback> rewrite_offline(CommandContext& ctx, const std::string& group,
                                       const std::string& topic, int64_t timestamp, bool force) {
-    AdminSession& data = ctx.admin;
+    AdminSession& admin = ctx.admin;
     std::vector<Rollback> rows;
     for (const auto& broker : route_brokers(ctx.admin, topic)) {
-        auto stats = data.wait(data->consume_stats(broker.addr, group, std::nullopt));
+        auto stats = admin.wait(admin->consume_stats(broker.addr, group, std::nullopt));
         bool consumed = false;
         for (const auto& [queue, offsets] : stats.offset_table) {
             if (queue.topic != topic) continue;
             consumed = true;
-            rows.push_back(rewrite(data, broker.addr, group, queue, offsets, timestamp, force));
+            rows.push_back(rewrite(admin, broker.addr, group, queue, offsets, timestamp, force));
         }
         if (consumed) continue;
         auto topic_stats = ctx.admin.wait(ctx.admin->topic_stats(broker.addr, topic));
@@ -85,7 +85,7 @@ std::vector<Rollback> rewrite_offline(CommandContext& ctx, const std::string& gr
             body::OffsetWrapper current;
             current.broker_offset = range ? range->max_offset : 0;
             current.consumer_offset = range ? range->min_offset : 0;
-            rows.push_back(rewrite(data, broker.addr, group, queue, current, timestamp, force));
+            rows.push_back(rewrite(admin, broker.addr, group, queue, current, timestamp, force));
         }
     }
     return rows;
@@ -149,11 +149,11 @@ int reset_offset_by_time(CommandContext& ctx) {
     const bool force = boolean_option(ctx.options, "force", true);
     const bool cpp = ctx.options.has("cplus");
 
-    AdminSession& data = ctx.admin;
+    AdminSession& admin = ctx.admin;
     std::vector<std::pair<body::MessageQueue, int64_t>> decided;
     for (const auto& broker : route_brokers(ctx.admin, topic)) {
         auto offsets =
-            data.wait(data->reset_offset(broker.addr, topic, group, timestamp, force, cpp));
+            admin.wait(admin->reset_offset(broker.addr, topic, group, timestamp, force, cpp));
         if (!offsets)
             return print_offline(ctx, group, topic, force, timestamp_text, timestamp,
                                  rewrite_offline(ctx, group, topic, timestamp, force));

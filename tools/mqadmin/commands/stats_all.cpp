@@ -25,12 +25,12 @@ int64_t last_day_sum(const body::BrokerStatsData& data) {
 }
 
 /// One counter summed over the topic's brokers; a broker that never counted it adds nothing.
-Traffic traffic(AdminSession& data, const std::vector<RouteBroker>& brokers,
+Traffic traffic(AdminSession& admin, const std::vector<RouteBroker>& brokers,
                 const std::string& name, const std::string& key) {
     Traffic t;
     for (const auto& broker : brokers) {
         try {
-            if (auto stats = data.wait(data->broker_stats(broker.addr, name, key))) {
+            if (auto stats = admin.wait(admin->broker_stats(broker.addr, name, key))) {
                 t.tps += stats->stats_minute.tps;
                 t.day += last_day_sum(*stats);
             }
@@ -42,12 +42,11 @@ Traffic traffic(AdminSession& data, const std::vector<RouteBroker>& brokers,
 }
 
 /// ConsumeStats.computeTotalDiff of the group for the topic over its retry topic's brokers.
-int64_t backlog(AdminSession& admin, AdminSession& data, const std::string& group,
-                const std::string& topic) {
+int64_t backlog(AdminSession& admin, const std::string& group, const std::string& topic) {
     int64_t diff = 0;
     try {
         for (const auto& broker : route_brokers(admin, "%RETRY%" + group)) {
-            const auto stats = data.wait(data->consume_stats(broker.addr, group, topic));
+            const auto stats = admin.wait(admin->consume_stats(broker.addr, group, topic));
             for (const auto& [queue, offsets] : stats.offset_table)
                 diff += offsets.broker_offset - offsets.consumer_offset;
         }
@@ -68,9 +67,8 @@ struct Row {
 };
 
 std::vector<Row> topic_rows(AdminSession& admin, const std::string& topic, bool active_only) {
-    AdminSession& data = admin;
     const auto brokers = route_brokers(admin, topic);
-    const Traffic in = traffic(data, brokers, "TOPIC_PUT_NUMS", topic);
+    const Traffic in = traffic(admin, brokers, "TOPIC_PUT_NUMS", topic);
     std::vector<std::string> groups;
     if (!brokers.empty())
         groups = admin.wait(admin->consumed_by(brokers.front().addr, topic)).group_list;
@@ -82,10 +80,10 @@ std::vector<Row> topic_rows(AdminSession& admin, const std::string& topic, bool 
         return rows;
     }
     for (const auto& group : groups) {
-        const Traffic out = traffic(data, brokers, "GROUP_GET_NUMS", topic + "@" + group);
+        const Traffic out = traffic(admin, brokers, "GROUP_GET_NUMS", topic + "@" + group);
         if (active_only && in.day <= 0 && out.day <= 0) continue;
-        rows.push_back(Row{topic, group, backlog(admin, data, group, topic), in.tps, out.tps,
-                           in.day, out.day});
+        rows.push_back(
+            Row{topic, group, backlog(admin, group, topic), in.tps, out.tps, in.day, out.day});
     }
     return rows;
 }
