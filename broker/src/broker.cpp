@@ -6,6 +6,7 @@
 #include "common/wall_clock.hpp"
 #include "config/server_configs.hpp"
 #include "http/address_fetcher.hpp"
+#include "no_slave_in_sync.hpp"
 #include "store/config_file.hpp"
 #include "topic_validator.hpp"
 
@@ -71,6 +72,8 @@ bool Broker::start(std::string& error) {
     store_->add_arrival_listener([this](const store::DispatchRequest& r) {
         pull_waiters_.arrived(r.topic, r.queue_id, r.consume_queue_offset, r.tags_code);
     });
+    if (startup_.store.broker_role == store::BrokerRole::sync_master)
+        store_->set_replica_waiter(std::make_shared<NoSlaveInSync>());
     if (auto r = store_->start(); !r) {
         error = "cannot start the store: " + r.error().message;
         return false;

@@ -173,3 +173,34 @@ TEST_CASE("a single send is stored without its WAIT property, a delayed one keep
     CHECK(parked_record.topic == "SCHEDULE_TOPIC_XXXX");
     CHECK(parked_record.property("WAIT") == "true");
 }
+
+TEST_CASE("a SYNC_MASTER with no slave in sync stores a send and answers SLAVE_NOT_AVAILABLE") {
+    // Replication is not built yet, so no slave is ever in sync: as Java's CommitLog.handleHA,
+    // the producer learns its message is on one machine only.
+    Cluster c("brokerRole=SYNC_MASTER\n");
+    Send s;
+    s.queue_id = 1;
+    auto r = c.call(c.broker->broker_addr(), send_request(s));
+    CHECK(r.code == proto::to_int(ResponseCode::SLAVE_NOT_AVAILABLE));
+    REQUIRE(r.ext("queueOffset"));  // stored: the answer names where
+    CHECK(*r.ext("queueOffset") == "0");
+    CHECK(r.ext("msgId")->size() == 32);
+    for (int i = 0; i < 200 && max_offset(c, "Orders", 1) < 1; ++i)
+        std::this_thread::sleep_for(5ms);
+    CHECK(max_offset(c, "Orders", 1) == 1);
+
+    // A message that does not wait for the store (WAIT=false) is not held to it.
+    Send no_wait = s;
+    no_wait.properties = std::string(
+        "TAGS\x01TagA\x02WAIT\x01"
+        "false\x02",
+        21);
+    CHECK(c.call(c.broker->broker_addr(), send_request(no_wait)).code == 0);
+}
+
+TEST_CASE("a slave refuses sends with SERVICE_NOT_AVAILABLE") {
+    Cluster c("brokerRole=SLAVE\nbrokerId=1\n");
+    auto r = c.call(c.broker->broker_addr(), send_request(Send{}));
+    CHECK(r.code == proto::to_int(ResponseCode::SERVICE_NOT_AVAILABLE));
+    CHECK_THAT(r.remark.value_or(""), Catch::Contains("messages are put to the slave"));
+}
