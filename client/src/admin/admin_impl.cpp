@@ -11,6 +11,16 @@ namespace rocketmq::detail {
 
 namespace proto = rmq::proto;
 
+namespace {
+
+Error no_name_server() {
+    return make_error(ErrorKind::no_name_server,
+                      "no name server address (ClientOptions::namesrv_addr, "
+                      "rocketmq.namesrv.addr or NAMESRV_ADDR)");
+}
+
+}  // namespace
+
 std::string describe_call(int32_t code, const std::string& addr) {
     std::string op(proto::request_code_name(code));
     if (op.empty()) op = "request " + std::to_string(code);
@@ -47,10 +57,7 @@ asio::awaitable<Result<RemotingCommand>> AdminImpl::call(std::string addr, Remot
 }
 
 asio::awaitable<Result<RemotingCommand>> AdminImpl::call_name_server(RemotingCommand request) {
-    if (name_servers_.empty())
-        co_return make_error(ErrorKind::no_name_server,
-                             "no name server address (ClientOptions::namesrv_addr, "
-                             "rocketmq.namesrv.addr or NAMESRV_ADDR)");
+    if (name_servers_.empty()) co_return no_name_server();
     std::string unreachable;
     for (const auto& addr : name_servers_) {
         auto response = co_await call(addr, request);
@@ -66,10 +73,7 @@ asio::awaitable<Result<RemotingCommand>> AdminImpl::call_name_server(RemotingCom
 }
 
 asio::awaitable<Result<void>> AdminImpl::call_every_name_server(RemotingCommand request) {
-    if (name_servers_.empty())
-        co_return make_error(ErrorKind::no_name_server,
-                             "no name server address (ClientOptions::namesrv_addr, "
-                             "rocketmq.namesrv.addr or NAMESRV_ADDR)");
+    if (name_servers_.empty()) co_return no_name_server();
     std::optional<Error> last;
     for (const auto& addr : name_servers_) {
         auto response = co_await call(addr, request);

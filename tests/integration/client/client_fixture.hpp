@@ -103,8 +103,8 @@ struct ClientCluster {
         }
         ns = start_namesrv(dir, "ns");
         broker = start_broker(dir, "broker-a", ns.addr, std::move(broker_settings));
-        // "boot success" comes before the broker's first registration: wait until the name
-        // server routes TBW102, as a client sending to a new topic needs.
+        // The broker registers before "boot success"; a first registration that failed would
+        // only be retried 30 s later, so a test starts once the name server routes TBW102.
         remoting::RemotingClient raw;
         REQUIRE(wait_for_route(raw, ns.addr, "TBW102", [](int code) { return code == 0; }) == 0);
     }

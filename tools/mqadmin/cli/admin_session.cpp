@@ -27,7 +27,7 @@ std::string one_line(std::string text) {
 }  // namespace
 
 AdminSession::AdminSession(std::vector<std::string> name_servers, std::chrono::milliseconds timeout)
-    : admin_(options_of(name_servers, timeout)) {
+    : options_(options_of(name_servers, timeout)), admin_(options_) {
 }
 
 void AdminSession::require_name_servers() const {

@@ -23,6 +23,8 @@ class AdminSession {
     AdminSession(std::vector<std::string> name_servers, std::chrono::milliseconds timeout);
 
     rocketmq::Admin* operator->() { return &admin_; }
+    /// What the admin was made with (name servers, timeout), for a command's own clients.
+    const rocketmq::ClientOptions& client_options() const { return options_; }
     const std::vector<std::string>& name_servers() const { return admin_.name_servers(); }
     /// A usage Failure when neither -n nor NAMESRV_ADDR gave a name server; checked on first
     /// use, since commands addressed to a broker by -b need none (as in Java).
@@ -40,6 +42,7 @@ class AdminSession {
   private:
     [[noreturn]] static void fail_with(const rocketmq::Error& error);
 
+    rocketmq::ClientOptions options_;
     rocketmq::Admin admin_;
 };
 

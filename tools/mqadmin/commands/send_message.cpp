@@ -22,9 +22,7 @@ int send_message(CommandContext& ctx) {
 
     rocketmq::ProducerOptions options;
     options.group = "DEFAULT_PRODUCER";
-    rocketmq::ClientOptions client;
-    for (const auto& ns : ctx.admin.name_servers())
-        client.namesrv_addr += (client.namesrv_addr.empty() ? "" : ";") + ns;
+    rocketmq::ClientOptions client = ctx.admin.client_options();
     client.instance_name = std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
                                               std::chrono::system_clock::now().time_since_epoch())
                                               .count());
