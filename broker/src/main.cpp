@@ -4,10 +4,10 @@
 
 #include <iostream>
 
-#include "broker.hpp"
 #include "common/log.hpp"
 #include "common/process_limits.hpp"
 #include "config/command_line.hpp"
+#include "core/broker.hpp"
 
 int main(int argc, char** argv) {
     using namespace rmq;

@@ -6,9 +6,9 @@
 #include <memory>
 #include <string>
 
-#include "broker.hpp"
 #include "catch.hpp"
 #include "client_requests.hpp"
+#include "core/broker.hpp"
 #include "nameserver.hpp"
 #include "proto/headers.hpp"
 #include "proto/request_code.hpp"

@@ -1,6 +1,6 @@
 // The traffic counters behind VIEW_BROKER_STATS_DATA: StatsItem's windows computed as Java's
 // computeStatsData does, from the window's first sample to the moment asked.
-#include "broker_stats.hpp"
+#include "core/broker_stats.hpp"
 
 #include "body/broker_stats_data.hpp"
 #include "catch.hpp"

@@ -1,6 +1,6 @@
 // The pure rules of delayed delivery and of CONSUMER_SEND_MSG_BACK (spec/behaviours.md §2.9,
 // §2.10).
-#include "delayed_delivery.hpp"
+#include "schedule/delayed_delivery.hpp"
 
 #include "catch.hpp"
 #include "message/property_keys.hpp"

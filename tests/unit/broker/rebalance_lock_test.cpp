@@ -1,7 +1,7 @@
 // Queue locks for orderly consumption: who gets a queue, refreshes, expiry after the holder goes
 // quiet, and unlocking only one's own queues.
 #include "catch.hpp"
-#include "rebalance_lock_manager.hpp"
+#include "clients/rebalance_lock_manager.hpp"
 
 using namespace rmq;
 using namespace std::chrono_literals;

@@ -1,4 +1,4 @@
-#include "runtime_info.hpp"
+#include "core/runtime_info.hpp"
 
 #include "catch.hpp"
 #include "temp_dir.hpp"

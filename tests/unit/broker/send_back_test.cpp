@@ -1,5 +1,5 @@
 // The pure rules of CONSUMER_SEND_MSG_BACK (spec/behaviours.md §2.10).
-#include "send_back.hpp"
+#include "send/send_back.hpp"
 
 #include "catch.hpp"
 #include "message/property_keys.hpp"

@@ -1,4 +1,4 @@
-#include "send_busy.hpp"
+#include "send/send_busy.hpp"
 
 #include "catch.hpp"
 

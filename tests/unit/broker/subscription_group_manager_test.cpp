@@ -1,4 +1,4 @@
-#include "subscription_group_manager.hpp"
+#include "metadata/subscription_group_manager.hpp"
 
 #include "catch.hpp"
 #include "golden.hpp"

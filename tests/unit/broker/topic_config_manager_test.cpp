@@ -1,9 +1,9 @@
-#include "topic_config_manager.hpp"
+#include "metadata/topic_config_manager.hpp"
 
 #include "catch.hpp"
 #include "golden.hpp"
+#include "metadata/topic_validator.hpp"
 #include "temp_dir.hpp"
-#include "topic_validator.hpp"
 
 using namespace rmq::broker;
 

@@ -1,7 +1,7 @@
 // The record-level rules of transactional messages, the committed copy and the "delete" op
 // checked byte for byte against the records a Java 4.9.8 broker wrote (tests/golden/store-clean:
 // half 20741, committed 21375, ops 21678 and 24649).
-#include "transaction_rules.hpp"
+#include "transaction/transaction_rules.hpp"
 
 #include <string>
 

@@ -1,0 +1,225 @@
+#include "core/broker.hpp"
+
+#include "common/log.hpp"
+#include "common/wall_clock.hpp"
+#include "config/server_configs.hpp"
+#include "handlers.hpp"
+#include "http/address_fetcher.hpp"
+#include "metadata/topic_validator.hpp"
+
+namespace rmq::broker {
+
+Broker::Broker(config::BrokerStartup startup) : startup_(std::move(startup)) {
+}
+
+Broker::~Broker() {
+    shutdown();
+}
+
+bool Broker::start(std::string& error) {
+    auto opened = BrokerContext::open(startup_);
+    if (!opened) {
+        error = opened.error();
+        return false;
+    }
+    context_ = std::move(*opened);
+    auto& ctx = *context_;
+    if (auto r = ctx.store->start(); !r) {
+        error = "cannot start the store: " + r.error().message;
+        return false;
+    }
+    if (!start_schedule_service(error)) return false;
+    start_transaction_check_service();
+
+    remoting::ServerConfig config;
+    config.port = static_cast<uint16_t>(startup_.netty_server.listen_port);
+    config.connection.max_idle =
+        std::chrono::seconds(startup_.netty_server.server_channel_max_idle_time_seconds);
+    server_ = std::make_unique<remoting::RemotingServer>(config);
+    register_handlers(*server_, ctx);
+    server_->on_connection_closed([&ctx](const remoting::CloseEvent& event) {
+        for (const auto& group : ctx.clients->connection_closed(event.connection.get()))
+            ctx.notify_consumer_ids_changed(group);
+    });
+    try {
+        server_->start();
+    } catch (const std::exception& e) {
+        error = e.what();
+        return false;
+    }
+    start_registrar();
+    // As Java's BrokerController.start(): the first registration is done before start-up
+    // completes, so clients that read routes right after "boot success" find this broker.
+    register_now();
+    registration_thread_ = std::thread([this] { registration_loop(); });
+    return true;
+}
+
+void Broker::start_registrar() {
+    auto& ctx = *context_;
+    const auto& b = startup_.broker;
+    const std::string ip1 = b.broker_ip1.empty() ? config::local_ipv4_address() : b.broker_ip1;
+    const std::string ip2 = b.broker_ip2.empty() ? ip1 : b.broker_ip2;
+    ctx.identity.broker_addr = ip1 + ":" + std::to_string(server_->port());
+    ctx.store_host =
+        message::HostAddress::parse(ctx.identity.broker_addr).value_or(message::HostAddress{});
+    ctx.identity.ha_server_addr = ip2 + ":" + std::to_string(startup_.ha_listen_port());
+    ctx.registrar = std::make_unique<NameServerRegistrar>(
+        ctx.identity, NameServerRegistrar::split_addresses(b.namesrv_addr),
+        std::chrono::milliseconds(b.register_broker_timeout_mills));
+    if (b.namesrv_addr.empty() && b.fetch_namesrv_addr_by_address_server) {
+        const auto& props = startup_.system_properties;
+        const auto value = [&](const char* key) {
+            auto it = props.find(key);
+            return it == props.end() ? std::string() : it->second;
+        };
+        address_service_url_ = http::address_service_url(value("rocketmq.namesrv.domain"),
+                                                         value("rocketmq.namesrv.domain.subgroup"));
+        fetch_name_servers();
+    }
+}
+
+bool Broker::start_schedule_service(std::string& error) {
+    auto& ctx = *context_;
+    // Delayed messages are delivered by the master only; a slave's copies arrive by replication.
+    if (ctx.is_slave()) return true;
+    const auto period = std::chrono::milliseconds(
+        std::max<int64_t>(1000, startup_.store_extras.get_int("flushDelayOffsetInterval")));
+    ctx.schedule = std::make_unique<ScheduleService>(*ctx.store, ctx.store->delay_levels(),
+                                                     startup_.store.config_path(), period);
+    if (auto r = ctx.schedule->load(); !r) {
+        error = "cannot load delayOffset.json: " + r.error().message;
+        return false;
+    }
+    ctx.schedule->start();
+    return true;
+}
+
+void Broker::start_transaction_check_service() {
+    auto& ctx = *context_;
+    // Half messages are checked by the master only, as delayed ones are delivered.
+    if (ctx.is_slave()) return;
+    TransactionCheckService::Hooks hooks;
+    hooks.settings = [&ctx] {
+        return ctx.live_config->read([](const config::BrokerStartup& s) {
+            TransactionCheckSettings r;
+            r.interval_ms = s.broker.transaction_check_interval;
+            r.timeout_ms = s.broker.transaction_time_out;
+            r.check_max = s.broker.transaction_check_max;
+            r.file_reserved_ms = int64_t{s.store.file_reserved_time_hours} * 3600 * 1000;
+            return r;
+        });
+    };
+    hooks.producer = [&ctx](const std::string& group) {
+        return ctx.clients->available_producer(group);
+    };
+    hooks.ensure_discard_topic = [&ctx] {
+        bool created = false;
+        ctx.topics->create_in_send_back(kTransCheckMaxTimeTopic, 1,
+                                        proto::perm::kRead | proto::perm::kWrite, 0, &created);
+        if (created) ctx.topics_changed();
+    };
+    hooks.half_topic_queues = [&ctx] {
+        bool created = false;
+        const auto config = ctx.topics->create_in_send_back(
+            kTransHalfTopic, 1, proto::perm::kRead | proto::perm::kWrite, 0, &created);
+        if (created) ctx.topics_changed();
+        return config.read_queue_nums;
+    };
+    ctx.transaction_check =
+        std::make_unique<TransactionCheckService>(*ctx.store, *ctx.offsets, std::move(hooks));
+    ctx.transaction_check->start();
+}
+
+size_t Broker::register_now() {
+    if (!context_ || !context_->registrar) return 0;
+    return context_->registrar->register_all(*context_->topics);
+}
+
+void Broker::registration_loop() {
+    // registerNameServerPeriod is clamped to 10–60 s, like Java's; clients are checked every 10 s
+    // and the store's counters sampled every second.
+    using Clock = std::chrono::steady_clock;
+    auto& ctx = *context_;
+    const auto period = std::chrono::milliseconds(
+        std::clamp(startup_.broker.register_name_server_period, 10000, 60000));
+    constexpr auto kClientScan = std::chrono::seconds(10);
+    constexpr auto kClientExpiry = std::chrono::seconds(120);
+    constexpr auto kTick = std::chrono::seconds(1);
+    constexpr auto kAddressFetch = std::chrono::minutes(2);  // Java's period
+    const auto offsets_period =
+        std::chrono::milliseconds(std::max(1000, startup_.broker.flush_consumer_offset_interval));
+    auto next_registration = Clock::now() + period;  // start() registered already
+    auto next_offsets_flush = Clock::now() + offsets_period;
+    auto next_address_fetch = Clock::now() + kAddressFetch;
+    auto next_client_scan = Clock::now() + kClientScan;
+    std::unique_lock lock(mutex_);
+    for (;;) {
+        lock.unlock();
+        ctx.sample_stats();
+        if (!address_service_url_.empty() && Clock::now() >= next_address_fetch) {
+            // A changed list is registered with at once rather than at the next period.
+            if (fetch_name_servers()) next_registration = Clock::now();
+            next_address_fetch = Clock::now() + kAddressFetch;
+        }
+        if (Clock::now() >= next_registration) {
+            register_now();
+            next_registration = Clock::now() + period;
+        }
+        if (Clock::now() >= next_offsets_flush) {
+            persist_offsets();
+            next_offsets_flush = Clock::now() + offsets_period;
+        }
+        if (Clock::now() >= next_client_scan) {
+            for (const auto& group : ctx.clients->expire(kClientExpiry))
+                ctx.notify_consumer_ids_changed(group);
+            next_client_scan = Clock::now() + kClientScan;
+        }
+        lock.lock();
+        if (cv_.wait_for(lock, kTick, [&] { return stopping_; })) return;
+    }
+}
+
+bool Broker::fetch_name_servers() {
+    auto list = http::fetch_address_list(address_service_url_, std::chrono::seconds(3));
+    if (!list) {
+        log::warn("broker", "cannot fetch the name-server list: " + list.error().message);
+        return false;
+    }
+    if (!context_->registrar->set_name_servers(NameServerRegistrar::split_addresses(*list)))
+        return false;
+    log::info("broker", "name servers from " + address_service_url_ + ": " + *list);
+    return true;
+}
+
+void Broker::persist_offsets() {
+    if (auto r = context_->offsets->persist(); !r)
+        log::error("broker", "cannot write consumer offsets: " + r.error().message);
+}
+
+void Broker::shutdown() {
+    {
+        std::lock_guard lock(mutex_);
+        if (stopping_) return;
+        stopping_ = true;
+    }
+    cv_.notify_all();
+    if (registration_thread_.joinable()) registration_thread_.join();
+    if (!context_) return;
+    auto& ctx = *context_;
+    // Before unregistering (a round may create a topic and register it) and before the consumer
+    // offsets are written (its progress is among them).
+    if (ctx.transaction_check) ctx.transaction_check->shutdown();
+    if (ctx.registrar) ctx.registrar->unregister_all();
+    ctx.pull_waiters.wake_all();  // held pulls answer now instead of holding the stop up
+    if (server_) server_->stop(std::chrono::seconds(3));
+    if (ctx.offsets) persist_offsets();          // after the last in-flight commit
+    if (ctx.schedule) ctx.schedule->shutdown();  // before the store it puts into
+    if (ctx.store) ctx.store->shutdown();
+}
+
+uint16_t Broker::port() const {
+    return server_ ? server_->port() : 0;
+}
+
+}  // namespace rmq::broker

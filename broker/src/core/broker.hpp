@@ -1,0 +1,56 @@
+#pragma once
+// mqbroker as a class (BrokerController): opens the broker's context (store, topics, groups,
+// offsets), starts the services (delayed delivery and transaction checks on a master), serves
+// every request code of src/handlers.cpp on the remoting port, registers with every name server
+// at start, every registerNameServerPeriod and after topic changes, and unregisters on shutdown.
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "config/command_line.hpp"
+#include "core/broker_context.hpp"
+#include "remoting/server.hpp"
+
+namespace rmq::broker {
+
+class Broker {
+  public:
+    /// `startup` is what the command line and -c file produced (config::parse_broker_command_line).
+    explicit Broker(config::BrokerStartup startup);
+    ~Broker();
+
+    bool start(std::string& error);
+    /// Unregisters, stops serving (in-flight requests finish), shuts the store down cleanly.
+    void shutdown();
+
+    uint16_t port() const;
+    const std::string& broker_addr() const { return context_->identity.broker_addr; }
+    TopicConfigManager& topics() { return *context_->topics; }
+    /// Registers with every name server now (tests, and after changes).
+    size_t register_now();
+
+  private:
+    /// ScheduleService on a master: delayOffset.json loaded and clamped, levels running.
+    bool start_schedule_service(std::string& error);
+    /// TransactionalMessageCheckService on a master: unresolved half messages checked with their
+    /// producers every transactionCheckInterval.
+    void start_transaction_check_service();
+    void start_registrar();
+    void registration_loop();
+    /// fetchNamesrvAddrByAddressServer: the list from the address service; true if it changed.
+    bool fetch_name_servers();
+    void persist_offsets();
+
+    config::BrokerStartup startup_;  // moved into the context by start()
+    std::unique_ptr<BrokerContext> context_;
+    std::string address_service_url_;  // set when name servers come from the address service
+    std::unique_ptr<remoting::RemotingServer> server_;
+    std::mutex mutex_;
+    std::condition_variable cv_;
+    bool stopping_ = false;
+    std::thread registration_thread_;
+};
+
+}  // namespace rmq::broker

@@ -1,0 +1,63 @@
+#pragma once
+// Registration with every name server (BrokerOuterAPI.registerBrokerAll / unregisterBrokerAll,
+// spec/behaviours.md §1.2): the broker's topic table as a RegisterBrokerBody with its CRC, sent
+// to each address of namesrvAddr; the answers' ORDER_TOPIC_CONFIG marks ordered topics.
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "metadata/topic_config_manager.hpp"
+#include "remoting/client.hpp"
+
+namespace rmq::broker {
+
+struct BrokerIdentity {
+    std::string cluster_name;
+    std::string broker_name;
+    int64_t broker_id = 0;
+    std::string broker_addr;     // brokerIP1:listenPort
+    std::string ha_server_addr;  // brokerIP2:haListenPort
+    int32_t broker_permission = 6;
+    bool compressed_register = false;
+};
+
+class NameServerRegistrar {
+  public:
+    NameServerRegistrar(BrokerIdentity identity, std::vector<std::string> name_servers,
+                        std::chrono::milliseconds timeout)
+        : identity_(std::move(identity)),
+          permission_(identity_.broker_permission),
+          name_servers_(std::move(name_servers)),
+          timeout_(timeout) {}
+
+    /// Registers with every name server (awaiting each answer); returns how many accepted.
+    size_t register_all(TopicConfigManager& topics);
+    /// One-way registration after a topic change (does not wait for answers).
+    void register_all_oneway(const TopicConfigManager& topics);
+    void unregister_all();
+    /// brokerPermission changed at runtime (UPDATE_BROKER_CONFIG); the next registration
+    /// carries it.
+    void set_permission(int32_t permission) { permission_.store(permission); }
+
+    std::vector<std::string> name_servers() const;
+    /// A new list from the address service; true when it differs from the current one.
+    bool set_name_servers(std::vector<std::string> addresses);
+
+    /// namesrvAddr "host:port;host:port" → addresses.
+    static std::vector<std::string> split_addresses(const std::string& list);
+
+  private:
+    remoting::RemotingCommand make_request(const TopicConfigManager& topics) const;
+
+    BrokerIdentity identity_;
+    std::atomic<int32_t> permission_;
+    mutable std::mutex name_servers_mutex_;
+    std::vector<std::string> name_servers_;
+    std::chrono::milliseconds timeout_;
+    remoting::RemotingClient client_;
+};
+
+}  // namespace rmq::broker

@@ -1,0 +1,38 @@
+#include "metadata/topic_validator.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace rmq::broker {
+
+std::optional<std::string> topic_name_problem(std::string_view topic) {
+    if (topic.find_first_not_of(" \t\r\n") == std::string_view::npos)
+        return "The specified topic is blank.";
+    const bool legal = std::all_of(topic.begin(), topic.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+               || c == '%' || c == '|' || c == '_' || c == '-';
+    });
+    if (!legal)
+        return "The specified topic contains illegal characters, allowing only ^[%|a-zA-Z0-9_-]+$";
+    if (topic.size() > kTopicMaxLength)
+        return "The specified topic is longer than topic max length.";
+    return std::nullopt;
+}
+
+bool is_builtin_system_topic(std::string_view topic) {
+    static constexpr std::array kSystem = {
+        kAutoCreateTopicKey,     kScheduleTopic, kBenchmarkTopic,
+        kTransHalfTopic,         kTraceTopic,    kTransOpHalfTopic,
+        kTransCheckMaxTimeTopic, kSelfTestTopic, kOffsetMovedEvent};
+    return std::find(kSystem.begin(), kSystem.end(), topic) != kSystem.end()
+           || topic.starts_with("rmq_sys_");
+}
+
+bool is_send_forbidden_topic(std::string_view topic) {
+    static constexpr std::array kForbidden = {kScheduleTopic,    kTransHalfTopic,
+                                              kTransOpHalfTopic, kTransCheckMaxTimeTopic,
+                                              kSelfTestTopic,    kOffsetMovedEvent};
+    return std::find(kForbidden.begin(), kForbidden.end(), topic) != kForbidden.end();
+}
+
+}  // namespace rmq::broker
