@@ -11,7 +11,7 @@
 #include "json/parse.hpp"
 #include "message/record_reader.hpp"
 #include "proto/response_code.hpp"
-#include "pull_helpers.hpp"
+#include "pull_requests.hpp"
 #include "send_helpers.hpp"
 
 using namespace rmq;

@@ -11,7 +11,7 @@
 #include "message/record_reader.hpp"
 #include "proto/flags.hpp"
 #include "proto/response_code.hpp"
-#include "pull_helpers.hpp"
+#include "pull_requests.hpp"
 #include "send_helpers.hpp"
 #include "store/metadata/delay_offset_table.hpp"
 

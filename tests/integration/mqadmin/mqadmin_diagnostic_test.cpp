@@ -2,7 +2,7 @@
 // cloneGroupOffset (a group takes another's offsets) and queryCq (raw consume-queue entries).
 #include "json/coerce.hpp"
 #include "mqadmin_fixture.hpp"
-#include "pull_helpers.hpp"
+#include "pull_requests.hpp"
 #include "send_helpers.hpp"
 
 using namespace mqadmin_test;

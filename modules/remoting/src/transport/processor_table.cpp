@@ -16,7 +16,9 @@ RequestContext::Parked::~Parked() {
 }
 
 const std::string& RequestContext::remote_address() const {
-    return connection->remote_address();
+    // Handlers also run without a connection: in unit tests and for in-process callers.
+    static const std::string none;
+    return connection ? connection->remote_address() : none;
 }
 
 void ProcessorTable::set(int32_t code, Processor processor) {
