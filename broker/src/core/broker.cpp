@@ -9,6 +9,15 @@
 
 namespace rmq::broker {
 
+namespace {
+
+/// Services mostly wait on timers; two threads let one write a file while another works.
+constexpr size_t kServiceThreads = 2;
+constexpr auto kClientScan = std::chrono::seconds(10);
+constexpr auto kClientExpiry = std::chrono::seconds(120);
+
+}  // namespace
+
 Broker::Broker(config::BrokerStartup startup) : startup_(std::move(startup)) {
 }
 
@@ -24,6 +33,8 @@ bool Broker::start(std::string& error) {
     }
     context_ = std::move(*opened);
     auto& ctx = *context_;
+    service_pool_ = std::make_unique<boost::asio::thread_pool>(kServiceThreads);
+    services_ = std::make_unique<ServiceRunner>(service_pool_->get_executor());
     if (auto r = ctx.store->start(); !r) {
         error = "cannot start the store: " + r.error().message;
         return false;
@@ -48,10 +59,11 @@ bool Broker::start(std::string& error) {
         return false;
     }
     start_registrar();
+    start_periodic_services();
     // As Java's BrokerController.start(): the first registration is done before start-up
     // completes, so clients that read routes right after "boot success" find this broker.
     register_now();
-    registration_thread_ = std::thread([this] { registration_loop(); });
+    services_->spawn("name-server registration", [this] { return registration_service(); });
     return true;
 }
 
@@ -85,7 +97,8 @@ bool Broker::start_schedule_service(std::string& error) {
     if (ctx.is_slave()) return true;
     const auto period = std::chrono::milliseconds(
         std::max<int64_t>(1000, startup_.store_extras.get_int("flushDelayOffsetInterval")));
-    ctx.schedule = std::make_unique<ScheduleService>(*ctx.store, ctx.store->delay_levels(),
+    ctx.schedule = std::make_unique<ScheduleService>(service_pool_->get_executor(), *ctx.store,
+                                                     ctx.store->delay_levels(),
                                                      startup_.store.config_path(), period);
     if (auto r = ctx.schedule->load(); !r) {
         error = "cannot load delayOffset.json: " + r.error().message;
@@ -126,8 +139,8 @@ void Broker::start_transaction_check_service() {
         if (created) ctx.topics_changed();
         return config.read_queue_nums;
     };
-    ctx.transaction_check =
-        std::make_unique<TransactionCheckService>(*ctx.store, *ctx.offsets, std::move(hooks));
+    ctx.transaction_check = std::make_unique<TransactionCheckService>(
+        service_pool_->get_executor(), *ctx.store, *ctx.offsets, std::move(hooks));
     ctx.transaction_check->start();
 }
 
@@ -136,47 +149,49 @@ size_t Broker::register_now() {
     return context_->registrar->register_all(*context_->topics);
 }
 
-void Broker::registration_loop() {
-    // registerNameServerPeriod is clamped to 10–60 s, like Java's; clients are checked every 10 s
-    // and the store's counters sampled every second.
-    using Clock = std::chrono::steady_clock;
+void Broker::start_periodic_services() {
+    using namespace std::chrono_literals;
     auto& ctx = *context_;
-    const auto period = std::chrono::milliseconds(
-        std::clamp(startup_.broker.register_name_server_period, 10000, 60000));
-    constexpr auto kClientScan = std::chrono::seconds(10);
-    constexpr auto kClientExpiry = std::chrono::seconds(120);
-    constexpr auto kTick = std::chrono::seconds(1);
-    constexpr auto kAddressFetch = std::chrono::minutes(2);  // Java's period
     const auto offsets_period =
         std::chrono::milliseconds(std::max(1000, startup_.broker.flush_consumer_offset_interval));
-    auto next_registration = Clock::now() + period;  // start() registered already
-    auto next_offsets_flush = Clock::now() + offsets_period;
+    services_->spawn("stats",
+                     [&ctx] { return ServiceRunner::every(1s, [&ctx] { ctx.sample_stats(); }); });
+    services_->spawn("consumer-offset flush", [this, offsets_period] {
+        return ServiceRunner::every(offsets_period, [this] { persist_offsets(); });
+    });
+    services_->spawn("client expiry", [&ctx] {
+        return ServiceRunner::every(kClientScan, [&ctx] {
+            for (const auto& group : ctx.clients->expire(kClientExpiry))
+                ctx.notify_consumer_ids_changed(group);
+        });
+    });
+}
+
+boost::asio::awaitable<void> Broker::registration_service() {
+    // registerNameServerPeriod is clamped to 10–60 s, like Java's; start() registered already.
+    using Clock = std::chrono::steady_clock;
+    constexpr auto kAddressFetch = std::chrono::minutes(2);  // Java's period
+    const auto period = std::chrono::milliseconds(
+        std::clamp(startup_.broker.register_name_server_period, 10000, 60000));
+    auto& ctx = *context_;
     auto next_address_fetch = Clock::now() + kAddressFetch;
-    auto next_client_scan = Clock::now() + kClientScan;
-    std::unique_lock lock(mutex_);
+    auto next_registration = Clock::now() + period;
     for (;;) {
-        lock.unlock();
-        ctx.sample_stats();
+        const auto next = address_service_url_.empty()
+                              ? next_registration
+                              : std::min(next_registration, next_address_fetch);
+        const auto wait = next - Clock::now();
+        const bool awake = co_await ServiceRunner::sleep(wait);
+        if (!awake) co_return;
         if (!address_service_url_.empty() && Clock::now() >= next_address_fetch) {
             // A changed list is registered with at once rather than at the next period.
             if (fetch_name_servers()) next_registration = Clock::now();
             next_address_fetch = Clock::now() + kAddressFetch;
         }
         if (Clock::now() >= next_registration) {
-            register_now();
+            co_await ctx.registrar->register_all_async(*ctx.topics);
             next_registration = Clock::now() + period;
         }
-        if (Clock::now() >= next_offsets_flush) {
-            persist_offsets();
-            next_offsets_flush = Clock::now() + offsets_period;
-        }
-        if (Clock::now() >= next_client_scan) {
-            for (const auto& group : ctx.clients->expire(kClientExpiry))
-                ctx.notify_consumer_ids_changed(group);
-            next_client_scan = Clock::now() + kClientScan;
-        }
-        lock.lock();
-        if (cv_.wait_for(lock, kTick, [&] { return stopping_; })) return;
     }
 }
 
@@ -203,8 +218,7 @@ void Broker::shutdown() {
         if (stopping_) return;
         stopping_ = true;
     }
-    cv_.notify_all();
-    if (registration_thread_.joinable()) registration_thread_.join();
+    if (services_) services_->stop();
     if (!context_) return;
     auto& ctx = *context_;
     // Before unregistering (a round may create a topic and register it) and before the consumer

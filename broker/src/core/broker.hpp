@@ -3,14 +3,15 @@
 // offsets), starts the services (delayed delivery and transaction checks on a master), serves
 // every request code of src/handlers.cpp on the remoting port, registers with every name server
 // at start, every registerNameServerPeriod and after topic changes, and unregisters on shutdown.
-#include <condition_variable>
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <memory>
 #include <mutex>
 #include <string>
-#include <thread>
 
 #include "config/command_line.hpp"
 #include "core/broker_context.hpp"
+#include "core/service_runner.hpp"
 #include "remoting/server.hpp"
 
 namespace rmq::broker {
@@ -38,19 +39,25 @@ class Broker {
     /// producers every transactionCheckInterval.
     void start_transaction_check_service();
     void start_registrar();
-    void registration_loop();
+    /// Stats every second, client expiry every 10 s, the consumer-offset flush: each its own
+    /// service, none waiting for another (or for a name server).
+    void start_periodic_services();
+    /// Registration every registerNameServerPeriod, and the address service's list every 2 min.
+    boost::asio::awaitable<void> registration_service();
     /// fetchNamesrvAddrByAddressServer: the list from the address service; true if it changed.
     bool fetch_name_servers();
     void persist_offsets();
 
     config::BrokerStartup startup_;  // moved into the context by start()
+    /// The services' threads, where their blocking work (file writes) may run; before the
+    /// context, whose services run on it.
+    std::unique_ptr<boost::asio::thread_pool> service_pool_;
     std::unique_ptr<BrokerContext> context_;
+    std::unique_ptr<ServiceRunner> services_;
     std::string address_service_url_;  // set when name servers come from the address service
     std::unique_ptr<remoting::RemotingServer> server_;
     std::mutex mutex_;
-    std::condition_variable cv_;
     bool stopping_ = false;
-    std::thread registration_thread_;
 };
 
 }  // namespace rmq::broker

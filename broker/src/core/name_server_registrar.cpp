@@ -1,7 +1,11 @@
 #include "core/name_server_registrar.hpp"
 
 #include <boost/asio/co_spawn.hpp>
+#include <boost/asio/deferred.hpp>
 #include <boost/asio/detached.hpp>
+#include <boost/asio/experimental/parallel_group.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/use_future.hpp>
 #include <set>
 
 #include "body/kv_table.hpp"
@@ -15,6 +19,8 @@
 #include "proto/response_code.hpp"
 
 namespace rmq::broker {
+
+namespace asio = boost::asio;
 
 std::vector<std::string> NameServerRegistrar::split_addresses(const std::string& list) {
     std::vector<std::string> out;
@@ -53,12 +59,45 @@ remoting::RemotingCommand NameServerRegistrar::make_request(
     return request;
 }
 
-size_t NameServerRegistrar::register_all(TopicConfigManager& topics) {
+asio::awaitable<std::vector<remoting::TransportResult<remoting::RemotingCommand>>>
+NameServerRegistrar::invoke_all(remoting::RemotingCommand request) {
+    // Every name server at once, each call bounded by the timeout: one that never answers holds
+    // back neither the others nor the caller beyond its timeout.
+    using Call = decltype(asio::co_spawn(
+        client_.pool().next(), client_.invoke(std::string(), remoting::RemotingCommand(), timeout_),
+        asio::deferred));
+    std::vector<Call> calls;
+    for (const auto& addr : name_servers())
+        calls.push_back(asio::co_spawn(client_.pool().next(),
+                                       client_.invoke(addr, request, timeout_), asio::deferred));
+    std::vector<remoting::TransportResult<remoting::RemotingCommand>> answers;
+    if (calls.empty()) co_return answers;
+    auto [order, errors, results] =
+        co_await asio::experimental::make_parallel_group(std::move(calls))
+            .async_wait(asio::experimental::wait_for_all(), asio::use_awaitable);
+    // Results come in the order the calls were listed, whatever order they completed in.
+    for (size_t i = 0; i < results.size(); ++i) {
+        if (errors[i])
+            answers.emplace_back(remoting::TransportError{
+                remoting::make_error_code(remoting::errc::connect_failed), "the call failed"});
+        else
+            answers.push_back(std::move(results[i]));
+    }
+    co_return answers;
+}
+
+asio::awaitable<size_t> NameServerRegistrar::register_all_async(TopicConfigManager& topics) {
+    const auto addresses = name_servers();
+    // Named, not a temporary of the co_await expression: GCC 12 destroys such temporaries twice
+    // when the awaited coroutine takes them by value.
+    auto request = make_request(topics);
+    auto answers = co_await invoke_all(std::move(request));
     size_t accepted = 0;
     std::set<std::string> ordered;
     bool got_order_table = false;
-    for (const auto& addr : name_servers()) {
-        auto response = client_.invoke_sync(addr, make_request(topics), timeout_);
+    for (size_t i = 0; i < answers.size() && i < addresses.size(); ++i) {
+        const auto& addr = addresses[i];
+        auto& response = answers[i];
         if (!response) {
             log::warn("broker",
                       "register to name server " + addr + " failed: " + response.error().message);
@@ -80,7 +119,12 @@ size_t NameServerRegistrar::register_all(TopicConfigManager& topics) {
     }
     if (accepted > 0)
         topics.update_order_topics(got_order_table ? ordered : std::set<std::string>{});
-    return accepted;
+    co_return accepted;
+}
+
+size_t NameServerRegistrar::register_all(TopicConfigManager& topics) {
+    return asio::co_spawn(client_.pool().next(), register_all_async(topics), asio::use_future)
+        .get();
 }
 
 void NameServerRegistrar::register_all_oneway(const TopicConfigManager& topics) {
@@ -110,18 +154,22 @@ bool NameServerRegistrar::set_name_servers(std::vector<std::string> addresses) {
 }
 
 void NameServerRegistrar::unregister_all() {
-    for (const auto& addr : name_servers()) {
-        proto::UnRegisterBrokerRequestHeader h;
-        h.brokerName = identity_.broker_name;
-        h.brokerAddr = identity_.broker_addr;
-        h.clusterName = identity_.cluster_name;
-        h.brokerId = identity_.broker_id;
-        auto request = remoting::RemotingCommand::request(
-            proto::to_int(proto::RequestCode::UNREGISTER_BROKER));
-        request.set_header(h);
-        auto r = client_.invoke_sync(addr, std::move(request), timeout_);
-        if (!r) log::warn("broker", "unregister from " + addr + " failed: " + r.error().message);
-    }
+    proto::UnRegisterBrokerRequestHeader h;
+    h.brokerName = identity_.broker_name;
+    h.brokerAddr = identity_.broker_addr;
+    h.clusterName = identity_.cluster_name;
+    h.brokerId = identity_.broker_id;
+    auto request =
+        remoting::RemotingCommand::request(proto::to_int(proto::RequestCode::UNREGISTER_BROKER));
+    request.set_header(h);
+    const auto addresses = name_servers();
+    const auto answers =
+        asio::co_spawn(client_.pool().next(), invoke_all(std::move(request)), asio::use_future)
+            .get();
+    for (size_t i = 0; i < answers.size() && i < addresses.size(); ++i)
+        if (!answers[i])
+            log::warn("broker",
+                      "unregister from " + addresses[i] + " failed: " + answers[i].error().message);
     client_.close();
 }
 

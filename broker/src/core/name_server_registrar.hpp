@@ -3,6 +3,7 @@
 // spec/behaviours.md §1.2): the broker's topic table as a RegisterBrokerBody with its CRC, sent
 // to each address of namesrvAddr; the answers' ORDER_TOPIC_CONFIG marks ordered topics.
 #include <atomic>
+#include <boost/asio/awaitable.hpp>
 #include <chrono>
 #include <cstdint>
 #include <mutex>
@@ -33,10 +34,14 @@ class NameServerRegistrar {
           name_servers_(std::move(name_servers)),
           timeout_(timeout) {}
 
-    /// Registers with every name server (awaiting each answer); returns how many accepted.
+    /// Registers with every name server in parallel, each call bounded by the timeout; returns
+    /// how many accepted.
+    boost::asio::awaitable<size_t> register_all_async(TopicConfigManager& topics);
+    /// The same, blocking (start-up and tests); never call it from the client's own threads.
     size_t register_all(TopicConfigManager& topics);
     /// One-way registration after a topic change (does not wait for answers).
     void register_all_oneway(const TopicConfigManager& topics);
+    /// Unregisters from every name server in parallel (blocking, at shutdown).
     void unregister_all();
     /// brokerPermission changed at runtime (UPDATE_BROKER_CONFIG); the next registration
     /// carries it.
@@ -51,6 +56,9 @@ class NameServerRegistrar {
 
   private:
     remoting::RemotingCommand make_request(const TopicConfigManager& topics) const;
+    /// `request` to every name server at once; the answers in the order of name_servers().
+    boost::asio::awaitable<std::vector<remoting::TransportResult<remoting::RemotingCommand>>>
+    invoke_all(remoting::RemotingCommand request);
 
     BrokerIdentity identity_;
     std::atomic<int32_t> permission_;

@@ -21,24 +21,16 @@ constexpr auto kFirstRun = std::chrono::seconds(1);
 constexpr auto kNextRun = std::chrono::milliseconds(100);
 constexpr auto kAfterError = std::chrono::seconds(10);
 
-void log_failure(std::exception_ptr error) {
-    if (!error) return;
-    try {
-        std::rethrow_exception(error);
-    } catch (const std::exception& e) {
-        log::error("schedule", std::string("a delivery coroutine failed: ") + e.what());
-    }
-}
-
 }  // namespace
 
-ScheduleService::ScheduleService(store::MessageStore& store, store::DelayLevels levels,
-                                 std::filesystem::path config_dir,
+ScheduleService::ScheduleService(asio::any_io_executor pool, store::MessageStore& store,
+                                 store::DelayLevels levels, std::filesystem::path config_dir,
                                  std::chrono::milliseconds persist_period)
     : store_(store),
       levels_(std::move(levels)),
       config_dir_(std::move(config_dir)),
-      persist_period_(persist_period) {
+      persist_period_(persist_period),
+      runner_(std::move(pool)) {
 }
 
 ScheduleService::~ScheduleService() {
@@ -66,25 +58,18 @@ store::Result<void> ScheduleService::load() {
 }
 
 void ScheduleService::start() {
-    if (thread_.joinable() || stopping_) return;
-    for (int32_t level = 1; level <= levels_.max_level(); ++level) {
-        auto& timer = *timers_.emplace_back(std::make_unique<asio::steady_timer>(io_));
-        asio::co_spawn(io_, run_level(level, timer), log_failure);
-    }
-    auto& timer = *timers_.emplace_back(std::make_unique<asio::steady_timer>(io_));
-    asio::co_spawn(io_, run_persister(timer), log_failure);
-    thread_ = std::thread([this] { io_.run(); });
+    if (stopping_ || started_.exchange(true)) return;
+    for (int32_t level = 1; level <= levels_.max_level(); ++level)
+        runner_.spawn("delay level " + std::to_string(level),
+                      [this, level] { return run_level(level); });
+    runner_.spawn("delayOffset.json writer", [this] { return run_persister(); });
 }
 
 void ScheduleService::shutdown() {
-    if (stopping_.exchange(true) || !thread_.joinable()) return;
-    // Timers are not thread-safe: cancel them on the service's thread. A coroutine that is
-    // awaiting a put sees stopping_ when the put completes and ends before its next wait.
-    asio::post(io_, [this] {
-        for (auto& timer : timers_)
-            timer->cancel();
-    });
-    thread_.join();
+    if (stopping_.exchange(true) || !started_) return;
+    // A coroutine that is awaiting a put sees stopping_ when the put completes and ends before
+    // its next wait.
+    runner_.stop();
     if (auto r = persist(); !r)
         log::error("schedule", "cannot write delayOffset.json: " + r.error().message);
 }
@@ -118,13 +103,14 @@ void ScheduleService::set_offset(int32_t level, int64_t offset) {
     dirty_ = true;
 }
 
-asio::awaitable<void> ScheduleService::run_level(int32_t level, asio::steady_timer& timer) {
+asio::awaitable<void> ScheduleService::run_level(int32_t level) {
     int64_t offset = offset_of(level);
-    timer.expires_after(kFirstRun);
+    std::chrono::milliseconds pause = kFirstRun;
     for (;;) {
-        (void)co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
-        if (stopping_) co_return;
-        auto pause = std::chrono::milliseconds(kNextRun);
+        // Named, not a loop condition: GCC 12 miscompiles a co_await there.
+        const bool awake = co_await ServiceRunner::sleep(pause);
+        if (!awake || stopping_) co_return;
+        pause = kNextRun;
         try {
             offset = co_await deliver_due(level, offset);
         } catch (const std::exception& e) {
@@ -133,15 +119,13 @@ asio::awaitable<void> ScheduleService::run_level(int32_t level, asio::steady_tim
             pause = kAfterError;
         }
         if (stopping_) co_return;
-        timer.expires_after(pause);
     }
 }
 
-asio::awaitable<void> ScheduleService::run_persister(asio::steady_timer& timer) {
+asio::awaitable<void> ScheduleService::run_persister() {
     for (;;) {
-        timer.expires_after(persist_period_);
-        (void)co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
-        if (stopping_) co_return;
+        const bool awake = co_await ServiceRunner::sleep(persist_period_);
+        if (!awake || stopping_) co_return;
         bool dirty = false;
         {
             std::lock_guard lock(mutex_);

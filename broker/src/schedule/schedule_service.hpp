@@ -5,21 +5,20 @@
 // keeps how far each level got in delayOffset.json (every flushDelayOffsetInterval and at
 // shutdown). Masters only: the broker does not start it on a slave.
 //
-// Threading: one thread runs an io_context with one coroutine per level plus the persister; a
-// level's puts are awaited (the store completes them on its append thread), so a slow put never
-// holds a thread. offsets() may be called from any thread.
+// Threading: one coroutine per level plus the persister, services of a ServiceRunner on the
+// broker's service pool; a level's puts are awaited (the store completes them on its append
+// thread), so a slow put never holds a thread. offsets() may be called from any thread.
 #include <atomic>
+#include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/steady_timer.hpp>
 #include <chrono>
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <mutex>
-#include <thread>
 #include <vector>
 
+#include "core/service_runner.hpp"
 #include "store/delay_levels.hpp"
 #include "store/message_store.hpp"
 #include "store/metadata/delay_offset_table.hpp"
@@ -28,8 +27,10 @@ namespace rmq::broker {
 
 class ScheduleService {
   public:
-    ScheduleService(store::MessageStore& store, store::DelayLevels levels,
-                    std::filesystem::path config_dir, std::chrono::milliseconds persist_period);
+    /// The service's coroutines run on `pool` (the broker's service pool).
+    ScheduleService(boost::asio::any_io_executor pool, store::MessageStore& store,
+                    store::DelayLevels levels, std::filesystem::path config_dir,
+                    std::chrono::milliseconds persist_period);
     ~ScheduleService();
     ScheduleService(const ScheduleService&) = delete;
     ScheduleService& operator=(const ScheduleService&) = delete;
@@ -47,8 +48,8 @@ class ScheduleService {
     store::Result<void> persist();
 
   private:
-    boost::asio::awaitable<void> run_level(int32_t level, boost::asio::steady_timer& timer);
-    boost::asio::awaitable<void> run_persister(boost::asio::steady_timer& timer);
+    boost::asio::awaitable<void> run_level(int32_t level);
+    boost::asio::awaitable<void> run_persister();
     /// One run of a level from `offset`: delivers what is due, stops at the first entry that is
     /// not (or whose put failed); returns where the next run starts.
     boost::asio::awaitable<int64_t> deliver_due(int32_t level, int64_t offset);
@@ -59,9 +60,8 @@ class ScheduleService {
     store::DelayLevels levels_;
     std::filesystem::path config_dir_;
     std::chrono::milliseconds persist_period_;
-    boost::asio::io_context io_;
-    std::vector<std::unique_ptr<boost::asio::steady_timer>> timers_;  // one per coroutine
-    std::thread thread_;
+    ServiceRunner runner_;
+    std::atomic<bool> started_{false};
     std::atomic<bool> stopping_{false};
     mutable std::mutex mutex_;
     store::DelayOffsetTable table_;

@@ -28,20 +28,12 @@ constexpr int64_t kMaxRoundMillis = 60000;
 constexpr int kMaxHalfMisses = 1;
 constexpr size_t kOpBatch = 32;
 
-void log_failure(std::exception_ptr error) {
-    if (!error) return;
-    try {
-        std::rethrow_exception(error);
-    } catch (const std::exception& e) {
-        log::error("transaction", std::string("the check coroutine failed: ") + e.what());
-    }
-}
-
 }  // namespace
 
-TransactionCheckService::TransactionCheckService(store::MessageStore& store,
+TransactionCheckService::TransactionCheckService(asio::any_io_executor pool,
+                                                 store::MessageStore& store,
                                                  ConsumerOffsetManager& offsets, Hooks hooks)
-    : store_(store), offsets_(offsets), hooks_(std::move(hooks)) {
+    : store_(store), offsets_(offsets), hooks_(std::move(hooks)), runner_(std::move(pool)) {
 }
 
 TransactionCheckService::~TransactionCheckService() {
@@ -49,25 +41,21 @@ TransactionCheckService::~TransactionCheckService() {
 }
 
 void TransactionCheckService::start() {
-    if (thread_.joinable() || stopping_) return;
-    timer_ = std::make_unique<asio::steady_timer>(io_);
-    asio::co_spawn(io_, run(*timer_), log_failure);
-    thread_ = std::thread([this] { io_.run(); });
+    if (stopping_ || started_.exchange(true)) return;
+    runner_.spawn("transaction check", [this] { return run(); });
 }
 
 void TransactionCheckService::shutdown() {
-    if (stopping_.exchange(true) || !thread_.joinable()) return;
-    // The timer is not thread-safe: cancel it on the service's thread.
-    asio::post(io_, [this] { timer_->cancel(); });
-    thread_.join();
+    if (stopping_.exchange(true) || !started_) return;
+    runner_.stop();
 }
 
-asio::awaitable<void> TransactionCheckService::run(asio::steady_timer& timer) {
+asio::awaitable<void> TransactionCheckService::run() {
     for (;;) {
         const TransactionCheckSettings settings = hooks_.settings();
-        timer.expires_after(std::chrono::milliseconds(std::max<int64_t>(1, settings.interval_ms)));
-        (void)co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
-        if (stopping_) co_return;
+        const std::chrono::milliseconds interval(std::max<int64_t>(1, settings.interval_ms));
+        const bool awake = co_await ServiceRunner::sleep(interval);
+        if (!awake || stopping_) co_return;
         // Java walks the half topic's read queues, creating its config (1 queue) if missing.
         const int32_t queues = hooks_.half_topic_queues();
         try {

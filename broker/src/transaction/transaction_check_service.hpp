@@ -6,20 +6,19 @@
 // transactionCheckMax times goes to TRANS_CHECK_MAX_TIME_TOPIC. How far the half and op queues
 // are resolved is kept as CID_RMQ_SYS_TRANS's consumer offsets. Masters only.
 //
-// Threading: one thread runs an io_context with the round coroutine; puts are awaited, so a slow
-// put holds no thread. The hooks are called from that thread.
+// Threading: the round is a coroutine, a service of a ServiceRunner on the broker's service pool;
+// puts are awaited, so a slow put holds no thread. The hooks are called from that coroutine.
 #include <atomic>
+#include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/steady_timer.hpp>
 #include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
-#include <thread>
 #include <vector>
 
+#include "core/service_runner.hpp"
 #include "message/message.hpp"
 #include "metadata/consumer_offset_manager.hpp"
 #include "store/message_store.hpp"
@@ -50,8 +49,9 @@ class TransactionCheckService {
         std::function<int32_t()> half_topic_queues;
     };
 
-    TransactionCheckService(store::MessageStore& store, ConsumerOffsetManager& offsets,
-                            Hooks hooks);
+    /// The round runs on `pool` (the broker's service pool).
+    TransactionCheckService(boost::asio::any_io_executor pool, store::MessageStore& store,
+                            ConsumerOffsetManager& offsets, Hooks hooks);
     ~TransactionCheckService();
     TransactionCheckService(const TransactionCheckService&) = delete;
     TransactionCheckService& operator=(const TransactionCheckService&) = delete;
@@ -70,7 +70,7 @@ class TransactionCheckService {
         int64_t next_offset = 0;
     };
 
-    boost::asio::awaitable<void> run(boost::asio::steady_timer& timer);
+    boost::asio::awaitable<void> run();
     boost::asio::awaitable<void> check_queue(int32_t queue_id,
                                              const TransactionCheckSettings& settings);
     /// Reads up to 32 ops from `from` into `scan`.
@@ -89,9 +89,8 @@ class TransactionCheckService {
     store::MessageStore& store_;
     ConsumerOffsetManager& offsets_;
     Hooks hooks_;
-    boost::asio::io_context io_;
-    std::unique_ptr<boost::asio::steady_timer> timer_;
-    std::thread thread_;
+    ServiceRunner runner_;
+    std::atomic<bool> started_{false};
     std::atomic<bool> stopping_{false};
 };
 
