@@ -16,7 +16,9 @@ RequestContext::Parked::~Parked() {
 }
 
 const std::string& RequestContext::remote_address() const {
-    return connection->remote_address();
+    // Handlers called directly (unit tests) have no connection.
+    static const std::string none;
+    return connection ? connection->remote_address() : none;
 }
 
 void ProcessorTable::set(int32_t code, Processor processor) {
