@@ -3,6 +3,7 @@
 #include "common/log.hpp"
 #include "common/split.hpp"
 #include "config/server_configs.hpp"
+#include "handlers.hpp"
 #include "store/config_file.hpp"
 
 namespace rmq::nameserver {
@@ -30,7 +31,7 @@ NameServer::NameServer(NameServerOptions options)
                          return std::nullopt;
                      }),
       kv_(options_.kv_config_path),
-      processor_(routes_, kv_, ProcessorSettings{options_.order_message_enable}, &configuration_) {
+      context_{routes_, kv_, configuration_, {options_.order_message_enable}} {
 }
 
 NameServer::~NameServer() {
@@ -48,9 +49,9 @@ bool NameServer::start(std::string& error) {
     config.io_threads = options_.io_threads;
     config.connection.max_idle = options_.idle_timeout;
     server_ = std::make_unique<remoting::RemotingServer>(config);
-    processor_.register_with(*server_);
+    register_handlers(*server_, context_);
     server_->on_connection_closed([this](const remoting::CloseEvent& event) {
-        routes_.channel_closed(reinterpret_cast<uintptr_t>(event.connection.get()));
+        routes_.channel_closed(channel_id_of(event.connection.get()));
     });
     try {
         server_->start();

@@ -1,5 +1,5 @@
 #pragma once
-// mqnamesrv as a class (NamesrvController): the remoting server with the name-server processor,
+// mqnamesrv as a class (NamesrvController): the remoting server with the handler table,
 // broker expiry every 10 s, route clean-up when a broker's connection closes, the KV config and
 // the optional HTTP address service. Tests run it in-process on ephemeral ports.
 #include <atomic>
@@ -11,8 +11,10 @@
 
 #include "config/command_line.hpp"
 #include "config/live_configuration.hpp"
+#include "context.hpp"
 #include "http/address_server.hpp"
 #include "kv_config_manager.hpp"
+// Not used here: benchmarks/nameserver reaches NameServerProcessor through this header.
 #include "nameserver_processor.hpp"
 #include "remoting/server.hpp"
 #include "route_info_manager.hpp"
@@ -60,7 +62,7 @@ class NameServer {
     config::LiveConfiguration<config::NamesrvStartup> configuration_;
     RouteInfoManager routes_;
     KvConfigManager kv_;
-    NameServerProcessor processor_;
+    NameServerContext context_;
     std::unique_ptr<remoting::RemotingServer> server_;
     boost::asio::io_context http_io_;
     std::unique_ptr<http::AddressServer> http_;
