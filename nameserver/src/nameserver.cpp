@@ -1,8 +1,10 @@
 #include "nameserver.hpp"
 
+#include "broker_expiry.hpp"
 #include "common/log.hpp"
 #include "common/split.hpp"
 #include "config/server_configs.hpp"
+#include "handlers.hpp"
 #include "store/config_file.hpp"
 
 namespace rmq::nameserver {
@@ -30,7 +32,7 @@ NameServer::NameServer(NameServerOptions options)
                          return std::nullopt;
                      }),
       kv_(options_.kv_config_path),
-      processor_(routes_, kv_, ProcessorSettings{options_.order_message_enable}, &configuration_) {
+      context_{routes_, kv_, configuration_, {options_.order_message_enable}} {
 }
 
 NameServer::~NameServer() {
@@ -48,9 +50,9 @@ bool NameServer::start(std::string& error) {
     config.io_threads = options_.io_threads;
     config.connection.max_idle = options_.idle_timeout;
     server_ = std::make_unique<remoting::RemotingServer>(config);
-    processor_.register_with(*server_);
+    register_handlers(*server_, context_);
     server_->on_connection_closed([this](const remoting::CloseEvent& event) {
-        routes_.channel_closed(reinterpret_cast<uintptr_t>(event.connection.get()));
+        routes_.channel_closed(channel_id_of(event.connection.get()));
     });
     try {
         server_->start();
@@ -58,52 +60,38 @@ bool NameServer::start(std::string& error) {
         error = e.what();
         return false;
     }
-    if (options_.http_port >= 0) {
-        http::AddressServer::Routes routes;
-        // Clients on other hosts need a routable address, not the wildcard we listen on.
-        const std::string host = options_.bind_address == "0.0.0.0" ? config::local_ipv4_address()
-                                                                    : options_.bind_address;
-        const std::string own = options_.http_addresses.empty()
-                                    ? host + ":" + std::to_string(server_->port())
-                                    : options_.http_addresses;
-        for (auto path : common::split_nonempty(options_.http_paths, ';'))
-            routes[std::string(path)] = [own] { return own; };
-        http_ = std::make_unique<http::AddressServer>(http_io_, std::move(routes));
-        if (!http_->listen(options_.bind_address, static_cast<uint16_t>(options_.http_port),
-                           error)) {
-            server_->stop();
-            return false;
-        }
-        http_thread_ = std::thread([this] {
-            auto guard = boost::asio::make_work_guard(http_io_);
-            http_io_.run();
-        });
+    if (options_.http_port >= 0 && !start_http(error)) {
+        server_->stop();
+        return false;
     }
-    expiry_thread_ = std::thread([this] { expiry_loop(); });
+    broker_expiry_.start(
+        server_->pool().at(0).get_executor(),
+        expire_silent_brokers(routes_, options_.broker_expiry, options_.scan_interval),
+        "broker expiry");
     return true;
 }
 
-void NameServer::expiry_loop() {
-    std::unique_lock lock(mutex_);
-    while (!cv_.wait_for(lock, options_.scan_interval, [&] { return stopping_; })) {
-        for (const auto& addr : routes_.expire_brokers(options_.broker_expiry))
-            log::warn("namesrv", "broker " + addr + " expired: no registration within "
-                                     + std::to_string(options_.broker_expiry.count()) + " ms");
-    }
+bool NameServer::start_http(std::string& error) {
+    http::AddressServer::Routes routes;
+    // Clients on other hosts need a routable address, not the wildcard we listen on.
+    const std::string host =
+        options_.bind_address == "0.0.0.0" ? config::local_ipv4_address() : options_.bind_address;
+    const std::string own = options_.http_addresses.empty()
+                                ? host + ":" + std::to_string(server_->port())
+                                : options_.http_addresses;
+    for (auto path : common::split_nonempty(options_.http_paths, ';'))
+        routes[std::string(path)] = [own] { return own; };
+    // A poll now and then: the remoting server's first I/O thread serves it beside its own work.
+    http_ = std::make_unique<http::AddressServer>(server_->pool().at(0), std::move(routes));
+    return http_->listen(options_.bind_address, static_cast<uint16_t>(options_.http_port), error);
 }
 
 void NameServer::stop() {
-    {
-        std::lock_guard lock(mutex_);
-        if (stopping_) return;
-        stopping_ = true;
-    }
-    cv_.notify_all();
-    if (expiry_thread_.joinable()) expiry_thread_.join();
+    if (!server_ || stopped_.exchange(true)) return;
+    // Both run on the server's threads, so they end while those still run.
+    broker_expiry_.stop();
     if (http_) http_->stop();
-    http_io_.stop();
-    if (http_thread_.joinable()) http_thread_.join();
-    if (server_) server_->stop(std::chrono::seconds(3));
+    server_->stop(std::chrono::seconds(3));
 }
 
 uint16_t NameServer::port() const {

@@ -1,21 +1,22 @@
 #pragma once
-// mqnamesrv as a class (NamesrvController): the remoting server with the name-server processor,
-// broker expiry every 10 s, route clean-up when a broker's connection closes, the KV config and
-// the optional HTTP address service. Tests run it in-process on ephemeral ports.
+// mqnamesrv as a class (NamesrvController): the remoting server with the handler table
+// (handlers.cpp), broker expiry every 10 s, route clean-up when a broker's connection closes, the
+// KV config and the optional HTTP address service, all on the remoting server's I/O threads.
+// Tests run it in-process on ephemeral ports.
 #include <atomic>
-#include <condition_variable>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <thread>
 
 #include "config/command_line.hpp"
 #include "config/live_configuration.hpp"
+#include "context.hpp"
 #include "http/address_server.hpp"
 #include "kv_config_manager.hpp"
+// Not used here: benchmarks/nameserver reaches NameServerProcessor through this header.
 #include "nameserver_processor.hpp"
 #include "remoting/server.hpp"
 #include "route_info_manager.hpp"
+#include "service.hpp"
 
 namespace rmq::nameserver {
 
@@ -54,21 +55,17 @@ class NameServer {
     RouteInfoManager& routes() { return routes_; }
 
   private:
-    void expiry_loop();
+    bool start_http(std::string& error);
 
     NameServerOptions options_;
-    config::LiveConfiguration<config::NamesrvStartup> configuration_;
+    NameServerContext::Configuration configuration_;
     RouteInfoManager routes_;
     KvConfigManager kv_;
-    NameServerProcessor processor_;
+    NameServerContext context_;
     std::unique_ptr<remoting::RemotingServer> server_;
-    boost::asio::io_context http_io_;
     std::unique_ptr<http::AddressServer> http_;
-    std::thread http_thread_;
-    std::mutex mutex_;
-    std::condition_variable cv_;
-    bool stopping_ = false;
-    std::thread expiry_thread_;
+    Service broker_expiry_;
+    std::atomic<bool> stopped_{false};
 };
 
 }  // namespace rmq::nameserver

@@ -2,6 +2,10 @@
 // requests brokers, clients and mqadmin send.
 #include "nameserver.hpp"
 
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/read.hpp>
+#include <boost/asio/write.hpp>
+
 #include "body/cluster_info.hpp"
 #include "body/kv_table.hpp"
 #include "body/register_broker_body.hpp"
@@ -139,7 +143,11 @@ TEST_CASE("brokers that stop registering expire") {
     options.scan_interval = 100ms;
     Fixture f(options);
     REQUIRE(f.call(registration("broker-a", "127.0.0.1:10911", 0, {"T"})).code == ok);
-    std::this_thread::sleep_for(700ms);
+    // The client stays connected, so only the expiry scan can remove the broker; the deadline
+    // only bounds a hang.
+    const auto deadline = std::chrono::steady_clock::now() + 10s;
+    while (f.server.routes().live_broker_count() > 0 && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(20ms);
     CHECK(f.call(route_request("T")).code == proto::to_int(proto::ResponseCode::TOPIC_NOT_EXIST));
 }
 
@@ -221,8 +229,27 @@ TEST_CASE("requests with missing header fields get SYSTEM_ERROR naming the field
 }
 
 TEST_CASE("the HTTP address service answers this name server's address") {
+    // Outlives the server: an idle keep-alive poller must not hold up its stop.
+    boost::asio::io_context io;
+    boost::asio::ip::tcp::socket idle(io);
     nameserver::NameServerOptions options;
     options.http_port = 0;
     Fixture f(options);
     REQUIRE(f.server.http_port() != 0);
+    const boost::asio::ip::tcp::endpoint http(boost::asio::ip::make_address("127.0.0.1"),
+                                              f.server.http_port());
+
+    boost::asio::ip::tcp::socket poller(io);
+    poller.connect(http);
+    const std::string get =
+        "GET /rocketmq/nsaddr HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        "Connection: close\r\n\r\n";
+    boost::asio::write(poller, boost::asio::buffer(get));
+    std::string answer;
+    boost::system::error_code ec;
+    boost::asio::read(poller, boost::asio::dynamic_buffer(answer), ec);
+    CHECK_THAT(answer, test::contains("200 OK"));
+    CHECK_THAT(answer, test::contains("\r\n\r\n" + f.addr));
+
+    idle.connect(http);
 }
