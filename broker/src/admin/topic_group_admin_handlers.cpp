@@ -58,9 +58,7 @@ RemotingCommand handle_update_and_create_topic(BrokerContext& broker,
                                    : store::TopicFilterType::single_tag;
     config.topic_sys_flag = h->topicSysFlag.value_or(0);
     config.order = h->order;
-    if (auto r = broker.topics->create_or_update(config); !r)
-        return RemotingCommand::response_to(request, ResponseCode::SYSTEM_ERROR,
-                                            "cannot persist topics: " + r.error().message);
+    broker.topics->create_or_update(config);
     broker.topics_changed();
     return success_with_default_remark(request);
 }
@@ -98,9 +96,7 @@ RemotingCommand handle_update_and_create_subscription_group(BrokerContext& broke
         return RemotingCommand::response_to(
             request, ResponseCode::SYSTEM_ERROR,
             "the body is not a SubscriptionGroupConfig with a groupName");
-    if (auto r = broker.groups->create_or_update(*config); !r)
-        return RemotingCommand::response_to(request, ResponseCode::SYSTEM_ERROR,
-                                            "cannot persist groups: " + r.error().message);
+    broker.groups->create_or_update(*config);
     return success_with_default_remark(request);
 }
 

@@ -14,6 +14,8 @@ namespace {
 /// Services mostly wait on timers; two threads let one write a file while another works.
 constexpr size_t kServiceThreads = 2;
 constexpr auto kClientScan = std::chrono::seconds(10);
+/// A burst of topic or group changes within this time costs one write of their file.
+constexpr auto kMetadataDelay = std::chrono::milliseconds(100);
 constexpr auto kClientExpiry = std::chrono::seconds(120);
 
 }  // namespace
@@ -35,6 +37,10 @@ bool Broker::start(std::string& error) {
     auto& ctx = *context_;
     service_pool_ = std::make_unique<boost::asio::thread_pool>(kServiceThreads);
     services_ = std::make_unique<ServiceRunner>(service_pool_->get_executor());
+    for (MetadataWriter* writer : metadata_writers()) {
+        writer->run_in_background(service_pool_->get_executor());
+        services_->spawn("metadata writer", [writer] { return writer->run(kMetadataDelay); });
+    }
     if (auto r = ctx.store->start(); !r) {
         error = "cannot start the store: " + r.error().message;
         return false;
@@ -221,6 +227,12 @@ void Broker::shutdown() {
     if (services_) services_->stop();
     if (!context_) return;
     auto& ctx = *context_;
+    // Changes from here on (the last requests) are written as they happen.
+    for (MetadataWriter* writer : metadata_writers()) {
+        writer->run_in_foreground();
+        if (auto r = writer->flush(); !r)
+            log::error("broker", "cannot write metadata at shutdown: " + r.error().message);
+    }
     // Before unregistering (a round may create a topic and register it) and before the consumer
     // offsets are written (its progress is among them).
     if (ctx.transaction_check) ctx.transaction_check->shutdown();
@@ -230,6 +242,10 @@ void Broker::shutdown() {
     if (ctx.offsets) persist_offsets();          // after the last in-flight commit
     if (ctx.schedule) ctx.schedule->shutdown();  // before the store it puts into
     if (ctx.store) ctx.store->shutdown();
+}
+
+std::array<MetadataWriter*, 2> Broker::metadata_writers() {
+    return {&context_->topics->writer(), &context_->groups->writer()};
 }
 
 uint16_t Broker::port() const {

@@ -3,6 +3,7 @@
 // offsets), starts the services (delayed delivery and transaction checks on a master), serves
 // every request code of src/handlers.cpp on the remoting port, registers with every name server
 // at start, every registerNameServerPeriod and after topic changes, and unregisters on shutdown.
+#include <array>
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <memory>
@@ -47,6 +48,8 @@ class Broker {
     /// fetchNamesrvAddrByAddressServer: the list from the address service; true if it changed.
     bool fetch_name_servers();
     void persist_offsets();
+    /// topics.json's and subscriptionGroup.json's writers.
+    std::array<MetadataWriter*, 2> metadata_writers();
 
     config::BrokerStartup startup_;  // moved into the context by start()
     /// The services' threads, where their blocking work (file writes) may run; before the

@@ -26,11 +26,6 @@ store::Result<void> SubscriptionGroupManager::load() {
     return {};
 }
 
-store::Result<void> SubscriptionGroupManager::changed_locked() {
-    table_.data_version.next_version();
-    return table_.persist(config_dir_);
-}
-
 std::optional<SubscriptionGroupManager::GroupConfig> SubscriptionGroupManager::find(
     std::string_view group) const {
     std::lock_guard lock(mutex_);
@@ -41,28 +36,35 @@ std::optional<SubscriptionGroupManager::GroupConfig> SubscriptionGroupManager::f
 
 std::optional<SubscriptionGroupManager::GroupConfig> SubscriptionGroupManager::find_or_create(
     std::string_view group) {
-    std::lock_guard lock(mutex_);
-    if (const auto* config = table_.groups.find(group)) return *config;
-    if (!auto_create_ && !group.starts_with("CID_RMQ_SYS_")) return std::nullopt;
     GroupConfig created;
-    created.group_name = std::string(group);
-    table_.put(created);
-    if (auto r = changed_locked(); !r)
-        log::error("broker", "cannot persist subscription groups: " + r.error().message);
+    {
+        std::lock_guard lock(mutex_);
+        if (const auto* config = table_.groups.find(group)) return *config;
+        if (!auto_create_ && !group.starts_with("CID_RMQ_SYS_")) return std::nullopt;
+        created.group_name = std::string(group);
+        table_.put(created);
+        table_.data_version.next_version();
+    }
+    writer_.mark_dirty();
     return created;
 }
 
-store::Result<void> SubscriptionGroupManager::create_or_update(GroupConfig config) {
-    std::lock_guard lock(mutex_);
-    table_.put(std::move(config));
-    return changed_locked();
+void SubscriptionGroupManager::create_or_update(GroupConfig config) {
+    {
+        std::lock_guard lock(mutex_);
+        table_.put(std::move(config));
+        table_.data_version.next_version();
+    }
+    writer_.mark_dirty();
 }
 
 bool SubscriptionGroupManager::erase(std::string_view group) {
-    std::lock_guard lock(mutex_);
-    if (!table_.groups.erase(group)) return false;
-    if (auto r = changed_locked(); !r)
-        log::error("broker", "cannot persist subscription groups: " + r.error().message);
+    {
+        std::lock_guard lock(mutex_);
+        if (!table_.groups.erase(group)) return false;
+        table_.data_version.next_version();
+    }
+    writer_.mark_dirty();
     return true;
 }
 

@@ -1,13 +1,14 @@
 #pragma once
 // Consumer-group settings (SubscriptionGroupManager, spec/behaviours.md §2.5, store-format.md
 // §7.4): the built-in groups, subscriptionGroup.json on top, admin create/update/delete, and
-// automatic creation of unknown groups on first use.
+// automatic creation of unknown groups on first use. Changes are written by a MetadataWriter.
 #include <filesystem>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "metadata/metadata_writer.hpp"
 #include "store/metadata/subscription_group.hpp"
 
 namespace rmq::broker {
@@ -25,18 +26,20 @@ class SubscriptionGroupManager {
     std::optional<GroupConfig> find_or_create(std::string_view group);
     std::optional<GroupConfig> find(std::string_view group) const;
 
-    store::Result<void> create_or_update(GroupConfig config);
+    void create_or_update(GroupConfig config);
     bool erase(std::string_view group);
 
     store::SubscriptionGroupTable snapshot() const;
+    /// Writes subscriptionGroup.json; the broker runs it in the background.
+    MetadataWriter& writer() { return writer_; }
 
   private:
-    store::Result<void> changed_locked();
-
     std::filesystem::path config_dir_;
     bool auto_create_;
     mutable std::mutex mutex_;
     store::SubscriptionGroupTable table_;
+    MetadataWriter writer_{"subscriptionGroup.json",
+                           [this] { return snapshot().persist(config_dir_); }};
 };
 
 }  // namespace rmq::broker

@@ -62,30 +62,43 @@ bool TopicConfigManager::is_system_topic(std::string_view topic) const {
     return is_builtin_system_topic(topic) || system_topics_.contains(topic);
 }
 
-store::Result<void> TopicConfigManager::changed_locked() {
-    table_.data_version.next_version();
-    return table_.persist(settings_.config_dir);
-}
-
-store::Result<void> TopicConfigManager::create_or_update(TopicConfig config) {
-    std::lock_guard lock(mutex_);
-    table_.put(std::move(config));
-    return changed_locked();
+void TopicConfigManager::create_or_update(TopicConfig config) {
+    {
+        std::lock_guard lock(mutex_);
+        table_.put(std::move(config));
+        table_.data_version.next_version();
+    }
+    writer_.mark_dirty();
 }
 
 bool TopicConfigManager::erase(std::string_view topic) {
-    std::lock_guard lock(mutex_);
-    if (!table_.topics.erase(topic)) return false;
-    if (auto r = changed_locked(); !r)
-        log::error("broker", "cannot persist topics: " + r.error().message);
+    {
+        std::lock_guard lock(mutex_);
+        if (!table_.topics.erase(topic)) return false;
+        table_.data_version.next_version();
+    }
+    writer_.mark_dirty();
     return true;
 }
 
 std::optional<TopicConfigManager::TopicConfig> TopicConfigManager::create_in_send(
     std::string_view topic, std::string_view default_topic, int32_t client_default_queue_nums,
     int32_t topic_sys_flag) {
+    auto created =
+        create_in_send_locked(topic, default_topic, client_default_queue_nums, topic_sys_flag);
+    if (created.second) {
+        writer_.mark_dirty();
+        log::info("broker", "created topic " + created.first->topic_name + " on a send");
+    }
+    return created.first;
+}
+
+std::pair<std::optional<TopicConfigManager::TopicConfig>, bool>
+TopicConfigManager::create_in_send_locked(std::string_view topic, std::string_view default_topic,
+                                          int32_t client_default_queue_nums,
+                                          int32_t topic_sys_flag) {
     std::lock_guard lock(mutex_);
-    if (const auto* existing = table_.topics.find(topic)) return *existing;
+    if (const auto* existing = table_.topics.find(topic)) return {*existing, false};
     TopicConfig created;
     created.topic_name = std::string(topic);
     const auto* templ = table_.topics.find(default_topic);
@@ -109,13 +122,11 @@ std::optional<TopicConfigManager::TopicConfig> TopicConfigManager::create_in_sen
         created.perm = perm::kRead | perm::kWrite;
         created.topic_sys_flag = topic_sys_flag;
     } else {
-        return std::nullopt;
+        return {std::nullopt, false};
     }
     table_.put(created);
-    if (auto r = changed_locked(); !r)
-        log::error("broker", "cannot persist topics: " + r.error().message);
-    log::info("broker", "created topic " + created.topic_name + " on a send");
-    return created;
+    table_.data_version.next_version();
+    return {std::move(created), true};
 }
 
 TopicConfigManager::TopicConfig TopicConfigManager::create_in_send_back(std::string_view topic,
@@ -123,36 +134,38 @@ TopicConfigManager::TopicConfig TopicConfigManager::create_in_send_back(std::str
                                                                         int32_t perm_bits,
                                                                         int32_t topic_sys_flag,
                                                                         bool* was_created) {
-    std::lock_guard lock(mutex_);
     if (was_created) *was_created = false;
-    if (const auto* existing = table_.topics.find(topic)) return *existing;
     TopicConfig created;
-    created.topic_name = std::string(topic);
-    created.read_queue_nums = queue_nums;
-    created.write_queue_nums = queue_nums;
-    created.perm = perm_bits;
-    created.topic_sys_flag = topic_sys_flag;
-    table_.put(created);
-    if (auto r = changed_locked(); !r)
-        log::error("broker", "cannot persist topics: " + r.error().message);
+    {
+        std::lock_guard lock(mutex_);
+        if (const auto* existing = table_.topics.find(topic)) return *existing;
+        created.topic_name = std::string(topic);
+        created.read_queue_nums = queue_nums;
+        created.write_queue_nums = queue_nums;
+        created.perm = perm_bits;
+        created.topic_sys_flag = topic_sys_flag;
+        table_.put(created);
+        table_.data_version.next_version();
+    }
+    writer_.mark_dirty();
     if (was_created) *was_created = true;
     return created;
 }
 
 void TopicConfigManager::update_order_topics(const std::set<std::string>& ordered) {
-    std::lock_guard lock(mutex_);
-    bool changed = false;
-    std::vector<std::string> flip;
-    for (const auto& [name, config] : table_.topics)
-        if (config.order != ordered.contains(name)) flip.push_back(name);
-    for (const auto& name : flip) {
-        auto* config = table_.topics.find(name);
-        config->order = !config->order;
-        changed = true;
+    {
+        std::lock_guard lock(mutex_);
+        std::vector<std::string> flip;
+        for (const auto& [name, config] : table_.topics)
+            if (config.order != ordered.contains(name)) flip.push_back(name);
+        if (flip.empty()) return;
+        for (const auto& name : flip) {
+            auto* config = table_.topics.find(name);
+            config->order = !config->order;
+        }
+        table_.data_version.next_version();
     }
-    if (changed)
-        if (auto r = changed_locked(); !r)
-            log::error("broker", "cannot persist topics: " + r.error().message);
+    writer_.mark_dirty();
 }
 
 store::TopicConfigTable TopicConfigManager::snapshot() const {

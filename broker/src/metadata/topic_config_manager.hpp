@@ -2,7 +2,8 @@
 // The broker's topics (TopicConfigManager, spec/behaviours.md §2.1–2.2, store-format.md §7.1):
 // the built-in topics, topics.json on top of them, creation and update by admins, automatic
 // creation from TBW102 on a send, retry and dead-letter topics. Every change bumps the data
-// version and rewrites topics.json; the caller then re-registers with the name servers.
+// version and has topics.json rewritten by the MetadataWriter (off the caller's thread once the
+// broker runs); the caller then re-registers with the name servers.
 #include <filesystem>
 #include <map>
 #include <mutex>
@@ -10,7 +11,9 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 
+#include "metadata/metadata_writer.hpp"
 #include "store/metadata/topic_config.hpp"
 
 namespace rmq::broker {
@@ -42,7 +45,7 @@ class TopicConfigManager {
     bool is_system_topic(std::string_view topic) const;
 
     /// UPDATE_AND_CREATE_TOPIC (the caller validated the name).
-    store::Result<void> create_or_update(TopicConfig config);
+    void create_or_update(TopicConfig config);
     /// DELETE_TOPIC_IN_BROKER; false when the topic was not there.
     bool erase(std::string_view topic);
 
@@ -70,15 +73,23 @@ class TopicConfigManager {
     /// The system topics this broker created (GET_SYSTEM_TOPIC_LIST_FROM_BROKER).
     std::vector<std::string> system_topics() const;
 
+    /// Writes topics.json; the broker runs it in the background.
+    MetadataWriter& writer() { return writer_; }
+
   private:
     void add_builtin_topics();
     void put_builtin(std::string name, int32_t queues, int32_t perm);
-    store::Result<void> changed_locked();
+    /// create_in_send's table change: the topic, and whether it was created now.
+    std::pair<std::optional<TopicConfig>, bool> create_in_send_locked(
+        std::string_view topic, std::string_view default_topic, int32_t client_default_queue_nums,
+        int32_t topic_sys_flag);
 
     TopicSettings settings_;
     mutable std::mutex mutex_;
     store::TopicConfigTable table_;
     std::set<std::string, std::less<>> system_topics_;
+    MetadataWriter writer_{"topics.json",
+                           [this] { return snapshot().persist(settings_.config_dir); }};
 };
 
 }  // namespace rmq::broker

@@ -62,7 +62,7 @@ TEST_CASE("admin changes persist in topics.json with a new data version") {
         rmq::store::TopicConfig t;
         t.topic_name = "Orders";
         t.read_queue_nums = t.write_queue_nums = 4;
-        REQUIRE(topics.create_or_update(t));
+        topics.create_or_update(t);
         return topics.data_version();
     }();
     TopicConfigManager again(settings_in(dir.path()));
@@ -124,7 +124,7 @@ TEST_CASE("ORDER_TOPIC_CONFIG from the name server marks ordered topics") {
     REQUIRE(topics.load());
     rmq::store::TopicConfig t;
     t.topic_name = "Seq";
-    REQUIRE(topics.create_or_update(t));
+    topics.create_or_update(t);
     topics.update_order_topics({"Seq"});
     CHECK(topics.find("Seq")->order);
     topics.update_order_topics({});
