@@ -9,7 +9,8 @@
 //   consumer holding one long-polling PULL_MESSAGE per queue records delivery minus send.
 //
 // RMQ_BENCH_DIR picks the directory of the store and of the disk reference (default:
-// ./bench-broker-tmp, i.e. the disk you run from), as bench_store does.
+// ./bench-broker-tmp, i.e. the disk you run from), as bench_store does; RMQ_BENCH_MQBROKER another
+// build's mqbroker to measure instead of this build's.
 #include <benchmark/benchmark.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -141,6 +142,13 @@ double process_cpu_seconds(pid_t pid) {
     return ticks / static_cast<double>(::sysconf(_SC_CLK_TCK));
 }
 
+/// This build's mqbroker, or RMQ_BENCH_MQBROKER's (another build's, to compare two versions on
+/// the same machine state with the same load).
+std::string mqbroker_binary() {
+    const char* other = std::getenv("RMQ_BENCH_MQBROKER");
+    return other && *other ? other : RMQ_MQBROKER;
+}
+
 /// mqnamesrv and an mqbroker registered with it, with their files under one scratch directory
 /// that is removed when they are stopped.
 class Servers {
@@ -195,7 +203,7 @@ class Servers {
                               << "maxIndexNum=" << kIndexEntries << "\n"
                               << "maxHashSlotNum=" << kIndexHashSlots << "\n";
         broker_ = std::make_unique<test::ChildProcess>(
-            RMQ_MQBROKER,
+            mqbroker_binary(),
             std::vector<std::string>{"-c", config.string(), "-n", namesrv_addr_, "listenPort=0"},
             dir_ / "broker.log");
         broker_addr_ =
@@ -405,6 +413,61 @@ BENCHMARK(BM_Send)
     ->Iterations(kSendBatches)
     ->UseManualTime()
     ->Unit(benchmark::kMillisecond);
+
+// ---- 1b. Sends beside topic auto-creation
+// --------------------------------------------------------
+
+constexpr int kAutoCreatedPerIteration = 300;
+constexpr int kBesideBatch = 100;
+
+/// A send to a topic the broker does not have yet, created from TBW102 (a new topic each time).
+RemotingCommand auto_create_send_request(int) {
+    static std::atomic<int> next{0};
+    test::Send s;
+    s.topic = "AutoTopic-" + std::to_string(::getpid()) + "-" + std::to_string(next++);
+    s.body = std::string(kBodyBytes, 'a');
+    return test::send_request(s);
+}
+
+/// Sends on one connection while another connection's sends auto-create topics (each creation
+/// changes topics.json and re-registers with the name server), against the same kind of sends
+/// alone just before: whether the creations stall everyone else's sends.
+void BM_SendBesideTopicCreation(benchmark::State& state) {
+    Servers servers;
+    std::string error;
+    if (!servers.start(error) || !create_topic(servers.broker_addr())) {
+        state.SkipWithError(("servers: " + error).c_str());
+        return;
+    }
+    bench::RequestLoad alone(servers.broker_addr(), 1, 1, bulk_send_request);
+    bench::RequestLoad beside(servers.broker_addr(), 1, 1, bulk_send_request);
+    bench::RequestLoad creating(servers.broker_addr(), 1, 1, auto_create_send_request);
+    if (!alone.warm_up() || !beside.warm_up() || !creating.warm_up()) {
+        state.SkipWithError("warm-up send failed");
+        return;
+    }
+    double creation_seconds = 0;
+    for (auto _ : state) {
+        alone.run(kBesideBatch * 10);
+        std::atomic<bool> created{false};
+        std::thread creator([&] {
+            creation_seconds += creating.run(kAutoCreatedPerIteration);
+            created = true;
+        });
+        while (!created)
+            beside.run(kBesideBatch);
+        creator.join();
+    }
+    if (alone.failed() || beside.failed() || creating.failed())
+        state.SkipWithError("a send failed");
+    state.counters["topics_created_per_s"] =
+        static_cast<double>(creating.total()) / creation_seconds;
+    alone.latencies().report(state, "alone_");
+    beside.latencies().report(state, "beside_creation_");
+    servers.stop();
+}
+
+BENCHMARK(BM_SendBesideTopicCreation)->Iterations(3)->UseRealTime()->Unit(benchmark::kMillisecond);
 
 // ---- 2. End-to-end latency ----------------------------------------------------------------------
 

@@ -53,6 +53,7 @@ class Latencies {
         std::sort(all_.begin(), all_.end());
         state.counters[prefix + "p50_us"] = all_[all_.size() / 2];
         state.counters[prefix + "p99_us"] = all_[all_.size() * 99 / 100];
+        state.counters[prefix + "max_us"] = all_.back();
     }
 
   private:

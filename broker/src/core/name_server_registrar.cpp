@@ -128,17 +128,24 @@ size_t NameServerRegistrar::register_all(TopicConfigManager& topics) {
 }
 
 void NameServerRegistrar::register_all_oneway(const TopicConfigManager& topics) {
-    for (const auto& addr : name_servers()) {
-        boost::asio::co_spawn(
-            client_.pool().next(),
-            [this, addr, request = make_request(topics)]() mutable -> boost::asio::awaitable<void> {
-                auto r = co_await client_.invoke_oneway(addr, std::move(request), timeout_);
-                if (!r)
-                    log::warn("broker",
-                              "oneway register to " + addr + " failed: " + r.error().message);
-            },
-            boost::asio::detached);
-    }
+    // The table is encoded on the client's thread, not on the network thread whose request
+    // changed it; changes made before that encoding ride along with it.
+    if (oneway_pending_.exchange(true)) return;
+    asio::post(client_.pool().next(), [this, &topics] {
+        oneway_pending_ = false;
+        auto request = make_request(topics);
+        for (const auto& addr : name_servers()) {
+            asio::co_spawn(
+                client_.pool().next(),
+                [this, addr, request]() mutable -> asio::awaitable<void> {
+                    auto r = co_await client_.invoke_oneway(addr, std::move(request), timeout_);
+                    if (!r)
+                        log::warn("broker",
+                                  "oneway register to " + addr + " failed: " + r.error().message);
+                },
+                asio::detached);
+        }
+    });
 }
 
 std::vector<std::string> NameServerRegistrar::name_servers() const {

@@ -39,7 +39,8 @@ class NameServerRegistrar {
     boost::asio::awaitable<size_t> register_all_async(TopicConfigManager& topics);
     /// The same, blocking (start-up and tests); never call it from the client's own threads.
     size_t register_all(TopicConfigManager& topics);
-    /// One-way registration after a topic change (does not wait for answers).
+    /// One-way registration after a topic change, encoded and sent from the registrar's own
+    /// thread (returns at once; a burst of changes may share one registration).
     void register_all_oneway(const TopicConfigManager& topics);
     /// Unregisters from every name server in parallel (blocking, at shutdown).
     void unregister_all();
@@ -62,6 +63,7 @@ class NameServerRegistrar {
 
     BrokerIdentity identity_;
     std::atomic<int32_t> permission_;
+    std::atomic<bool> oneway_pending_{false};
     mutable std::mutex name_servers_mutex_;
     std::vector<std::string> name_servers_;
     std::chrono::milliseconds timeout_;
