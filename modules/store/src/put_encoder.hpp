@@ -8,7 +8,7 @@
 #include "store/commit_log.hpp"
 #include "store/delay_levels.hpp"
 #include "store/put_result.hpp"
-#include "store/store_config.hpp"
+#include "config/store_config.hpp"
 
 namespace rmq::store {
 

@@ -7,7 +7,7 @@
 #include "message/record.hpp"
 #include "store/checkpoint.hpp"
 #include "store/commit_log.hpp"
-#include "store/store_config.hpp"
+#include "config/store_config.hpp"
 
 namespace rmq::store {
 

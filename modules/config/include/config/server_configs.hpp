@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "config/config_schema.hpp"
-#include "store/store_config.hpp"
+#include "config/store_config.hpp"
 
 namespace rmq::config {
 

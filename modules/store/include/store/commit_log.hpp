@@ -17,7 +17,7 @@
 #include "message/record.hpp"
 #include "store/mapped_file_queue.hpp"
 #include "store/put_result.hpp"
-#include "store/store_config.hpp"
+#include "config/store_config.hpp"
 
 namespace rmq::store {
 

@@ -18,7 +18,7 @@
 
 #include "store/dispatch_request.hpp"
 #include "store/index_file.hpp"
-#include "store/store_config.hpp"
+#include "config/store_config.hpp"
 #include "store/store_error.hpp"
 
 namespace rmq::store {

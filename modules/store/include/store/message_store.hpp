@@ -27,7 +27,7 @@
 #include "store/put_pipeline.hpp"
 #include "store/put_result.hpp"
 #include "store/reput_service.hpp"
-#include "store/store_config.hpp"
+#include "config/store_config.hpp"
 #include "store/store_stats.hpp"
 
 namespace rmq::store {

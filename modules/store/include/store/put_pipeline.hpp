@@ -19,7 +19,7 @@
 
 #include "store/commit_log.hpp"
 #include "store/put_result.hpp"
-#include "store/store_config.hpp"
+#include "config/store_config.hpp"
 
 namespace rmq::store {
 

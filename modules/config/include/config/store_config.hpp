@@ -1,6 +1,8 @@
 #pragma once
 // The store's settings (MessageStoreConfig, spec/config.md §2.3): RocketMQ's key names in the
-// comments, RocketMQ's defaults. The broker fills this from its properties file.
+// comments, RocketMQ's defaults. The broker fills this from its properties file. It lives with
+// the other server settings so that the configuration module fills it without depending on the
+// store; the store takes it from here.
 #include <cstdint>
 #include <filesystem>
 #include <functional>
