@@ -137,10 +137,10 @@ install(FILES
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/rocketmq/internal/message COMPONENT client)
 install(FILES ${PROJECT_SOURCE_DIR}/modules/json/include/json/value.hpp
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/rocketmq/internal/json COMPONENT client)
-install(FILES
-    ${PROJECT_SOURCE_DIR}/proto/include/proto/expected.hpp
-    ${PROJECT_SOURCE_DIR}/proto/include/proto/language_code.hpp
+install(FILES ${PROJECT_SOURCE_DIR}/proto/include/proto/language_code.hpp
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/rocketmq/internal/proto COMPONENT client)
+install(FILES ${PROJECT_SOURCE_DIR}/modules/common/include/common/expected.hpp
+  DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/rocketmq/internal/common COMPONENT client)
 install(EXPORT RocketMQNativeTargets NAMESPACE RocketMQNative::
   DESTINATION ${RMQ_PACKAGE_CMAKE_DIR} COMPONENT client)
 

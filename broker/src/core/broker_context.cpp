@@ -33,7 +33,7 @@ TopicSettings topic_settings(const config::BrokerStartup& startup) {
 
 }  // namespace
 
-proto::Expected<std::unique_ptr<BrokerContext>, std::string> BrokerContext::open(
+common::Expected<std::unique_ptr<BrokerContext>, std::string> BrokerContext::open(
     config::BrokerStartup startup) {
     std::unique_ptr<BrokerContext> ctx(new BrokerContext);
     ctx->startup = std::move(startup);

@@ -8,6 +8,7 @@
 
 #include "clients/client_manager.hpp"
 #include "clients/rebalance_lock_manager.hpp"
+#include "common/expected.hpp"
 #include "config/command_line.hpp"
 #include "config/live_configuration.hpp"
 #include "core/broker_stats.hpp"
@@ -17,7 +18,6 @@
 #include "metadata/consumer_offset_manager.hpp"
 #include "metadata/subscription_group_manager.hpp"
 #include "metadata/topic_config_manager.hpp"
-#include "proto/expected.hpp"
 #include "pull/pull_waiters.hpp"
 #include "schedule/schedule_service.hpp"
 #include "store/message_store.hpp"
@@ -44,7 +44,7 @@ struct RequestSettings {
 struct BrokerContext {
     /// Opens the store (not yet started) and loads topics, groups and consumer offsets from the
     /// store's config directory; the error names what failed.
-    static proto::Expected<std::unique_ptr<BrokerContext>, std::string> open(
+    static common::Expected<std::unique_ptr<BrokerContext>, std::string> open(
         config::BrokerStartup startup);
 
     /// What start-up used; live_config holds the settings as UPDATE_BROKER_CONFIG changes them.

@@ -51,7 +51,7 @@ ResponseCode pull_code(GetMessageStatus status, int64_t requested_offset) {
 
 /// The broker's, group's and topic's permissions and the queue id, in Java's order: the
 /// group's config, or the refusal.
-proto::Expected<store::SubscriptionGroupConfig, RemotingCommand> check_pull(
+common::Expected<store::SubscriptionGroupConfig, RemotingCommand> check_pull(
     BrokerContext& broker, remoting::RequestContext& ctx, const RemotingCommand& request,
     const proto::PullMessageRequestHeader& h, const RequestSettings& settings) {
     const auto refuse = [&](ResponseCode code, std::string remark) {
@@ -85,7 +85,7 @@ proto::Expected<store::SubscriptionGroupConfig, RemotingCommand> check_pull(
 
 /// The subscription the pull filters by: the one it carries, or the one its consumer's
 /// heartbeat registered (which must be at least as new as the pull's).
-proto::Expected<body::SubscriptionData, RemotingCommand> pull_subscription(
+common::Expected<body::SubscriptionData, RemotingCommand> pull_subscription(
     BrokerContext& broker, const RemotingCommand& request, const proto::PullMessageRequestHeader& h,
     const store::SubscriptionGroupConfig& group) {
     const auto refuse = [&](ResponseCode code, std::string remark) {

@@ -17,7 +17,7 @@ int64_t clamp_delay_offset(int64_t offset, int64_t min_offset, int64_t max_offse
     return std::clamp(offset, min_offset, std::max(min_offset, max_offset));
 }
 
-proto::Expected<message::MessageExt, std::string> due_message(message::MessageExt scheduled) {
+common::Expected<message::MessageExt, std::string> due_message(message::MessageExt scheduled) {
     namespace prop = message::prop;
     const std::string real_topic(scheduled.property(prop::kRealTopic));
     const std::string_view qid = scheduled.property(prop::kRealQueueId);

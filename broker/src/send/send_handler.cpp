@@ -106,7 +106,7 @@ std::optional<RemotingCommand> refuse_when_not_accepting(BrokerContext& broker,
 
 /// msgCheck: the topic's config, auto-created from the default topic when allowed, or the
 /// refusal; the queue id checked against it and chosen at random when the producer left it open.
-proto::Expected<store::TopicConfig, RemotingCommand> resolve_topic(
+common::Expected<store::TopicConfig, RemotingCommand> resolve_topic(
     BrokerContext& broker, remoting::RequestContext& ctx, const RemotingCommand& request,
     SendRequest& send, const RequestSettings& settings) {
     const auto refuse = [&](ResponseCode code, std::string remark) {

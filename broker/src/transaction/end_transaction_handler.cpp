@@ -52,7 +52,7 @@ RemotingCommand final_put_response(const RemotingCommand& request,
 }
 
 /// commitMessage / rollbackMessage: the half record the header names, checked against it.
-proto::Expected<message::MessageExt, RemotingCommand> find_half_message(
+common::Expected<message::MessageExt, RemotingCommand> find_half_message(
     BrokerContext& broker, const RemotingCommand& request,
     const proto::EndTransactionRequestHeader& header) {
     auto bytes = broker.store->select_one_message_by_offset(header.commitLogOffset);

@@ -24,7 +24,7 @@ bool known(const std::vector<Schema>& schemas, std::string_view key) {
 
 }  // namespace
 
-proto::Expected<std::vector<std::string>, RuntimeUpdateError> apply_runtime_update(
+common::Expected<std::vector<std::string>, RuntimeUpdateError> apply_runtime_update(
     const std::vector<Schema>& schemas, std::string_view properties_text,
     std::string_view black_list) {
     using Error = RuntimeUpdateError;

@@ -56,7 +56,7 @@ std::string address_service_url(const std::string& domain, const std::string& su
     return "http://" + host + (has_port ? "" : ":8080") + "/rocketmq/" + group;
 }
 
-asio::awaitable<proto::Expected<std::string, FetchError>> fetch_address_list_async(
+asio::awaitable<common::Expected<std::string, FetchError>> fetch_address_list_async(
     std::string url, std::chrono::milliseconds timeout) {
     const auto u = parse_url(url);
     if (!u) co_return FetchError{"not an http:// URL: " + url};
@@ -87,8 +87,8 @@ asio::awaitable<proto::Expected<std::string, FetchError>> fetch_address_list_asy
     }
 }
 
-proto::Expected<std::string, FetchError> fetch_address_list(const std::string& url,
-                                                            std::chrono::milliseconds timeout) {
+common::Expected<std::string, FetchError> fetch_address_list(const std::string& url,
+                                                             std::chrono::milliseconds timeout) {
     asio::io_context io;
     auto result = asio::co_spawn(io, fetch_address_list_async(url, timeout), asio::use_future);
     io.run();

@@ -12,7 +12,7 @@ namespace rmq::store {
 namespace {
 
 namespace prop = message::prop;
-using Encoded = proto::Expected<EncodedPut, Rejection>;
+using Encoded = common::Expected<EncodedPut, Rejection>;
 
 constexpr size_t kMaxTopicLength = 127;  // Byte.MAX_VALUE: the v1 record's 1-byte length
 constexpr size_t kMaxPropertiesLength = 32767;

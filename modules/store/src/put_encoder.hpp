@@ -3,12 +3,12 @@
 // producer's thread so the append itself is a memcpy and three patches.
 #include <vector>
 
+#include "common/expected.hpp"
+#include "config/store_config.hpp"
 #include "message/message.hpp"
-#include "proto/expected.hpp"
 #include "store/commit_log.hpp"
 #include "store/delay_levels.hpp"
 #include "store/put_result.hpp"
-#include "config/store_config.hpp"
 
 namespace rmq::store {
 
@@ -21,12 +21,12 @@ struct Rejection {
 /// Checks (topic, properties and body limits), reroutes a delayed message to
 /// SCHEDULE_TOPIC_XXXX (unless `delay_levels` is null), computes BODYCRC and encodes. `msg` is
 /// updated (topic, queue, props).
-proto::Expected<EncodedPut, Rejection> encode_put(message::MessageExt& msg,
-                                                  const StoreConfig& config,
-                                                  const DelayLevels* delay_levels);
+common::Expected<EncodedPut, Rejection> encode_put(message::MessageExt& msg,
+                                                   const StoreConfig& config,
+                                                   const DelayLevels* delay_levels);
 
 /// The records of a batch: same topic and queue, stored back to back.
-proto::Expected<EncodedPut, Rejection> encode_batch_put(std::vector<message::MessageExt>& batch,
-                                                        const StoreConfig& config);
+common::Expected<EncodedPut, Rejection> encode_batch_put(std::vector<message::MessageExt>& batch,
+                                                         const StoreConfig& config);
 
 }  // namespace rmq::store

@@ -5,7 +5,7 @@
 #include <string>
 #include <utility>
 
-#include "proto/expected.hpp"
+#include "common/expected.hpp"
 #include "proto/response_code.hpp"
 
 namespace rmq::proto {
@@ -16,6 +16,6 @@ struct ProtocolError {
 };
 
 template <class T>
-using Result = Expected<T, ProtocolError>;
+using Result = common::Expected<T, ProtocolError>;
 
 }  // namespace rmq::proto

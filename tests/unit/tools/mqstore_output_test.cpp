@@ -28,7 +28,7 @@ std::string round_trip(std::string_view text) {
     return std::string(back);
 }
 
-proto::Expected<CommandLine, std::string> parse(std::vector<std::string_view> args) {
+common::Expected<CommandLine, std::string> parse(std::vector<std::string_view> args) {
     return parse_command_line(args);
 }
 

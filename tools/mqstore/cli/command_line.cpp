@@ -8,7 +8,7 @@ namespace rmq::mqstore {
 
 namespace {
 
-using ParseResult = proto::Expected<CommandLine, std::string>;
+using ParseResult = common::Expected<CommandLine, std::string>;
 
 template <class T>
 std::optional<T> parse_number(std::string_view text, T min) {
@@ -138,7 +138,7 @@ exit status: 0 success; 1 damage found by verify, or messages print could not re
 )";
 }
 
-proto::Expected<CommandLine, std::string> parse_command_line(
+common::Expected<CommandLine, std::string> parse_command_line(
     std::span<const std::string_view> args) {
     CommandLine cl;
     if (args.empty()) return std::string("no command given");

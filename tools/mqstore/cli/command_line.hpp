@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "common/expected.hpp"
 #include "inspector/geometry.hpp"
-#include "proto/expected.hpp"
 
 namespace rmq::mqstore {
 
@@ -34,7 +34,7 @@ struct CommandLine {
 std::string_view usage_text();
 
 /// `args` without the program name. The error is one line naming the problem.
-proto::Expected<CommandLine, std::string> parse_command_line(
+common::Expected<CommandLine, std::string> parse_command_line(
     std::span<const std::string_view> args);
 
 }  // namespace rmq::mqstore

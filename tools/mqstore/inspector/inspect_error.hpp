@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string>
 
-#include "proto/expected.hpp"
+#include "common/expected.hpp"
 
 namespace rmq::mqstore {
 
@@ -22,6 +22,6 @@ struct InspectError {
 };
 
 template <class T>
-using Result = proto::Expected<T, InspectError>;
+using Result = common::Expected<T, InspectError>;
 
 }  // namespace rmq::mqstore

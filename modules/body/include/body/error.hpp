@@ -2,7 +2,7 @@
 // The error every body decoder returns: what was wrong, naming the property or entry.
 #include <string>
 
-#include "proto/expected.hpp"
+#include "common/expected.hpp"
 
 namespace rmq::body {
 
@@ -11,6 +11,6 @@ struct BodyError {
 };
 
 template <class T>
-using Result = proto::Expected<T, BodyError>;
+using Result = common::Expected<T, BodyError>;
 
 }  // namespace rmq::body

@@ -53,7 +53,7 @@ class LiveConfiguration {
     const std::filesystem::path& file() const { return file_; }
 
     /// Applies the update (see apply_runtime_update), then persists. Returns the keys applied.
-    proto::Expected<std::vector<std::string>, RuntimeUpdateError> update(
+    common::Expected<std::vector<std::string>, RuntimeUpdateError> update(
         std::string_view properties_text, std::string_view black_list) {
         std::lock_guard lock(mutex_);
         auto schemas = startup_.schemas();

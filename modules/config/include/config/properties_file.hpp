@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "proto/expected.hpp"
+#include "common/expected.hpp"
 
 namespace rmq::config {
 
@@ -18,7 +18,7 @@ struct ConfigError {
 };
 
 template <class T>
-using Result = proto::Expected<T, ConfigError>;
+using Result = common::Expected<T, ConfigError>;
 
 /// One `key=value` of a properties text, in file order (duplicates kept; the last one wins when
 /// applied, as with Java's Hashtable). Key and value are UTF-8.

@@ -31,7 +31,7 @@ struct RuntimeUpdateError {
 /// configured ';'-separated list; `rocketmqHome` and `configBlackList` are always refused.
 /// All or nothing: on any refusal no field changes. Returns the keys applied (unknown keys are
 /// ignored, as Java's reflection does).
-proto::Expected<std::vector<std::string>, RuntimeUpdateError> apply_runtime_update(
+common::Expected<std::vector<std::string>, RuntimeUpdateError> apply_runtime_update(
     const std::vector<Schema>& schemas, std::string_view properties_text,
     std::string_view black_list);
 

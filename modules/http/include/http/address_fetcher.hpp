@@ -6,7 +6,7 @@
 #include <chrono>
 #include <string>
 
-#include "proto/expected.hpp"
+#include "common/expected.hpp"
 
 namespace rmq::http {
 
@@ -20,10 +20,10 @@ std::string address_service_url(const std::string& domain, const std::string& su
 
 /// GET `url` ("http://host[:port]/path") within `timeout`; the trimmed body on 200, else an
 /// error. An empty body is an error: no list.
-proto::Expected<std::string, FetchError> fetch_address_list(const std::string& url,
-                                                            std::chrono::milliseconds timeout);
+common::Expected<std::string, FetchError> fetch_address_list(const std::string& url,
+                                                             std::chrono::milliseconds timeout);
 /// The same on the caller's executor, without blocking it.
-boost::asio::awaitable<proto::Expected<std::string, FetchError>> fetch_address_list_async(
+boost::asio::awaitable<common::Expected<std::string, FetchError>> fetch_address_list_async(
     std::string url, std::chrono::milliseconds timeout);
 
 }  // namespace rmq::http

@@ -20,8 +20,8 @@
 #include <string>
 #include <string_view>
 
+#include "common/expected.hpp"
 #include "json/value.hpp"
-#include "proto/expected.hpp"
 
 namespace rmq::json {
 
@@ -31,7 +31,7 @@ struct ParseError {
 };
 
 template <class T>
-using Result = proto::Expected<T, ParseError>;
+using Result = common::Expected<T, ParseError>;
 
 inline constexpr size_t kMaxDepth = 512;
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <utility>
 
-#include "proto/expected.hpp"
+#include "common/expected.hpp"
 
 namespace rmq::message {
 
@@ -37,7 +37,7 @@ struct Error {
 };
 
 template <class T>
-using Result = proto::Expected<T, Error>;
+using Result = common::Expected<T, Error>;
 
 inline Error make_error(Errc code, std::string detail) {
     return Error{code, std::move(detail)};

@@ -7,7 +7,7 @@
 #include <type_traits>
 #include <utility>
 
-#include "proto/expected.hpp"
+#include "common/expected.hpp"
 
 namespace rmq::remoting {
 
@@ -28,7 +28,7 @@ struct TransportError {
 };
 
 template <class T>
-using TransportResult = proto::Expected<T, TransportError>;
+using TransportResult = common::Expected<T, TransportError>;
 
 }  // namespace rmq::remoting
 

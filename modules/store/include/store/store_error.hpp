@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <string>
 
-#include "proto/expected.hpp"
+#include "common/expected.hpp"
 
 namespace rmq::store {
 
@@ -24,7 +24,7 @@ struct StoreError {
 };
 
 template <class T>
-using Result = proto::Expected<T, StoreError>;
+using Result = common::Expected<T, StoreError>;
 
 /// Creates `dir` and its parents if missing; an io_error naming it otherwise.
 Result<void> ensure_directory(const std::filesystem::path& dir);

@@ -1,20 +1,21 @@
 #pragma once
 // Value-or-error for every layer (std::expected is C++23; GCC 12 lacks it). Each module names
 // its own error type: proto::Result<T> (ProtocolError), message::Result<T> (message::Error),
-// remoting::TransportResult<T> (TransportError).
+// remoting::TransportResult<T> (TransportError), store::Result<T> (StoreError).
 #include <concepts>
 #include <optional>
 #include <utility>
 #include <variant>
 
-namespace rmq::proto {
+namespace rmq::common {
 
 template <class T, class E>
 class [[nodiscard]] Expected {
   public:
     /// Holds a default (empty) error; exists because co_spawn needs default-constructible
-    /// results.
-    Expected() requires std::default_initializable<E> : v_(std::in_place_index<1>) {}
+    /// results. Explicit, so `return {};` compiles only for Expected<void>, where it means
+    /// success: a value-returning function cannot return an empty error by accident.
+    explicit Expected() requires std::default_initializable<E> : v_(std::in_place_index<1>) {}
     Expected(T value) : v_(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit
     Expected(E error) : v_(std::in_place_index<1>, std::move(error)) {}  // NOLINT: implicit
 
@@ -51,4 +52,4 @@ class [[nodiscard]] Expected<void, E> {
     std::optional<E> error_;
 };
 
-}  // namespace rmq::proto
+}  // namespace rmq::common
