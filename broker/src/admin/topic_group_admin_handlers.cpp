@@ -15,7 +15,6 @@ namespace rmq::broker {
 
 namespace {
 
-using proto::RequestCode;
 using proto::ResponseCode;
 using remoting::RemotingCommand;
 

@@ -18,7 +18,6 @@ namespace rmq::broker {
 
 namespace {
 
-using proto::RequestCode;
 using proto::ResponseCode;
 using remoting::RemotingCommand;
 

@@ -21,7 +21,6 @@ namespace rmq::broker {
 
 namespace {
 
-using proto::RequestCode;
 using proto::ResponseCode;
 using remoting::RemotingCommand;
 using store::GetMessageStatus;

@@ -19,7 +19,6 @@ namespace rmq::broker {
 
 namespace {
 
-using proto::RequestCode;
 using proto::ResponseCode;
 using remoting::RemotingCommand;
 
@@ -28,6 +27,55 @@ constexpr int32_t kReadWrite = proto::perm::kRead | proto::perm::kWrite;
 int32_t random_retry_queue(int32_t retry_queue_nums) {
     thread_local std::minstd_rand rng{std::random_device{}()};
     return static_cast<int32_t>(rng() % static_cast<uint32_t>(std::max(1, retry_queue_nums)));
+}
+
+/// The %RETRY% topic the message goes back to, created as a heartbeat's path would (and then
+/// registered at once); the refusal when it may not be written.
+std::optional<RemotingCommand> ensure_retry_topic(BrokerContext& broker,
+                                                  const RemotingCommand& request,
+                                                  const proto::ConsumerSendMsgBackRequestHeader& h,
+                                                  const store::SubscriptionGroupConfig& group) {
+    const std::string retry_topic = std::string(kRetryGroupTopicPrefix) + h.group;
+    bool created = false;
+    const auto retry_config = broker.topics->create_in_send_back(
+        retry_topic, group.retry_queue_nums, kReadWrite,
+        h.unitMode ? proto::topic_sys_flag::kUnitSub : 0, &created);
+    if (created) broker.topics_changed();
+    if ((retry_config.perm & proto::perm::kWrite) == 0)
+        return RemotingCommand::response_to(
+            request, ResponseCode::NO_PERMISSION,
+            "the topic[" + retry_topic + "] sending message is forbidden");
+    return std::nullopt;
+}
+
+/// The returned message stored again: behind a delay level in %RETRY%<group>, or in
+/// %DLQ%<group> past the reconsume limit.
+boost::asio::awaitable<RemotingCommand> store_again(
+    BrokerContext& broker, const RemotingCommand& request,
+    const proto::ConsumerSendMsgBackRequestHeader& h, const store::SubscriptionGroupConfig& group,
+    message::MessageExt original) {
+    const int32_t max_times =
+        max_reconsume_times(request.version, h.maxReconsumeTimes, group.retry_max_times);
+    const bool dead_letter = goes_to_dead_letter(original.reconsume_times, max_times, h.delayLevel);
+    if (dead_letter) {
+        bool dlq_created = false;
+        broker.topics->create_in_send_back(std::string(kDlqGroupTopicPrefix) + h.group, 1,
+                                           kReadWrite, 0, &dlq_created);
+        if (dlq_created) broker.topics_changed();
+    }
+    // The stats key names the topic the message was first sent to (its RETRY_TOPIC once retried).
+    const std::string_view retry_topic_prop = original.property(message::prop::kRetryTopic);
+    const std::string back_topic =
+        retry_topic_prop.empty() ? original.topic : std::string(retry_topic_prop);
+    message::MessageExt msg =
+        send_back_message(std::move(original), h.group, dead_letter, h.delayLevel,
+                          random_retry_queue(group.retry_queue_nums));
+    const auto result = co_await broker.store->put(std::move(msg));
+    if (!result.ok())
+        co_return RemotingCommand::response_to(request, ResponseCode::SYSTEM_ERROR,
+                                               std::string(store::to_string(result.status)));
+    broker.traffic->on_send_back(back_topic, h.group);
+    co_return RemotingCommand::response_to(request, ResponseCode::SUCCESS);
 }
 
 }  // namespace
@@ -48,18 +96,8 @@ boost::asio::awaitable<RemotingCommand> handle_consumer_send_msg_back(
     // A group without retry queues drops what its consumers fail.
     if (group->retry_queue_nums <= 0)
         co_return RemotingCommand::response_to(request, ResponseCode::SUCCESS);
-
-    // The same path as a heartbeat's: a new %RETRY% topic reaches the name servers at once.
-    const std::string retry_topic = std::string(kRetryGroupTopicPrefix) + h->group;
-    bool created = false;
-    const auto retry_config = broker.topics->create_in_send_back(
-        retry_topic, group->retry_queue_nums, kReadWrite,
-        h->unitMode ? proto::topic_sys_flag::kUnitSub : 0, &created);
-    if (created) broker.topics_changed();
-    if ((retry_config.perm & proto::perm::kWrite) == 0)
-        co_return RemotingCommand::response_to(
-            request, ResponseCode::NO_PERMISSION,
-            "the topic[" + retry_topic + "] sending message is forbidden");
+    if (auto refusal = ensure_retry_topic(broker, request, *h, *group))
+        co_return std::move(*refusal);
 
     auto record = broker.store->select_one_message_by_offset(h->offset);
     auto original = message::decode_record(record.bytes);
@@ -67,32 +105,9 @@ boost::asio::awaitable<RemotingCommand> handle_consumer_send_msg_back(
         co_return RemotingCommand::response_to(
             request, ResponseCode::SYSTEM_ERROR,
             "look message by offset failed, " + std::to_string(h->offset));
-
-    const int32_t max_times =
-        max_reconsume_times(request.version, h->maxReconsumeTimes, group->retry_max_times);
-    const bool dead_letter =
-        goes_to_dead_letter(original.record().reconsume_times, max_times, h->delayLevel);
-    if (dead_letter) {
-        bool dlq_created = false;
-        broker.topics->create_in_send_back(std::string(kDlqGroupTopicPrefix) + h->group, 1,
-                                           kReadWrite, 0, &dlq_created);
-        if (dlq_created) broker.topics_changed();
-    }
-    // The stats key names the topic the message was first sent to (its RETRY_TOPIC once retried).
-    const std::string_view retry_topic_prop =
-        original.record().property(message::prop::kRetryTopic);
-    const std::string back_topic =
-        retry_topic_prop.empty() ? original.record().topic : std::string(retry_topic_prop);
-    message::MessageExt msg =
-        send_back_message(std::move(original).record(), h->group, dead_letter, h->delayLevel,
-                          random_retry_queue(group->retry_queue_nums));
-    const auto result = co_await broker.store->put(std::move(msg));
-    if (result.ok()) {
-        broker.traffic->on_send_back(back_topic, h->group);
-        co_return RemotingCommand::response_to(request, ResponseCode::SUCCESS);
-    }
-    co_return RemotingCommand::response_to(request, ResponseCode::SYSTEM_ERROR,
-                                           std::string(store::to_string(result.status)));
+    // Named, not a temporary of the co_await expression (GCC 12 destroys those twice).
+    message::MessageExt stored = std::move(original).record();
+    co_return co_await store_again(broker, request, *h, *group, std::move(stored));
 }
 
 }  // namespace rmq::broker

@@ -25,7 +25,6 @@ namespace rmq::broker {
 
 namespace {
 
-using proto::RequestCode;
 using proto::ResponseCode;
 using remoting::RemotingCommand;
 using store::PutMessageStatus;
