@@ -30,6 +30,7 @@ class MetadataWriter {
     store::Result<void> flush();
 
     /// From now on changes are written by run(), which the caller spawns as a service.
+    /// `executor`'s execution context must outlive this writer.
     void run_in_background(boost::asio::any_io_executor executor);
     /// Writes what changed, `delay` after the first change of a burst, until cancelled.
     boost::asio::awaitable<void> run(std::chrono::milliseconds delay);

@@ -44,8 +44,9 @@ TEST_CASE("before the broker runs, a change is written at once") {
 
 TEST_CASE("in the background a burst of changes is written once, and shutdown writes the rest") {
     CountingFile file;
-    MetadataWriter writer("test.json", [&] { return file.write(); });
+    // Before the writer: its channel must go before the pool's services do.
     boost::asio::thread_pool pool(1);
+    MetadataWriter writer("test.json", [&] { return file.write(); });
     ServiceRunner runner(pool.get_executor());
     writer.run_in_background(pool.get_executor());
     runner.spawn("writer", [&] { return writer.run(200ms); });
