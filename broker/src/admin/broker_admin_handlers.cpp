@@ -55,12 +55,9 @@ RemotingCommand handle_get_broker_runtime_info(BrokerContext& broker,
     const auto settings = broker.live_config->snapshot();
     auto delay_offsets =
         broker.schedule ? broker.schedule->offsets() : std::map<int32_t, int64_t>{};
-    RuntimeInfoInputs in{*broker.store,
-                         settings.broker,
-                         broker.daily_totals(),
-                         broker.boot_timestamp_ms,
-                         common::epoch_millis(),
-                         std::move(delay_offsets)};
+    RuntimeInfoInputs in{*broker.store,          settings.broker,
+                         broker.daily_totals(),  broker.boot_timestamp_ms,
+                         common::epoch_millis(), std::move(delay_offsets)};
     return success_with_body(request, runtime_info(in).encode());
 }
 

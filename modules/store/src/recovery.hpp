@@ -4,10 +4,10 @@
 #include <cstdint>
 #include <functional>
 
+#include "config/store_config.hpp"
 #include "message/record.hpp"
 #include "store/checkpoint.hpp"
 #include "store/commit_log.hpp"
-#include "config/store_config.hpp"
 
 namespace rmq::store {
 

@@ -14,10 +14,10 @@
 #include <unordered_map>
 #include <vector>
 
+#include "config/store_config.hpp"
 #include "message/record.hpp"
 #include "store/mapped_file_queue.hpp"
 #include "store/put_result.hpp"
-#include "config/store_config.hpp"
 
 namespace rmq::store {
 

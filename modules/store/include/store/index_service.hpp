@@ -16,9 +16,9 @@
 #include <string_view>
 #include <vector>
 
+#include "config/store_config.hpp"
 #include "store/dispatch_request.hpp"
 #include "store/index_file.hpp"
-#include "config/store_config.hpp"
 #include "store/store_error.hpp"
 
 namespace rmq::store {

@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "config/store_config.hpp"
 #include "message/message.hpp"
 #include "store/checkpoint.hpp"
 #include "store/commit_log.hpp"
@@ -27,7 +28,6 @@
 #include "store/put_pipeline.hpp"
 #include "store/put_result.hpp"
 #include "store/reput_service.hpp"
-#include "config/store_config.hpp"
 #include "store/store_stats.hpp"
 
 namespace rmq::store {

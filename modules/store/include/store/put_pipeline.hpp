@@ -17,9 +17,9 @@
 #include <thread>
 #include <vector>
 
+#include "config/store_config.hpp"
 #include "store/commit_log.hpp"
 #include "store/put_result.hpp"
-#include "config/store_config.hpp"
 
 namespace rmq::store {
 
