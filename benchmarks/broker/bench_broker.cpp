@@ -236,15 +236,7 @@ class Servers {
 
 /// The benchmark topic with kQueues queues, created as `mqadmin updateTopic` does.
 bool create_topic(const std::string& broker) {
-    proto::CreateTopicRequestHeader h;
-    h.topic = kTopic;
-    h.defaultTopic = "TBW102";
-    h.readQueueNums = kQueues;
-    h.writeQueueNums = kQueues;
-    h.perm = proto::perm::kRead | proto::perm::kWrite;
-    h.topicFilterType = "SINGLE_TAG";
-    auto request = RemotingCommand::request(proto::to_int(RequestCode::UPDATE_AND_CREATE_TOPIC));
-    request.set_header(h);
+    auto request = test::create_topic_request(kTopic, kQueues);
     remoting::RemotingClient admin;
     auto response = admin.invoke_sync(broker, std::move(request), 5s);
     return response && response->code == 0;

@@ -226,9 +226,8 @@ void BM_RouteQuery(benchmark::State& state) {
     options.idle_timeout = std::chrono::hours(1);
     options.broker_expiry = std::chrono::hours(1);
     nameserver::NameServer namesrv(options);
-    std::string error;
-    if (!namesrv.start(error)) {
-        state.SkipWithError(("name server: " + error).c_str());
+    if (auto started = namesrv.start(); !started) {
+        state.SkipWithError(("name server: " + started.error().message).c_str());
         return;
     }
     const std::string address = "127.0.0.1:" + std::to_string(namesrv.port());

@@ -60,7 +60,10 @@ void BM_Remoting(benchmark::State& state) {
             response.body = std::move(request.body);
             co_return response;
         });
-    server.start();
+    if (auto listening = server.start(); !listening) {
+        state.SkipWithError(listening.error().message.c_str());
+        return;
+    }
     const std::string address = "127.0.0.1:" + std::to_string(server.port());
     rmq::bench::run_request_load(
         state, address, connections, window, [](int) { return make_request(); },

@@ -13,6 +13,7 @@
 #include <future>
 #include <memory>
 #include <mutex>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -37,7 +38,8 @@ inline std::unique_ptr<remoting::RemotingServer> reference_server(int32_t code,
     config.io_threads = 1;
     auto server = std::make_unique<remoting::RemotingServer>(config);
     server->register_processor(code, std::move(processor));
-    server->start();
+    if (auto listening = server->start(); !listening)
+        throw std::runtime_error(listening.error().message);
     return server;
 }
 

@@ -37,9 +37,8 @@ int main(int argc, char** argv) {
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
     broker::Broker broker(std::move(*startup));
-    std::string error;
-    if (!broker.start(error)) {
-        std::cerr << "mqbroker: " << error << "\n";
+    if (auto started = broker.start(); !started) {
+        std::cerr << "mqbroker: " << started.error().message << "\n";
         return 1;
     }
     std::cout << "The broker[" << broker.broker_addr() << "] boot success." << std::endl;

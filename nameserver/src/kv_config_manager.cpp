@@ -12,7 +12,7 @@ namespace {
 
 store::Result<void> validate(std::string_view text) {
     auto parsed = json::parse(text);
-    if (!parsed) return store::StoreError{store::StoreErrc::bad_config, parsed.error().message};
+    if (!parsed) return common::Error{store::errc::bad_config, parsed.error().message};
     return {};
 }
 

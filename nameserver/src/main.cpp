@@ -35,9 +35,8 @@ int main(int argc, char** argv) {
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
     nameserver::NameServer server(nameserver::NameServerOptions::from(*startup));
-    std::string error;
-    if (!server.start(error)) {
-        std::cerr << "mqnamesrv: " << error << "\n";
+    if (auto started = server.start(); !started) {
+        std::cerr << "mqnamesrv: " << started.error().message << "\n";
         return 1;
     }
     std::cout << "The Name Server boot success. serializeType=JSON, listening on port "

@@ -25,11 +25,8 @@ NameServerOptions NameServerOptions::from(const config::NamesrvStartup& startup)
 NameServer::NameServer(NameServerOptions options)
     : options_(std::move(options)),
       configuration_(options_.startup, options_.startup.namesrv.config_store_path,
-                     [](const std::filesystem::path& file,
-                        std::string_view text) -> std::optional<std::string> {
-                         if (auto r = store::write_config_file(file, text); !r)
-                             return r.error().message;
-                         return std::nullopt;
+                     [](const std::filesystem::path& file, std::string_view text) {
+                         return store::write_config_file(file, text);
                      }),
       kv_(options_.kv_config_path),
       context_{routes_, kv_, configuration_, {options_.order_message_enable}} {
@@ -39,11 +36,8 @@ NameServer::~NameServer() {
     stop();
 }
 
-bool NameServer::start(std::string& error) {
-    if (auto r = kv_.load(); !r) {
-        error = r.error().message;
-        return false;
-    }
+common::Result<void> NameServer::start() {
+    if (auto r = kv_.load(); !r) return r.error();
     remoting::ServerConfig config;
     config.bind_address = options_.bind_address;
     config.port = options_.port;
@@ -54,24 +48,22 @@ bool NameServer::start(std::string& error) {
     server_->on_connection_closed([this](const remoting::CloseEvent& event) {
         routes_.channel_closed(channel_id_of(event.connection.get()));
     });
-    try {
-        server_->start();
-    } catch (const std::exception& e) {
-        error = e.what();
-        return false;
+    if (auto listening = server_->start(); !listening) return listening;
+    if (options_.http_port >= 0) {
+        if (auto serving = start_http(); !serving) {
+            server_->stop();
+            return serving;
+        }
     }
-    if (options_.http_port >= 0 && !start_http(error)) {
-        server_->stop();
-        return false;
-    }
-    broker_expiry_.start(
-        server_->pool().at(0).get_executor(),
-        expire_silent_brokers(routes_, options_.broker_expiry, options_.scan_interval),
-        "broker expiry");
-    return true;
+    services_ =
+        std::make_unique<service::ServiceRunner>(server_->pool().at(0).get_executor(), "namesrv");
+    services_->spawn("broker expiry", [this] {
+        return expire_silent_brokers(routes_, options_.broker_expiry, options_.scan_interval);
+    });
+    return {};
 }
 
-bool NameServer::start_http(std::string& error) {
+common::Result<void> NameServer::start_http() {
     http::AddressServer::Routes routes;
     // Clients on other hosts need a routable address, not the wildcard we listen on.
     const std::string host =
@@ -83,13 +75,13 @@ bool NameServer::start_http(std::string& error) {
         routes[std::string(path)] = [own] { return own; };
     // A poll now and then: the remoting server's first I/O thread serves it beside its own work.
     http_ = std::make_unique<http::AddressServer>(server_->pool().at(0), std::move(routes));
-    return http_->listen(options_.bind_address, static_cast<uint16_t>(options_.http_port), error);
+    return http_->listen(options_.bind_address, static_cast<uint16_t>(options_.http_port));
 }
 
 void NameServer::stop() {
     if (!server_ || stopped_.exchange(true)) return;
     // Both run on the server's threads, so they end while those still run.
-    broker_expiry_.stop();
+    if (services_) services_->stop();
     if (http_) http_->stop();
     server_->stop(std::chrono::seconds(3));
 }

@@ -16,7 +16,7 @@
 #include "nameserver_processor.hpp"
 #include "remoting/server.hpp"
 #include "route_info_manager.hpp"
-#include "service.hpp"
+#include "service/service_runner.hpp"
 
 namespace rmq::nameserver {
 
@@ -47,7 +47,7 @@ class NameServer {
     ~NameServer();
 
     /// Loads the KV config and starts listening; an error names what failed.
-    bool start(std::string& error);
+    common::Result<void> start();
     void stop();
 
     uint16_t port() const;
@@ -55,7 +55,7 @@ class NameServer {
     RouteInfoManager& routes() { return routes_; }
 
   private:
-    bool start_http(std::string& error);
+    common::Result<void> start_http();
 
     NameServerOptions options_;
     NameServerContext::Configuration configuration_;
@@ -64,7 +64,7 @@ class NameServer {
     NameServerContext context_;
     std::unique_ptr<remoting::RemotingServer> server_;
     std::unique_ptr<http::AddressServer> http_;
-    Service broker_expiry_;
+    std::unique_ptr<service::ServiceRunner> services_;  // the broker expiry
     std::atomic<bool> stopped_{false};
 };
 

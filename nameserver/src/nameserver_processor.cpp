@@ -9,10 +9,9 @@ namespace rmq::nameserver {
 
 NameServerProcessor::NameServerProcessor(RouteInfoManager& routes, KvConfigManager& kv,
                                          NameServerSettings settings)
-    : configuration_({}, {},
-                     [](const std::filesystem::path&, std::string_view) {
-                         return std::optional<std::string>();
-                     }),
+    : configuration_(
+        {}, {},
+        [](const std::filesystem::path&, std::string_view) { return common::Result<void>(); }),
       context_{routes, kv, configuration_, settings} {
     register_handlers(table_, context_);
 }

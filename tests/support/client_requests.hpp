@@ -5,6 +5,7 @@
 #include <string>
 
 #include "body/heartbeat_data.hpp"
+#include "proto/flags.hpp"
 #include "proto/headers.hpp"
 #include "proto/request_code.hpp"
 #include "remoting/command.hpp"
@@ -99,6 +100,23 @@ inline remoting::RemotingCommand send_request(const Send& s) {
         r.set_header(h);
     }
     r.body = s.body;
+    return r;
+}
+
+/// UPDATE_AND_CREATE_TOPIC as `mqadmin updateTopic` sends it: `queues` read and write queues.
+inline remoting::RemotingCommand create_topic_request(const std::string& topic, int32_t queues,
+                                                      int32_t perm = proto::perm::kRead
+                                                                     | proto::perm::kWrite) {
+    proto::CreateTopicRequestHeader h;
+    h.topic = topic;
+    h.defaultTopic = "TBW102";
+    h.readQueueNums = queues;
+    h.writeQueueNums = queues;
+    h.perm = perm;
+    h.topicFilterType = "SINGLE_TAG";
+    auto r = remoting::RemotingCommand::request(
+        proto::to_int(proto::RequestCode::UPDATE_AND_CREATE_TOPIC));
+    r.set_header(h);
     return r;
 }
 

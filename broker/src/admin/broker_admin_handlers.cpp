@@ -38,9 +38,7 @@ RemotingCommand handle_update_broker_config(BrokerContext& broker, const Remotin
     const auto black_list = broker.live_config->read(
         [](const config::BrokerStartup& s) { return s.broker.config_black_list; });
     auto keys = broker.live_config->update(request.body, black_list);
-    if (!keys)
-        return RemotingCommand::response_to(request, keys.error().response_code(),
-                                            keys.error().message);
+    if (!keys) return RemotingCommand::response_to(request, keys.error());
     std::string list;
     for (const auto& k : *keys)
         list += (list.empty() ? "" : ", ") + k;

@@ -28,15 +28,17 @@ RemotingCommand success_with_default_remark(const RemotingCommand& request) {
                                         "not set any response code");
 }
 
-/// Why UPDATE_AND_CREATE_TOPIC / DELETE_TOPIC_IN_BROKER may not touch `topic`, if they may not:
-/// the same checks, in Java's order, guard both.
-std::optional<std::string> topic_admin_refusal(const BrokerContext& broker,
-                                               const std::string& topic) {
-    if (broker.is_slave()) return std::string(kSlaveRefusal);
-    if (auto problem = topic_name_problem(topic)) return problem;
+/// Whether UPDATE_AND_CREATE_TOPIC / DELETE_TOPIC_IN_BROKER may touch `topic`: the same checks,
+/// in Java's order, guard both, and every refusal is a SYSTEM_ERROR.
+proto::Result<void> check_topic_admin(const BrokerContext& broker, const std::string& topic) {
+    const auto refuse = [](std::string remark) {
+        return proto::ProtocolError{proto::to_int(ResponseCode::SYSTEM_ERROR), std::move(remark)};
+    };
+    if (broker.is_slave()) return refuse(std::string(kSlaveRefusal));
+    if (auto name = check_topic_name(topic); !name) return name;
     if (broker.topics->is_system_topic(topic))
-        return "The topic[" + topic + "] is conflict with system topic.";
-    return std::nullopt;
+        return refuse("The topic[" + topic + "] is conflict with system topic.");
+    return {};
 }
 
 }  // namespace
@@ -45,8 +47,8 @@ RemotingCommand handle_update_and_create_topic(BrokerContext& broker,
                                                const RemotingCommand& request) {
     auto h = request.decode_header<proto::CreateTopicRequestHeader>();
     if (!h) return RemotingCommand::response_to(request, h.error());
-    if (auto refusal = topic_admin_refusal(broker, h->topic))
-        return RemotingCommand::response_to(request, ResponseCode::SYSTEM_ERROR, *refusal);
+    if (auto allowed = check_topic_admin(broker, h->topic); !allowed)
+        return RemotingCommand::response_to(request, allowed.error());
     store::TopicConfig config;
     config.topic_name = h->topic;
     config.read_queue_nums = h->readQueueNums;
@@ -66,8 +68,8 @@ RemotingCommand handle_delete_topic_in_broker(BrokerContext& broker,
                                               const RemotingCommand& request) {
     auto h = request.decode_header<proto::DeleteTopicRequestHeader>();
     if (!h) return RemotingCommand::response_to(request, h.error());
-    if (auto refusal = topic_admin_refusal(broker, h->topic))
-        return RemotingCommand::response_to(request, ResponseCode::SYSTEM_ERROR, *refusal);
+    if (auto allowed = check_topic_admin(broker, h->topic); !allowed)
+        return RemotingCommand::response_to(request, allowed.error());
     broker.topics->erase(h->topic);
     broker.store->delete_topic(h->topic);
     broker.topics_changed();

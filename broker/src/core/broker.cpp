@@ -27,25 +27,20 @@ Broker::~Broker() {
     shutdown();
 }
 
-bool Broker::start(std::string& error) {
+common::Result<void> Broker::start() {
     auto opened = BrokerContext::open(startup_);
-    if (!opened) {
-        error = opened.error();
-        return false;
-    }
+    if (!opened) return opened.error();
     context_ = std::move(*opened);
     auto& ctx = *context_;
     service_pool_ = std::make_unique<boost::asio::thread_pool>(kServiceThreads);
-    services_ = std::make_unique<ServiceRunner>(service_pool_->get_executor());
+    services_ = std::make_unique<service::ServiceRunner>(service_pool_->get_executor(), "broker");
     for (MetadataWriter* writer : metadata_writers()) {
         writer->run_in_background(service_pool_->get_executor());
         services_->spawn("metadata writer", [writer] { return writer->run(kMetadataDelay); });
     }
-    if (auto r = ctx.store->start(); !r) {
-        error = "cannot start the store: " + r.error().message;
-        return false;
-    }
-    if (!start_schedule_service(error)) return false;
+    if (auto r = ctx.store->start(); !r)
+        return common::in_context("cannot start the store", r.error());
+    if (auto r = start_schedule_service(); !r) return r;
     start_transaction_check_service();
 
     remoting::ServerConfig config;
@@ -58,19 +53,14 @@ bool Broker::start(std::string& error) {
         for (const auto& group : ctx.clients->connection_closed(event.connection.get()))
             ctx.notify_consumer_ids_changed(group);
     });
-    try {
-        server_->start();
-    } catch (const std::exception& e) {
-        error = e.what();
-        return false;
-    }
+    if (auto listening = server_->start(); !listening) return listening;
     start_registrar();
     start_periodic_services();
     // As Java's BrokerController.start(): the first registration is done before start-up
     // completes, so clients that read routes right after "boot success" find this broker.
     register_now();
     services_->spawn("name-server registration", [this] { return registration_service(); });
-    return true;
+    return {};
 }
 
 void Broker::start_registrar() {
@@ -97,21 +87,19 @@ void Broker::start_registrar() {
     }
 }
 
-bool Broker::start_schedule_service(std::string& error) {
+common::Result<void> Broker::start_schedule_service() {
     auto& ctx = *context_;
     // Delayed messages are delivered by the master only; a slave's copies arrive by replication.
-    if (ctx.is_slave()) return true;
+    if (ctx.is_slave()) return {};
     const auto period = std::chrono::milliseconds(
         std::max<int64_t>(1000, startup_.store_extras.get_int("flushDelayOffsetInterval")));
     ctx.schedule = std::make_unique<ScheduleService>(service_pool_->get_executor(), *ctx.store,
                                                      ctx.store->delay_levels(),
                                                      startup_.store.config_path(), period);
-    if (auto r = ctx.schedule->load(); !r) {
-        error = "cannot load delayOffset.json: " + r.error().message;
-        return false;
-    }
+    if (auto r = ctx.schedule->load(); !r)
+        return common::in_context("cannot load delayOffset.json", r.error());
     ctx.schedule->start();
-    return true;
+    return {};
 }
 
 void Broker::start_transaction_check_service() {
@@ -160,13 +148,14 @@ void Broker::start_periodic_services() {
     auto& ctx = *context_;
     const auto offsets_period =
         std::chrono::milliseconds(std::max(1000, startup_.broker.flush_consumer_offset_interval));
-    services_->spawn("stats",
-                     [&ctx] { return ServiceRunner::every(1s, [&ctx] { ctx.sample_stats(); }); });
+    services_->spawn("stats", [&ctx] {
+        return service::ServiceRunner::every(1s, [&ctx] { ctx.sample_stats(); });
+    });
     services_->spawn("consumer-offset flush", [this, offsets_period] {
-        return ServiceRunner::every(offsets_period, [this] { persist_offsets(); });
+        return service::ServiceRunner::every(offsets_period, [this] { persist_offsets(); });
     });
     services_->spawn("client expiry", [&ctx] {
-        return ServiceRunner::every(kClientScan, [&ctx] {
+        return service::ServiceRunner::every(kClientScan, [&ctx] {
             for (const auto& group : ctx.clients->expire(kClientExpiry))
                 ctx.notify_consumer_ids_changed(group);
         });
@@ -187,7 +176,7 @@ boost::asio::awaitable<void> Broker::registration_service() {
                               ? next_registration
                               : std::min(next_registration, next_address_fetch);
         const auto wait = next - Clock::now();
-        const bool awake = co_await ServiceRunner::sleep(wait);
+        const bool awake = co_await service::ServiceRunner::sleep(wait);
         if (!awake) co_return;
         if (!address_service_url_.empty() && Clock::now() >= next_address_fetch) {
             // A changed list is registered with at once rather than at the next period.

@@ -12,8 +12,8 @@
 
 #include "config/command_line.hpp"
 #include "core/broker_context.hpp"
-#include "core/service_runner.hpp"
 #include "remoting/server.hpp"
+#include "service/service_runner.hpp"
 
 namespace rmq::broker {
 
@@ -23,7 +23,9 @@ class Broker {
     explicit Broker(config::BrokerStartup startup);
     ~Broker();
 
-    bool start(std::string& error);
+    /// Opens the store and the metadata, starts the services and listens; the error says what
+    /// failed, with the code of the module that failed.
+    common::Result<void> start();
     /// Unregisters, stops serving (in-flight requests finish), shuts the store down cleanly.
     void shutdown();
 
@@ -35,7 +37,7 @@ class Broker {
 
   private:
     /// ScheduleService on a master: delayOffset.json loaded and clamped, levels running.
-    bool start_schedule_service(std::string& error);
+    common::Result<void> start_schedule_service();
     /// TransactionalMessageCheckService on a master: unresolved half messages checked with their
     /// producers every transactionCheckInterval.
     void start_transaction_check_service();
@@ -56,7 +58,7 @@ class Broker {
     /// context, whose services run on it.
     std::unique_ptr<boost::asio::thread_pool> service_pool_;
     std::unique_ptr<BrokerContext> context_;
-    std::unique_ptr<ServiceRunner> services_;
+    std::unique_ptr<service::ServiceRunner> services_;
     std::string address_service_url_;  // set when name servers come from the address service
     std::unique_ptr<remoting::RemotingServer> server_;
     std::mutex mutex_;

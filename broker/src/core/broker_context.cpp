@@ -33,8 +33,7 @@ TopicSettings topic_settings(const config::BrokerStartup& startup) {
 
 }  // namespace
 
-common::Expected<std::unique_ptr<BrokerContext>, std::string> BrokerContext::open(
-    config::BrokerStartup startup) {
+common::Result<std::unique_ptr<BrokerContext>> BrokerContext::open(config::BrokerStartup startup) {
     std::unique_ptr<BrokerContext> ctx(new BrokerContext);
     ctx->startup = std::move(startup);
     const auto& b = ctx->startup.broker;
@@ -46,13 +45,12 @@ common::Expected<std::unique_ptr<BrokerContext>, std::string> BrokerContext::ope
     ctx->traffic = std::make_unique<BrokerStats>(b.broker_cluster_name);
     ctx->live_config = std::make_unique<config::LiveConfiguration<config::BrokerStartup>>(
         ctx->startup, ctx->startup.config_store_path,
-        [](const std::filesystem::path& file, std::string_view text) -> std::optional<std::string> {
-            if (auto r = store::write_config_file(file, text); !r) return r.error().message;
-            return std::nullopt;
+        [](const std::filesystem::path& file, std::string_view text) {
+            return store::write_config_file(file, text);
         });
 
     auto store = store::MessageStore::open(ctx->startup.store);
-    if (!store) return "cannot open the store: " + store.error().message;
+    if (!store) return common::in_context("cannot open the store", store.error());
     ctx->store = std::move(*store);
     ctx->boot_timestamp_ms = common::epoch_millis();
 
@@ -61,9 +59,9 @@ common::Expected<std::unique_ptr<BrokerContext>, std::string> BrokerContext::ope
     ctx->groups = std::make_unique<SubscriptionGroupManager>(settings.config_dir,
                                                              b.auto_create_subscription_group);
     ctx->offsets = std::make_unique<ConsumerOffsetManager>(settings.config_dir);
-    if (auto r = ctx->topics->load(); !r) return r.error().message;
-    if (auto r = ctx->groups->load(); !r) return r.error().message;
-    if (auto r = ctx->offsets->load(); !r) return r.error().message;
+    if (auto r = ctx->topics->load(); !r) return r.error();
+    if (auto r = ctx->groups->load(); !r) return r.error();
+    if (auto r = ctx->offsets->load(); !r) return r.error();
 
     // Held pulls wake when the dispatcher writes a message of their queue.
     ctx->store->add_arrival_listener(

@@ -44,8 +44,7 @@ struct RequestSettings {
 struct BrokerContext {
     /// Opens the store (not yet started) and loads topics, groups and consumer offsets from the
     /// store's config directory; the error names what failed.
-    static common::Expected<std::unique_ptr<BrokerContext>, std::string> open(
-        config::BrokerStartup startup);
+    static common::Result<std::unique_ptr<BrokerContext>> open(config::BrokerStartup startup);
 
     /// What start-up used; live_config holds the settings as UPDATE_BROKER_CONFIG changes them.
     config::BrokerStartup startup;

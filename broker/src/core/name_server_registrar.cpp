@@ -6,7 +6,9 @@
 #include <boost/asio/experimental/parallel_group.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/use_future.hpp>
+#include <exception>
 #include <set>
+#include <string>
 
 #include "body/kv_table.hpp"
 #include "body/register_broker_body.hpp"
@@ -21,6 +23,21 @@
 namespace rmq::broker {
 
 namespace asio = boost::asio;
+
+namespace {
+
+/// What a call that threw instead of answering threw.
+std::string describe(const std::exception_ptr& failure) {
+    try {
+        std::rethrow_exception(failure);
+    } catch (const std::exception& e) {
+        return e.what();
+    } catch (...) {
+        return "unknown exception";
+    }
+}
+
+}  // namespace
 
 std::vector<std::string> NameServerRegistrar::split_addresses(const std::string& list) {
     std::vector<std::string> out;
@@ -59,7 +76,7 @@ remoting::RemotingCommand NameServerRegistrar::make_request(
     return request;
 }
 
-asio::awaitable<std::vector<remoting::TransportResult<remoting::RemotingCommand>>>
+asio::awaitable<std::vector<remoting::Result<remoting::RemotingCommand>>>
 NameServerRegistrar::invoke_all(remoting::RemotingCommand request) {
     // Every name server at once, each call bounded by the timeout: one that never answers holds
     // back neither the others nor the caller beyond its timeout.
@@ -70,7 +87,7 @@ NameServerRegistrar::invoke_all(remoting::RemotingCommand request) {
     for (const auto& addr : name_servers())
         calls.push_back(asio::co_spawn(client_.pool().next(),
                                        client_.invoke(addr, request, timeout_), asio::deferred));
-    std::vector<remoting::TransportResult<remoting::RemotingCommand>> answers;
+    std::vector<remoting::Result<remoting::RemotingCommand>> answers;
     if (calls.empty()) co_return answers;
     auto [order, errors, results] =
         co_await asio::experimental::make_parallel_group(std::move(calls))
@@ -78,8 +95,8 @@ NameServerRegistrar::invoke_all(remoting::RemotingCommand request) {
     // Results come in the order the calls were listed, whatever order they completed in.
     for (size_t i = 0; i < results.size(); ++i) {
         if (errors[i])
-            answers.emplace_back(remoting::TransportError{
-                remoting::make_error_code(remoting::errc::connect_failed), "the call failed"});
+            answers.emplace_back(common::Error{remoting::errc::connect_failed,
+                                               "the call failed: " + describe(errors[i])});
         else
             answers.push_back(std::move(results[i]));
     }

@@ -58,8 +58,8 @@ class NameServerRegistrar {
   private:
     remoting::RemotingCommand make_request(const TopicConfigManager& topics) const;
     /// `request` to every name server at once; the answers in the order of name_servers().
-    boost::asio::awaitable<std::vector<remoting::TransportResult<remoting::RemotingCommand>>>
-    invoke_all(remoting::RemotingCommand request);
+    boost::asio::awaitable<std::vector<remoting::Result<remoting::RemotingCommand>>> invoke_all(
+        remoting::RemotingCommand request);
 
     BrokerIdentity identity_;
     std::atomic<int32_t> permission_;

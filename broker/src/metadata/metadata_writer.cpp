@@ -5,7 +5,7 @@
 #include <boost/asio/use_awaitable.hpp>
 
 #include "common/log.hpp"
-#include "core/service_runner.hpp"
+#include "service/service_runner.hpp"
 
 namespace rmq::broker {
 
@@ -62,11 +62,11 @@ asio::awaitable<void> MetadataWriter::run(std::chrono::milliseconds delay) {
         const auto [ec] =
             co_await wakeup_->channel.async_receive(asio::as_tuple(asio::use_awaitable));
         if (ec) co_return;  // cancelled: the owner flushes at shutdown
-        const bool awake = co_await ServiceRunner::sleep(delay);
+        const bool awake = co_await service::ServiceRunner::sleep(delay);
         if (!awake) co_return;
         if (auto r = flush(); !r) {
             log::error("broker", "cannot write " + name_ + " (retrying): " + r.error().message);
-            const bool retry = co_await ServiceRunner::sleep(kRetryAfterFailure);
+            const bool retry = co_await service::ServiceRunner::sleep(kRetryAfterFailure);
             if (!retry) co_return;
             (void)wakeup_->channel.try_send(boost::system::error_code{});
         }

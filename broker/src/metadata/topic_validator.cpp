@@ -5,18 +5,23 @@
 
 namespace rmq::broker {
 
-std::optional<std::string> topic_name_problem(std::string_view topic) {
+proto::Result<void> check_topic_name(std::string_view topic) {
+    const auto refuse = [](std::string remark) {
+        return proto::ProtocolError{proto::to_int(proto::ResponseCode::SYSTEM_ERROR),
+                                    std::move(remark)};
+    };
     if (topic.find_first_not_of(" \t\r\n") == std::string_view::npos)
-        return "The specified topic is blank.";
+        return refuse("The specified topic is blank.");
     const bool legal = std::all_of(topic.begin(), topic.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
                || c == '%' || c == '|' || c == '_' || c == '-';
     });
     if (!legal)
-        return "The specified topic contains illegal characters, allowing only ^[%|a-zA-Z0-9_-]+$";
+        return refuse(
+            "The specified topic contains illegal characters, allowing only ^[%|a-zA-Z0-9_-]+$");
     if (topic.size() > kTopicMaxLength)
-        return "The specified topic is longer than topic max length.";
-    return std::nullopt;
+        return refuse("The specified topic is longer than topic max length.");
+    return {};
 }
 
 bool is_builtin_system_topic(std::string_view topic) {

@@ -1,9 +1,9 @@
 #pragma once
 // Topic names (TopicValidator, spec/behaviours.md §2.1): the allowed characters and length, the
 // system topics that admin commands may not touch, the topics clients may not send to.
-#include <optional>
-#include <string>
 #include <string_view>
+
+#include "proto/protocol_error.hpp"
 
 namespace rmq::broker {
 
@@ -20,8 +20,8 @@ inline constexpr std::string_view kRetryGroupTopicPrefix = "%RETRY%";
 inline constexpr std::string_view kDlqGroupTopicPrefix = "%DLQ%";
 inline constexpr size_t kTopicMaxLength = 127;
 
-/// The remark RocketMQ answers for a bad topic name, or nullopt when the name is valid.
-std::optional<std::string> topic_name_problem(std::string_view topic);
+/// A valid name, or RocketMQ's refusal of it (SYSTEM_ERROR and the reason).
+proto::Result<void> check_topic_name(std::string_view topic);
 
 /// TopicValidator's fixed system topics (plus `rmq_sys_` names). Cluster, broker, trace and
 /// reply topics are added by the broker's TopicConfigManager at start.

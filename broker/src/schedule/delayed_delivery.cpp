@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "core/broker_error.hpp"
 #include "core/stored_copy.hpp"
 #include "message/property_keys.hpp"
 #include "metadata/topic_validator.hpp"
@@ -17,17 +18,18 @@ int64_t clamp_delay_offset(int64_t offset, int64_t min_offset, int64_t max_offse
     return std::clamp(offset, min_offset, std::max(min_offset, max_offset));
 }
 
-common::Expected<message::MessageExt, std::string> due_message(message::MessageExt scheduled) {
+common::Result<message::MessageExt> due_message(message::MessageExt scheduled) {
     namespace prop = message::prop;
     const std::string real_topic(scheduled.property(prop::kRealTopic));
     const std::string_view qid = scheduled.property(prop::kRealQueueId);
     int32_t queue_id = -1;
     auto [end, ec] = std::from_chars(qid.data(), qid.data() + qid.size(), queue_id);
     if (real_topic.empty() || ec != std::errc() || end != qid.data() + qid.size() || queue_id < 0)
-        return std::string("no REAL_TOPIC/REAL_QID (\"" + real_topic + "\", \"" + std::string(qid)
-                           + "\")");
+        return common::Error{errc::no_real_queue, "no REAL_TOPIC/REAL_QID (\"" + real_topic
+                                                      + "\", \"" + std::string(qid) + "\")"};
     if (real_topic == kTransHalfTopic)
-        return std::string("the real topic is " + real_topic + ", discarded");
+        return common::Error{errc::forbidden_target,
+                             "the real topic is " + real_topic + ", discarded"};
     return stored_copy(std::move(scheduled), real_topic, queue_id);
 }
 

@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string>
 
-#include "common/expected.hpp"
+#include "common/error.hpp"
 #include "message/message.hpp"
 
 namespace rmq::broker {
@@ -23,6 +23,6 @@ int64_t clamp_delay_offset(int64_t offset, int64_t min_offset, int64_t max_offse
 /// the properties as stored (DELAY, REAL_TOPIC, REAL_QID, WAIT remain, as Java's record keeps
 /// them). An error (logged, the entry skipped) when the record names no usable real queue or its
 /// real topic is the transaction half topic.
-common::Expected<message::MessageExt, std::string> due_message(message::MessageExt scheduled);
+common::Result<message::MessageExt> due_message(message::MessageExt scheduled);
 
 }  // namespace rmq::broker

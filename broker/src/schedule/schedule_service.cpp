@@ -30,7 +30,7 @@ ScheduleService::ScheduleService(asio::any_io_executor pool, store::MessageStore
       levels_(std::move(levels)),
       config_dir_(std::move(config_dir)),
       persist_period_(persist_period),
-      runner_(std::move(pool)) {
+      runner_(std::move(pool), "broker") {
 }
 
 ScheduleService::~ScheduleService() {
@@ -108,7 +108,7 @@ asio::awaitable<void> ScheduleService::run_level(int32_t level) {
     std::chrono::milliseconds pause = kFirstRun;
     for (;;) {
         // Named, not a loop condition: GCC 12 miscompiles a co_await there.
-        const bool awake = co_await ServiceRunner::sleep(pause);
+        const bool awake = co_await service::ServiceRunner::sleep(pause);
         if (!awake || stopping_) co_return;
         pause = kNextRun;
         try {
@@ -124,7 +124,7 @@ asio::awaitable<void> ScheduleService::run_level(int32_t level) {
 
 asio::awaitable<void> ScheduleService::run_persister() {
     for (;;) {
-        const bool awake = co_await ServiceRunner::sleep(persist_period_);
+        const bool awake = co_await service::ServiceRunner::sleep(persist_period_);
         if (!awake || stopping_) co_return;
         bool dirty = false;
         {
@@ -161,7 +161,7 @@ asio::awaitable<int64_t> ScheduleService::deliver_due(int32_t level, int64_t off
                                           + std::to_string(unit.commit_log_offset) + ", skipped");
             } else if (auto built = due_message(std::move(decoded).record()); !built) {
                 log::error("schedule", "delay level " + std::to_string(level) + " offset "
-                                           + std::to_string(index) + ": " + built.error()
+                                           + std::to_string(index) + ": " + built.error().message
                                            + ", skipped");
             } else {
                 due = std::move(*built);

@@ -5,8 +5,8 @@
 // keeps how far each level got in delayOffset.json (every flushDelayOffsetInterval and at
 // shutdown). Masters only: the broker does not start it on a slave.
 //
-// Threading: one coroutine per level plus the persister, services of a ServiceRunner on the
-// broker's service pool; a level's puts are awaited (the store completes them on its append
+// Threading: one coroutine per level plus the persister, services of a service::ServiceRunner on
+// the broker's service pool; a level's puts are awaited (the store completes them on its append
 // thread), so a slow put never holds a thread. offsets() may be called from any thread.
 #include <atomic>
 #include <boost/asio/any_io_executor.hpp>
@@ -18,7 +18,7 @@
 #include <mutex>
 #include <vector>
 
-#include "core/service_runner.hpp"
+#include "service/service_runner.hpp"
 #include "store/delay_levels.hpp"
 #include "store/message_store.hpp"
 #include "store/metadata/delay_offset_table.hpp"
@@ -60,7 +60,7 @@ class ScheduleService {
     store::DelayLevels levels_;
     std::filesystem::path config_dir_;
     std::chrono::milliseconds persist_period_;
-    ServiceRunner runner_;
+    service::ServiceRunner runner_;
     std::atomic<bool> started_{false};
     std::atomic<bool> stopping_{false};
     mutable std::mutex mutex_;

@@ -5,14 +5,14 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
-#include <optional>
-#include <string>
+
+#include "proto/protocol_error.hpp"
 
 namespace rmq::broker {
 
-/// The SYSTEM_BUSY remark for a send arriving now, or nothing when it may proceed.
-std::optional<std::string> send_busy_refusal(bool fast_failure_enable,
-                                             std::chrono::milliseconds oldest_wait, size_t queued,
-                                             int64_t wait_limit_ms);
+/// Whether a send arriving now may proceed, or its SYSTEM_BUSY answer.
+proto::Result<void> check_send_not_busy(bool fast_failure_enable,
+                                        std::chrono::milliseconds oldest_wait, size_t queued,
+                                        int64_t wait_limit_ms);
 
 }  // namespace rmq::broker

@@ -96,10 +96,10 @@ std::optional<RemotingCommand> refuse_when_not_accepting(BrokerContext& broker,
             request, ResponseCode::SYSTEM_ERROR,
             "broker unable to service, until "
                 + std::to_string(settings.start_accept_send_request_time_stamp));
-    if (auto busy =
-            send_busy_refusal(settings.broker_fast_failure_enable, broker.store->put_queue_wait(),
-                              broker.store->queued_puts(), settings.wait_time_mills_in_send_queue))
-        return RemotingCommand::response_to(request, ResponseCode::SYSTEM_BUSY, std::move(*busy));
+    auto not_busy =
+        check_send_not_busy(settings.broker_fast_failure_enable, broker.store->put_queue_wait(),
+                            broker.store->queued_puts(), settings.wait_time_mills_in_send_queue);
+    if (!not_busy) return RemotingCommand::response_to(request, not_busy.error());
     return std::nullopt;
 }
 
@@ -115,8 +115,8 @@ common::Expected<store::TopicConfig, RemotingCommand> resolve_topic(
     if ((settings.broker_permission & proto::perm::kWrite) == 0 && topic && topic->order)
         return refuse(ResponseCode::NO_PERMISSION,
                       "the broker[" + settings.broker_ip1 + "] sending message is forbidden");
-    if (auto problem = topic_name_problem(send.topic))
-        return refuse(ResponseCode::SYSTEM_ERROR, *problem);
+    if (auto name = check_topic_name(send.topic); !name)
+        return RemotingCommand::response_to(request, name.error());
     if (is_send_forbidden_topic(send.topic))
         return refuse(ResponseCode::NO_PERMISSION,
                       "Sending message to topic[" + send.topic + "] is forbidden.");
@@ -250,7 +250,7 @@ boost::asio::awaitable<RemotingCommand> store_batch(BrokerContext& broker,
     if (!entries)
         co_return RemotingCommand::response_to(
             request, ResponseCode::MESSAGE_ILLEGAL,
-            "the batch body does not decode: " + entries.error().message());
+            "the batch body does not decode: " + entries.error().message);
     std::vector<message::MessageExt> batch;
     batch.reserve(entries->size());
     for (auto& entry : *entries) {

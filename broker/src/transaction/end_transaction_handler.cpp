@@ -61,9 +61,8 @@ common::Expected<message::MessageExt, RemotingCommand> find_half_message(
         return RemotingCommand::response_to(request, ResponseCode::SYSTEM_ERROR,
                                             "Find prepared transaction message failed");
     message::MessageExt half = std::move(decoded).record();
-    if (auto mismatch = end_transaction_mismatch(header, half))
-        return RemotingCommand::response_to(request, ResponseCode::SYSTEM_ERROR,
-                                            std::move(*mismatch));
+    if (auto matches = check_end_transaction_matches(header, half); !matches)
+        return RemotingCommand::response_to(request, matches.error());
     return half;
 }
 

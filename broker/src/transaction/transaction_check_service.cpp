@@ -33,7 +33,10 @@ constexpr size_t kOpBatch = 32;
 TransactionCheckService::TransactionCheckService(asio::any_io_executor pool,
                                                  store::MessageStore& store,
                                                  ConsumerOffsetManager& offsets, Hooks hooks)
-    : store_(store), offsets_(offsets), hooks_(std::move(hooks)), runner_(std::move(pool)) {
+    : store_(store),
+      offsets_(offsets),
+      hooks_(std::move(hooks)),
+      runner_(std::move(pool), "broker") {
 }
 
 TransactionCheckService::~TransactionCheckService() {
@@ -54,7 +57,7 @@ asio::awaitable<void> TransactionCheckService::run() {
     for (;;) {
         const TransactionCheckSettings settings = hooks_.settings();
         const std::chrono::milliseconds interval(std::max<int64_t>(1, settings.interval_ms));
-        const bool awake = co_await ServiceRunner::sleep(interval);
+        const bool awake = co_await service::ServiceRunner::sleep(interval);
         if (!awake || stopping_) co_return;
         // Java walks the half topic's read queues, creating its config (1 queue) if missing.
         const int32_t queues = hooks_.half_topic_queues();
@@ -164,7 +167,8 @@ asio::awaitable<void> TransactionCheckService::check_queue(
         if (immunity.explicit_property) {
             if (age < immunity.ms) {
                 message::MessageExt held = *half;
-                if (co_await hold_immune(std::move(held), scan)) {
+                const bool re_put = co_await hold_immune(std::move(held), scan);
+                if (re_put) {
                     next = ++i;
                     continue;
                 }

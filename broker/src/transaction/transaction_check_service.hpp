@@ -6,8 +6,9 @@
 // transactionCheckMax times goes to TRANS_CHECK_MAX_TIME_TOPIC. How far the half and op queues
 // are resolved is kept as CID_RMQ_SYS_TRANS's consumer offsets. Masters only.
 //
-// Threading: the round is a coroutine, a service of a ServiceRunner on the broker's service pool;
-// puts are awaited, so a slow put holds no thread. The hooks are called from that coroutine.
+// Threading: the round is a coroutine, a service of a service::ServiceRunner on the broker's
+// service pool; puts are awaited, so a slow put holds no thread. The hooks are called from that
+// coroutine.
 #include <atomic>
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
@@ -18,9 +19,9 @@
 #include <string>
 #include <vector>
 
-#include "core/service_runner.hpp"
 #include "message/message.hpp"
 #include "metadata/consumer_offset_manager.hpp"
+#include "service/service_runner.hpp"
 #include "store/message_store.hpp"
 
 namespace rmq::remoting {
@@ -89,7 +90,7 @@ class TransactionCheckService {
     store::MessageStore& store_;
     ConsumerOffsetManager& offsets_;
     Hooks hooks_;
-    ServiceRunner runner_;
+    service::ServiceRunner runner_;
     std::atomic<bool> started_{false};
     std::atomic<bool> stopping_{false};
 };

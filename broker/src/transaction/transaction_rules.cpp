@@ -57,14 +57,18 @@ message::MessageExt half_message(message::MessageExt msg) {
     return msg;
 }
 
-std::optional<std::string> end_transaction_mismatch(
-    const proto::EndTransactionRequestHeader& header, const message::MessageExt& half) {
+proto::Result<void> check_end_transaction_matches(const proto::EndTransactionRequestHeader& header,
+                                                  const message::MessageExt& half) {
+    const auto refuse = [](const char* remark) {
+        return proto::ProtocolError{proto::to_int(proto::ResponseCode::SYSTEM_ERROR), remark};
+    };
     if (half.property(prop::kProducerGroup) != header.producerGroup)
-        return "The producer group wrong";
+        return refuse("The producer group wrong");
     if (half.queue_offset != header.tranStateTableOffset)
-        return "The transaction state table offset wrong";
-    if (half.commit_log_offset != header.commitLogOffset) return "The commit log offset wrong";
-    return std::nullopt;
+        return refuse("The transaction state table offset wrong");
+    if (half.commit_log_offset != header.commitLogOffset)
+        return refuse("The commit log offset wrong");
+    return {};
 }
 
 std::optional<message::MessageExt> committed_message(message::MessageExt half) {

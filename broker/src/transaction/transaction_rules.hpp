@@ -10,6 +10,7 @@
 
 #include "message/message.hpp"
 #include "proto/headers.hpp"
+#include "proto/protocol_error.hpp"
 
 namespace rmq::broker {
 
@@ -25,10 +26,10 @@ bool is_transaction_prepared(const message::Message& msg);
 /// NOT_TYPE, topic RMQ_SYS_TRANS_HALF_TOPIC queue 0.
 message::MessageExt half_message(message::MessageExt msg);
 
-/// checkPrepareMessage: why END_TRANSACTION's header does not match the half record, if it does
-/// not (Java's remarks).
-std::optional<std::string> end_transaction_mismatch(
-    const proto::EndTransactionRequestHeader& header, const message::MessageExt& half);
+/// checkPrepareMessage: whether END_TRANSACTION's header matches the half record, or Java's
+/// SYSTEM_ERROR answer naming the field that does not.
+proto::Result<void> check_end_transaction_matches(const proto::EndTransactionRequestHeader& header,
+                                                  const message::MessageExt& half);
 
 /// The committed message: REAL_TOPIC/REAL_QID's topic and queue, transaction bits COMMIT_TYPE,
 /// PREPAREDTRANSACTIONOFFSET the half record's offset, the half record's properties verbatim

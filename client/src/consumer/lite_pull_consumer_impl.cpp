@@ -289,10 +289,15 @@ asio::awaitable<Result<void>> LitePullConsumerImpl::seek_to(MessageQueue queue, 
     if (auto running = check_running(); !running) co_return running.error();
     MessageQueue wrapped = queue;
     wrapped.topic = wrap(queue.topic);
-    auto offset = end == End::begin ? co_await min_offset(*instance_, wrapped)
-                                    : co_await max_offset(*instance_, wrapped);
-    if (!offset) co_return offset.error();
-    co_return co_await seek(std::move(queue), *offset);
+    // Each co_await its own statement (docs/pitfalls.md: not inside ?:).
+    if (end == End::begin) {
+        auto first = co_await min_offset(*instance_, wrapped);
+        if (!first) co_return first.error();
+        co_return co_await seek(std::move(queue), *first);
+    }
+    auto last = co_await max_offset(*instance_, wrapped);
+    if (!last) co_return last.error();
+    co_return co_await seek(std::move(queue), *last);
 }
 
 asio::awaitable<Result<void>> LitePullConsumerImpl::commit_sync() {

@@ -42,7 +42,8 @@ asio::awaitable<void> PushConsumerImpl::pull_loop(MessageQueue queue, QueuePtr p
             co_await sleep(std::chrono::milliseconds(1000));
             continue;
         }
-        if (co_await flow_controlled(queue, *pq)) {
+        const bool controlled = co_await flow_controlled(queue, *pq);
+        if (controlled) {
             if (flow_control_times++ % 1000 == 0)
                 rmq::log::warn("client", "flow control on " + queue.to_string() + ": "
                                              + std::to_string(pq->count()) + " messages, "

@@ -53,7 +53,7 @@ Error make_error(ErrorKind kind, std::string reason, std::string server) {
     return e;
 }
 
-Error transport_error(const remoting::TransportError& error, const std::string& what,
+Error transport_error(const rmq::common::Error& error, const std::string& what,
                       const std::string& server) {
     const bool timed_out = error.code == remoting::errc::timeout;
     const bool stopping = error.code == remoting::errc::shutting_down;

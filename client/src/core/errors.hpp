@@ -10,7 +10,7 @@ namespace rocketmq::detail {
 
 Error make_error(ErrorKind kind, std::string reason, std::string server = {});
 /// A transport failure of `what` (e.g. "send to TopicA") at `server`: timeout or network.
-Error transport_error(const rmq::remoting::TransportError& error, const std::string& what,
+Error transport_error(const rmq::common::Error& error, const std::string& what,
                       const std::string& server);
 /// A server's refusal: its code (named), remark and address.
 Error refused(const rmq::remoting::RemotingCommand& response, const std::string& what,

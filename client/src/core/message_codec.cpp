@@ -32,7 +32,7 @@ Result<ReceivedMessage> to_received(const msg::RecordView& record, const std::st
         return make_error(ErrorKind::bad_response,
                           "cannot inflate the body of the message at commit-log offset "
                               + std::to_string(record.commit_log_offset) + ": "
-                              + body.error().message());
+                              + body.error().message);
     m.body = std::move(*body);
     msg::for_each_property(record.properties,
                            [&](std::string_view k, std::string_view v) { m.set_property(k, v); });
@@ -69,7 +69,7 @@ std::vector<ReceivedMessage> decode_received(std::span<const char> body,
         }
         out.push_back(std::move(*m));
     }
-    if (reader.error() && error) *error = reader.error()->message();
+    if (reader.error() && error) *error = reader.error()->message;
     return out;
 }
 
@@ -78,7 +78,7 @@ Result<ReceivedMessage> decode_one_received(std::span<const char> body) {
     if (!record.is_message())
         return make_error(ErrorKind::bad_response,
                           record.is_error()
-                              ? "undecodable message record: " + record.error().message()
+                              ? "undecodable message record: " + record.error().message
                               : "a blank record where a message was expected");
     return to_received(record.record(), {});
 }

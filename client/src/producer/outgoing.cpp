@@ -130,7 +130,7 @@ Result<Outgoing> prepare_batch(std::vector<Message>& messages, const std::string
         entries.push_back(std::move(entry));
     }
     auto body = rmq::message::encode_batch(entries);
-    if (!body) return invalid("cannot encode the batch: " + body.error().message());
+    if (!body) return invalid("cannot encode the batch: " + body.error().message);
     if (body->size() > static_cast<size_t>(options.max_message_size))
         return invalid("the batch is " + std::to_string(body->size())
                        + " bytes, over the max message size "

@@ -204,7 +204,8 @@ asio::awaitable<Result<SendResult>> ProducerImpl::send_retrying(
     std::optional<Error> last_error;
     int attempt = 0;
     for (; attempt < attempts; ++attempt) {
-        if (co_await cancelled())
+        const bool stop = co_await cancelled();
+        if (stop)
             co_return make_error(ErrorKind::cancelled, "send to " + out.topic + " was cancelled");
         const auto spent =
             std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started);

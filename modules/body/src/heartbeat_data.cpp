@@ -51,7 +51,7 @@ Result<ConsumerData> ConsumerData::from_json(const json::Value& value) {
     if (const json::Array* subs = reader.array("subscriptionDataSet")) {
         auto list = detail::list_from_json<SubscriptionData>(*subs, "subscriptionDataSet",
                                                              SubscriptionData::from_json);
-        if (!list) return detail::within("consumer data", list.error());
+        if (!list) return common::in_context("consumer data", list.error());
         c.subscription_data_set = std::move(*list);
     }
     if (auto r = reader.result(); !r) return r.error();

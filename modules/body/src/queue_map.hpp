@@ -31,9 +31,9 @@ Result<OrderedMap<MessageQueue, V>> queue_map_from_json(const json::Object& obje
         auto key_doc = json::parse(m.key);
         if (!key_doc) return bad_body(std::string(what) + ": key is not a message queue");
         auto mq = MessageQueue::from_json(*key_doc);
-        if (!mq) return within(what, mq.error());
+        if (!mq) return common::in_context(what, mq.error());
         Result<V> value = from_json(m.value);
-        if (!value) return within(std::string(what) + "[" + m.key + "]", value.error());
+        if (!value) return common::in_context(std::string(what) + "[" + m.key + "]", value.error());
         map.insert_or_assign(std::move(*mq), std::move(*value));
     }
     return map;

@@ -3,19 +3,31 @@
 #include "json/coerce.hpp"
 #include "json/parse.hpp"
 
-namespace rmq::body::detail {
+namespace rmq::body {
 
-BodyError bad_body(std::string message) {
-    return {std::move(message)};
+const char* to_string(errc code) noexcept {
+    switch (code) {
+        case errc::not_json:
+            return "not JSON";
+        case errc::bad_field:
+            return "bad field";
+        case errc::truncated:
+            return "truncated";
+    }
+    return "unknown body error";
 }
 
-BodyError within(std::string_view what, const BodyError& error) {
-    return bad_body(std::string(what) + ": " + error.message);
+}  // namespace rmq::body
+
+namespace rmq::body::detail {
+
+common::Error bad_body(std::string message) {
+    return {errc::bad_field, std::move(message)};
 }
 
 Result<json::Value> parse_text(std::string_view text) {
     auto doc = json::parse(text);
-    if (!doc) return bad_body(doc.error().message);
+    if (!doc) return common::Error{errc::not_json, doc.error().message};
     return std::move(*doc);
 }
 

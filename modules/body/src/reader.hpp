@@ -18,10 +18,8 @@
 
 namespace rmq::body::detail {
 
-BodyError bad_body(std::string message);
-
-/// `error` prefixed with where it came from: `<what>: <message>`.
-BodyError within(std::string_view what, const BodyError& error);
+/// A bad_field error.
+common::Error bad_body(std::string message);
 
 /// The document in a body's text (lenient parser).
 Result<json::Value> parse_text(std::string_view text);
@@ -87,7 +85,7 @@ Result<OrderedMap<std::string, V>> string_map_from_json(const json::Object& obje
     for (const json::Member& m : object) {
         if (m.value.is_null()) continue;
         Result<V> v = from_json(m.value);
-        if (!v) return within(std::string(what) + "[\"" + m.key + "\"]", v.error());
+        if (!v) return common::in_context(std::string(what) + "[\"" + m.key + "\"]", v.error());
         map.insert_or_assign(m.key, std::move(*v));
     }
     return map;
@@ -105,7 +103,8 @@ Result<std::vector<V>> list_from_json(const json::Array& array, std::string_view
     for (size_t i = 0; i < array.size(); ++i) {
         if (array[i].is_null()) continue;
         Result<V> v = from_json(array[i]);
-        if (!v) return within(std::string(what) + "[" + std::to_string(i) + "]", v.error());
+        if (!v)
+            return common::in_context(std::string(what) + "[" + std::to_string(i) + "]", v.error());
         out.push_back(std::move(*v));
     }
     return out;

@@ -51,8 +51,8 @@ class Cursor {
     size_t pos_ = 0;
 };
 
-BodyError truncated(std::string_view what) {
-    return detail::bad_body("compressed register body: truncated " + std::string(what));
+common::Error truncated(std::string_view what) {
+    return {errc::truncated, "compressed register body: truncated " + std::string(what)};
 }
 
 Result<RegisterBrokerBody> decode_compressed(std::string_view bytes) {
@@ -63,7 +63,7 @@ Result<RegisterBrokerBody> decode_compressed(std::string_view bytes) {
     auto version_text = in.get_block();
     if (!version_text) return truncated("data version");
     auto version = DataVersion::decode(*version_text);
-    if (!version) return detail::within("compressed register body", version.error());
+    if (!version) return common::in_context("compressed register body", version.error());
     body.topic_config_serialize_wrapper.data_version = *version;
     auto count = in.get_int();
     if (!count || *count < 0) return truncated("topic count");
@@ -81,7 +81,7 @@ Result<RegisterBrokerBody> decode_compressed(std::string_view bytes) {
     auto filters_text = in.get_block();
     if (!filters_text) return truncated("filter server list");
     auto filters = detail::parse_text(*filters_text);
-    if (!filters) return detail::within("compressed register body", filters.error());
+    if (!filters) return common::in_context("compressed register body", filters.error());
     if (!filters->is_null()) {
         auto list = detail::strings_from_json(*filters, "filterServerList");
         if (!list) return list.error();

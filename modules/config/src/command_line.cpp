@@ -24,7 +24,8 @@ Result<ParsedArgs> parse_args(const std::vector<std::string>& args, bool broker)
         const std::string& a = args[i];
         auto take_value = [&](std::string_view option) -> Result<std::string> {
             if (i + 1 >= args.size())
-                return ConfigError{"option " + std::string(option) + " needs a value"};
+                return common::Error{errc::bad_argument,
+                                     "option " + std::string(option) + " needs a value"};
             return args[++i];
         };
         auto long_with_value = [&](std::string_view name) -> std::optional<std::string> {
@@ -56,13 +57,14 @@ Result<ParsedArgs> parse_args(const std::vector<std::string>& args, bool broker)
         } else if (!a.starts_with("-") && a.find('=') != std::string::npos) {
             auto eq = a.find('=');
             std::string key = a.substr(0, eq);
-            if (key.empty()) return ConfigError{"argument \"" + a + "\" has no key"};
+            if (key.empty())
+                return common::Error{errc::bad_argument, "argument \"" + a + "\" has no key"};
             if (key.find('.') != std::string::npos)
                 out.system_properties[key] = a.substr(eq + 1);
             else
                 out.overrides.push_back({key, a.substr(eq + 1), static_cast<int>(i + 1)});
         } else {
-            return ConfigError{"unknown argument \"" + a + "\" (see -h)"};
+            return common::Error{errc::bad_argument, "unknown argument \"" + a + "\" (see -h)"};
         }
     }
     return out;
@@ -136,8 +138,9 @@ std::string broker_usage() {
 
 Result<void> validate_namesrv_addr(std::string_view addr) {
     auto bad = [&](std::string_view why) {
-        return ConfigError{"invalid namesrvAddr \"" + std::string(addr) + "\": " + std::string(why)
-                           + " (expected host:port;host:port)"};
+        return common::Error{errc::invalid_value, "invalid namesrvAddr \"" + std::string(addr)
+                                                      + "\": " + std::string(why)
+                                                      + " (expected host:port;host:port)"};
     };
     // Java's String.split drops trailing empty strings only.
     std::string_view rest = addr;
@@ -242,12 +245,14 @@ Result<BrokerStartup> parse_broker_command_line(const std::vector<std::string>& 
             break;
         case store::BrokerRole::slave:
             if (st.broker.broker_id <= 0)
-                return ConfigError{"brokerId must be > 0 for brokerRole=SLAVE (got "
-                                   + std::to_string(st.broker.broker_id) + ")"};
+                return common::Error{errc::invalid_value,
+                                     "brokerId must be > 0 for brokerRole=SLAVE (got "
+                                         + std::to_string(st.broker.broker_id) + ")"};
             break;
     }
     if (st.store_extras.get("enableDLegerCommitLog") == "true")
-        return ConfigError{"enableDLegerCommitLog=true: DLedger commit logs are not supported"};
+        return common::Error{errc::unsupported,
+                             "enableDLegerCommitLog=true: DLedger commit logs are not supported"};
     st.store_extras.values["haListenPort"] = std::to_string(st.netty_server.listen_port + 1);
 
     if (parsed->print) {

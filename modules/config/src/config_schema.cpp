@@ -115,40 +115,40 @@ Schema& Schema::add(SchemaEntry entry) {
 
 Schema& Schema::float64(std::string key, double* field, bool important) {
     return add({std::move(key), ValueType::float64, important,
-                [field](std::string_view text) -> std::optional<std::string> {
+                [field](std::string_view text) -> bool {
                     auto v = parse_java_double(text);
-                    if (!v) return std::string(value_type_name(ValueType::float64));
+                    if (!v) return false;
                     *field = *v;
-                    return std::nullopt;
+                    return true;
                 },
                 [field] { return format_double(*field); }});
 }
 
 Schema& Schema::boolean(std::string key, bool* field, bool important) {
     return add({std::move(key), ValueType::boolean, important,
-                [field](std::string_view text) -> std::optional<std::string> {
+                [field](std::string_view text) -> bool {
                     auto v = parse_strict_bool(text);
-                    if (!v) return std::string(value_type_name(ValueType::boolean));
+                    if (!v) return false;
                     *field = *v;
-                    return std::nullopt;
+                    return true;
                 },
                 [field] { return std::string(*field ? "true" : "false"); }});
 }
 
 Schema& Schema::string(std::string key, std::string* field, bool important) {
     return add({std::move(key), ValueType::string, important,
-                [field](std::string_view text) -> std::optional<std::string> {
+                [field](std::string_view text) -> bool {
                     *field = std::string(text);
-                    return std::nullopt;
+                    return true;
                 },
                 [field] { return *field; }});
 }
 
 Schema& Schema::path(std::string key, std::filesystem::path* field, bool important) {
     return add({std::move(key), ValueType::path, important,
-                [field](std::string_view text) -> std::optional<std::string> {
+                [field](std::string_view text) -> bool {
                     *field = std::filesystem::path(std::string(text));
-                    return std::nullopt;
+                    return true;
                 },
                 [field] { return field->string(); }});
 }
@@ -168,9 +168,13 @@ Result<std::vector<std::string>> apply_properties(const std::vector<Schema>& sch
             const SchemaEntry* e = schema.find(p.key);
             if (!e) continue;
             known = true;
-            if (auto expected = e->set(p.value))
-                return ConfigError{where(p.line) + ": invalid value \"" + p.value + "\" for key "
-                                   + p.key + " (expected " + *expected + ")"};
+            if (!e->set(p.value)) {
+                const std::string expected =
+                    e->expected.empty() ? std::string(value_type_name(e->type)) : e->expected;
+                return common::Error{errc::invalid_value, where(p.line) + ": invalid value \""
+                                                              + p.value + "\" for key " + p.key
+                                                              + " (expected " + expected + ")"};
+            }
         }
         if (!known) {
             for (const auto& k : ignored)

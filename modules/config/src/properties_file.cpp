@@ -210,8 +210,8 @@ Result<std::vector<Property>> parse_properties(std::string_view text) {
         auto key = load_convert(std::u16string_view(lb).substr(0, key_len));
         auto value = load_convert(std::u16string_view(lb).substr(value_start));
         if (!key || !value)
-            return ConfigError{"line " + std::to_string(logical.line)
-                               + ": malformed \\uxxxx encoding"};
+            return common::Error{errc::bad_syntax, "line " + std::to_string(logical.line)
+                                                       + ": malformed \\uxxxx encoding"};
         out.push_back({to_utf8(*key), to_utf8(*value), logical.line});
     }
     return out;
@@ -219,11 +219,14 @@ Result<std::vector<Property>> parse_properties(std::string_view text) {
 
 Result<std::vector<Property>> load_properties_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) return ConfigError{"cannot read config file " + path.string()};
+    if (!in)
+        return common::Error{errc::unreadable_file, "cannot read config file " + path.string()};
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) return ConfigError{"cannot read config file " + path.string()};
+    if (in.bad())
+        return common::Error{errc::unreadable_file, "cannot read config file " + path.string()};
     auto parsed = parse_properties(bytes);
-    if (!parsed) return ConfigError{path.string() + ": " + parsed.error().message};
+    if (!parsed)
+        return common::Error{parsed.error().code, path.string() + ": " + parsed.error().message};
     return parsed;
 }
 

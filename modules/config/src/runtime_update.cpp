@@ -24,15 +24,19 @@ bool known(const std::vector<Schema>& schemas, std::string_view key) {
 
 }  // namespace
 
-common::Expected<std::vector<std::string>, RuntimeUpdateError> apply_runtime_update(
-    const std::vector<Schema>& schemas, std::string_view properties_text,
-    std::string_view black_list) {
-    using Error = RuntimeUpdateError;
+proto::Result<std::vector<std::string>> apply_runtime_update(const std::vector<Schema>& schemas,
+                                                             std::string_view properties_text,
+                                                             std::string_view black_list) {
+    const auto malformed = [](std::string remark) {
+        return proto::ProtocolError{proto::to_int(proto::ResponseCode::SYSTEM_ERROR),
+                                    std::move(remark)};
+    };
     auto properties = parse_properties(properties_text);
-    if (!properties) return Error{UpdateRefusal::malformed, properties.error().message};
+    if (!properties) return malformed(properties.error().message);
     for (const auto& p : *properties)
         if (black_listed(p.key, black_list))
-            return Error{UpdateRefusal::black_listed, "Can not update config in black list."};
+            return proto::ProtocolError{proto::to_int(proto::ResponseCode::NO_PERMISSION),
+                                        "Can not update config in black list."};
 
     std::vector<Property> known_properties;
     for (const auto& p : *properties)
@@ -45,7 +49,7 @@ common::Expected<std::vector<std::string>, RuntimeUpdateError> apply_runtime_upd
         for (const auto& [key, value] : before)
             restore.push_back({key, value, 0});
         (void)apply_properties(schemas, restore, {"previous configuration", false});
-        return Error{UpdateRefusal::malformed, applied.error().message};
+        return malformed(applied.error().message);
     }
     std::vector<std::string> keys;
     for (const auto& p : known_properties)

@@ -313,9 +313,9 @@ Schema store_schema(store::StoreConfig& c) {
     s.path("storePathRootDir", &c.root_dir, true)
         // Printed as the effective directory (<root>/commitlog when not set).
         .add({"storePathCommitLog", ValueType::path, true,
-              [&c](std::string_view text) -> std::optional<std::string> {
+              [&c](std::string_view text) -> bool {
                   c.commit_log_dir = std::filesystem::path(std::string(text));
-                  return std::nullopt;
+                  return true;
               },
               [&c] { return c.commit_log_path().string(); }})
         .int32("mappedFileSizeCommitLog", &c.commit_log_file_size, true)
@@ -367,7 +367,7 @@ Schema store_extras_schema(StoreExtras& extras) {
         std::string key = k.key;
         ValueType type = k.type;
         s.add({key, type, k.important,
-               [&extras, key, type](std::string_view text) -> std::optional<std::string> {
+               [&extras, key, type](std::string_view text) -> bool {
                    bool ok = true;
                    switch (type) {
                        case ValueType::int32:
@@ -383,7 +383,7 @@ Schema store_extras_schema(StoreExtras& extras) {
                            auto b = parse_strict_bool(text);
                            if (b) {
                                extras.values[key] = *b ? "true" : "false";
-                               return std::nullopt;
+                               return true;
                            }
                            ok = false;
                            break;
@@ -391,9 +391,9 @@ Schema store_extras_schema(StoreExtras& extras) {
                        default:
                            break;
                    }
-                   if (!ok) return std::string(value_type_name(type));
+                   if (!ok) return false;
                    extras.values[key] = std::string(text);
-                   return std::nullopt;
+                   return true;
                },
                [&extras, key] { return extras.get(key); }});
     }

@@ -56,10 +56,10 @@ std::string address_service_url(const std::string& domain, const std::string& su
     return "http://" + host + (has_port ? "" : ":8080") + "/rocketmq/" + group;
 }
 
-asio::awaitable<common::Expected<std::string, FetchError>> fetch_address_list_async(
-    std::string url, std::chrono::milliseconds timeout) {
+asio::awaitable<Result<std::string>> fetch_address_list_async(std::string url,
+                                                              std::chrono::milliseconds timeout) {
     const auto u = parse_url(url);
-    if (!u) co_return FetchError{"not an http:// URL: " + url};
+    if (!u) co_return common::Error{errc::bad_url, "not an http:// URL: " + url};
     try {
         const auto executor = co_await asio::this_coro::executor;
         tcp::resolver resolver(executor);
@@ -78,17 +78,18 @@ asio::awaitable<common::Expected<std::string, FetchError>> fetch_address_list_as
         beast::error_code ignored;
         stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
         if (response.result() != beast::http::status::ok)
-            co_return FetchError{url + " answered HTTP " + std::to_string(response.result_int())};
+            co_return common::Error{
+                errc::bad_status, url + " answered HTTP " + std::to_string(response.result_int())};
         auto list = trim(response.body());
-        if (list.empty()) co_return FetchError{url + " answered an empty address list"};
+        if (list.empty())
+            co_return common::Error{errc::empty_list, url + " answered an empty address list"};
         co_return list;
     } catch (const std::exception& e) {
-        co_return FetchError{url + ": " + e.what()};
+        co_return common::Error{errc::request_failed, url + ": " + e.what()};
     }
 }
 
-common::Expected<std::string, FetchError> fetch_address_list(const std::string& url,
-                                                             std::chrono::milliseconds timeout) {
+Result<std::string> fetch_address_list(const std::string& url, std::chrono::milliseconds timeout) {
     asio::io_context io;
     auto result = asio::co_spawn(io, fetch_address_list_async(url, timeout), asio::use_future);
     io.run();

@@ -102,13 +102,10 @@ AddressServer::~AddressServer() {
     stop();
 }
 
-bool AddressServer::listen(const std::string& host, uint16_t port, std::string& error) {
+Result<void> AddressServer::listen(const std::string& host, uint16_t port) {
     boost::system::error_code ec;
     const auto address = asio::ip::make_address(host, ec);
-    if (ec) {
-        error = "not an IP address: " + host;
-        return false;
-    }
+    if (ec) return common::Error{errc::bad_address, "not an IP address: " + host};
     const tcp::endpoint endpoint(address, port);
     auto& acceptor = state_->acceptor;
     acceptor.open(endpoint.protocol(), ec);
@@ -116,12 +113,13 @@ bool AddressServer::listen(const std::string& host, uint16_t port, std::string& 
     if (!ec) acceptor.bind(endpoint, ec);
     if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
     if (ec) {
-        error = "cannot listen on " + host + ":" + std::to_string(port) + ": " + ec.message();
+        const std::string why = ec.message();
         acceptor.close(ec);
-        return false;
+        return common::Error{errc::listen_failed,
+                             "cannot listen on " + host + ":" + std::to_string(port) + ": " + why};
     }
     asio::co_spawn(state_->io, state_->accept_loop(), asio::detached);
-    return true;
+    return {};
 }
 
 uint16_t AddressServer::port() const {

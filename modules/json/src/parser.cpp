@@ -106,9 +106,9 @@ class Parser {
     bool at_end() const { return pos_ >= text_.size(); }
     char peek() const { return at_end() ? '\0' : text_[pos_]; }
 
-    bool fail(std::string_view what) {
+    bool fail(std::string_view what, errc code = errc::syntax) {
         if (!error_) {
-            error_ = ParseError{pos_, std::string(what) + " at byte " + std::to_string(pos_)};
+            error_ = common::Error{code, std::string(what) + " at byte " + std::to_string(pos_)};
         }
         return false;
     }
@@ -134,7 +134,7 @@ class Parser {
     }
 
     bool enter() {
-        if (++depth_ > kMaxDepth) return fail("nesting deeper than 512 levels");
+        if (++depth_ > kMaxDepth) return fail("nesting deeper than 512 levels", errc::too_deep);
         return true;
     }
 
@@ -221,7 +221,7 @@ class Parser {
         auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), d);
         if (ec != std::errc() || end != digits.data() + digits.size()) {
             pos_ = start;
-            return fail("number out of range");
+            return fail("number out of range", errc::number_out_of_range);
         }
         out = Value(d);
         if (key_text) *key_text = std::string(literal);
@@ -412,10 +412,22 @@ class Parser {
     std::string_view text_;
     size_t pos_ = 0;
     size_t depth_ = 0;
-    std::optional<ParseError> error_;
+    std::optional<common::Error> error_;
 };
 
 }  // namespace
+
+const char* to_string(errc code) noexcept {
+    switch (code) {
+        case errc::syntax:
+            return "JSON syntax error";
+        case errc::too_deep:
+            return "JSON nested too deep";
+        case errc::number_out_of_range:
+            return "JSON number out of range";
+    }
+    return "unknown JSON error";
+}
 
 Result<Value> parse(std::string_view text) {
     return Parser(text).run();

@@ -13,7 +13,8 @@ std::string num(T v) {
     return std::to_string(v);
 }
 
-Error entry_error(Errc code, std::size_t index, std::size_t offset, const std::string& what) {
+common::Error entry_error(errc code, std::size_t index, std::size_t offset,
+                          const std::string& what) {
     return make_error(code,
                       "batch entry " + num(index) + " at offset " + num(offset) + ": " + what);
 }
@@ -29,7 +30,7 @@ Result<std::vector<BatchEntryView>> decode_batch_view(std::span<const char> body
         const std::size_t index = entries.size();
         const std::size_t left = size - pos;
         if (left < 20) {
-            return entry_error(Errc::truncated, index, pos,
+            return entry_error(errc::truncated, index, pos,
                                "needs 20 header bytes, " + num(left) + " left");
         }
         const char* p = base + pos;
@@ -37,25 +38,25 @@ Result<std::vector<BatchEntryView>> decode_batch_view(std::span<const char> body
         const int32_t flag = load_be<int32_t>(p + 12);
         const int32_t body_len = load_be<int32_t>(p + 16);
         if (body_len < 0) {
-            return entry_error(Errc::negative_length, index, pos, "BODYLENGTH " + num(body_len));
+            return entry_error(errc::negative_length, index, pos, "BODYLENGTH " + num(body_len));
         }
         if (left - 20 < static_cast<std::size_t>(body_len) + 2) {
-            return entry_error(Errc::truncated, index, pos,
+            return entry_error(errc::truncated, index, pos,
                                "BODYLENGTH " + num(body_len) + " with " + num(left) + " left");
         }
         const std::size_t props_at = 20 + static_cast<std::size_t>(body_len);
         const int16_t props_len = load_be<int16_t>(p + props_at);
         if (props_len < 0) {
-            return entry_error(Errc::negative_length, index, pos,
+            return entry_error(errc::negative_length, index, pos,
                                "PROPERTIESLENGTH " + num(props_len));
         }
         const std::size_t entry_len = props_at + 2 + static_cast<std::size_t>(props_len);
         if (entry_len > left) {
-            return entry_error(Errc::truncated, index, pos,
+            return entry_error(errc::truncated, index, pos,
                                "entry of " + num(entry_len) + " bytes, " + num(left) + " left");
         }
         if (total < 0 || static_cast<std::size_t>(total) != entry_len) {
-            return entry_error(Errc::size_mismatch, index, pos,
+            return entry_error(errc::size_mismatch, index, pos,
                                "TOTALSIZE " + num(total) + " but fields take " + num(entry_len));
         }
         entries.push_back(BatchEntryView{
@@ -84,11 +85,11 @@ Result<std::vector<Message>> decode_batch(std::span<const char> body) {
 Result<std::size_t> encode_batch_entry(int32_t flag, std::string_view body,
                                        std::string_view properties, std::string& out) {
     if (properties.size() > 32767) {
-        return make_error(Errc::field_too_long,
+        return make_error(errc::field_too_long,
                           "properties of " + num(properties.size()) + " bytes, limit 32767");
     }
     if (body.size() > static_cast<std::size_t>(INT32_MAX) - kBatchEntryOverhead - 32767) {
-        return make_error(Errc::field_too_long, "body of " + num(body.size()) + " bytes");
+        return make_error(errc::field_too_long, "body of " + num(body.size()) + " bytes");
     }
     const std::size_t total = kBatchEntryOverhead + body.size() + properties.size();
     out.reserve(out.size() + total);

@@ -47,8 +47,8 @@ class Inflater {
     bool ok_ = false;
 };
 
-Error zlib_error(const z_stream& zs, int rc) {
-    return make_error(Errc::corrupt_compressed_data,
+common::Error zlib_error(const z_stream& zs, int rc) {
+    return make_error(errc::corrupt_compressed_data,
                       zs.msg ? std::string(zs.msg) : "inflate error " + std::to_string(rc));
 }
 
@@ -60,7 +60,7 @@ bool hard_error(int rc) {
 
 Result<std::string> zlib_inflate(std::span<const char> data, std::size_t max_size) {
     Inflater inflater;
-    if (!inflater.ok()) return make_error(Errc::corrupt_compressed_data, "inflateInit failed");
+    if (!inflater.ok()) return make_error(errc::corrupt_compressed_data, "inflateInit failed");
     z_stream& zs = inflater.stream();
     InputFeeder input(data);
 
@@ -81,13 +81,13 @@ Result<std::string> zlib_inflate(std::span<const char> data, std::size_t max_siz
             zs.avail_out = 1;
             const int rc = inflate(&zs, Z_NO_FLUSH);
             if (zs.avail_out == 0) {
-                return make_error(Errc::inflated_too_large,
+                return make_error(errc::inflated_too_large,
                                   "inflated body exceeds " + std::to_string(max_size) + " bytes");
             }
             if (rc == Z_STREAM_END) break;
             if (hard_error(rc)) return zlib_error(zs, rc);
             if (input.exhausted(zs)) {
-                return make_error(Errc::corrupt_compressed_data, "zlib stream is truncated");
+                return make_error(errc::corrupt_compressed_data, "zlib stream is truncated");
             }
             continue;
         }
@@ -100,7 +100,7 @@ Result<std::string> zlib_inflate(std::span<const char> data, std::size_t max_siz
         if (hard_error(rc)) return zlib_error(zs, rc);
         // Room left but no input left: the stream stopped before its end.
         if (zs.avail_out > 0 && input.exhausted(zs)) {
-            return make_error(Errc::corrupt_compressed_data, "zlib stream is truncated");
+            return make_error(errc::corrupt_compressed_data, "zlib stream is truncated");
         }
     }
     out.resize(produced);
@@ -139,12 +139,12 @@ Result<std::string> decompress_body(std::span<const char> body, int32_t sys_flag
         case proto::CompressionType::ZLIB:
             return zlib_inflate(body, max_size);
         case proto::CompressionType::LZ4:
-            return make_error(Errc::unsupported_compression, "LZ4 bodies are not supported");
+            return make_error(errc::unsupported_compression, "LZ4 bodies are not supported");
         case proto::CompressionType::ZSTD:
-            return make_error(Errc::unsupported_compression, "ZSTD bodies are not supported");
+            return make_error(errc::unsupported_compression, "ZSTD bodies are not supported");
     }
     return make_error(
-        Errc::unsupported_compression,
+        errc::unsupported_compression,
         "compression type " + std::to_string(static_cast<int>(compression_type(sys_flag))));
 }
 

@@ -1,46 +1,45 @@
 #include "message/error.hpp"
 
+#include <utility>
+
 namespace rmq::message {
 
-const char* to_string(Errc code) noexcept {
+const char* to_string(errc code) noexcept {
     switch (code) {
-        case Errc::truncated:
+        case errc::truncated:
             return "truncated";
-        case Errc::size_mismatch:
+        case errc::size_mismatch:
             return "size_mismatch";
-        case Errc::bad_magic:
+        case errc::bad_magic:
             return "bad_magic";
-        case Errc::negative_length:
+        case errc::negative_length:
             return "negative_length";
-        case Errc::bad_host:
+        case errc::bad_host:
             return "bad_host";
-        case Errc::crc_mismatch:
+        case errc::crc_mismatch:
             return "crc_mismatch";
-        case Errc::blank_record:
+        case errc::blank_record:
             return "blank_record";
-        case Errc::field_too_long:
+        case errc::field_too_long:
             return "field_too_long";
-        case Errc::buffer_too_small:
+        case errc::buffer_too_small:
             return "buffer_too_small";
-        case Errc::bad_id:
+        case errc::bad_id:
             return "bad_id";
-        case Errc::unsupported_compression:
+        case errc::unsupported_compression:
             return "unsupported_compression";
-        case Errc::corrupt_compressed_data:
+        case errc::corrupt_compressed_data:
             return "corrupt_compressed_data";
-        case Errc::inflated_too_large:
+        case errc::inflated_too_large:
             return "inflated_too_large";
     }
     return "unknown";
 }
 
-std::string Error::message() const {
-    std::string out = to_string(code);
-    if (!detail.empty()) {
-        out += ": ";
-        out += detail;
-    }
-    return out;
+common::Error make_error(errc code, const std::string& detail) {
+    std::string message = to_string(code);
+    if (!detail.empty()) message += ": " + detail;
+    return {code, std::move(message)};
 }
 
 }  // namespace rmq::message

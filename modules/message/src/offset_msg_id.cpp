@@ -25,16 +25,16 @@ Result<OffsetMsgId> parse_offset_msg_id(std::string_view id) {
     } else if (id.size() == 56) {
         ip_len = 16;
     } else {
-        return make_error(Errc::bad_id, "offset msgId of " + std::to_string(id.size())
+        return make_error(errc::bad_id, "offset msgId of " + std::to_string(id.size())
                                             + " chars, expected 32 or 56");
     }
     uint8_t buf[16 + 4 + 8];
     if (!detail::parse_hex(id, buf, ip_len + 12)) {
-        return make_error(Errc::bad_id, "offset msgId is not hex: " + std::string(id));
+        return make_error(errc::bad_id, "offset msgId is not hex: " + std::string(id));
     }
     const int32_t port = load_be<int32_t>(buf + ip_len);
     if (port < 0 || port > 65535) {
-        return make_error(Errc::bad_host, "offset msgId port " + std::to_string(port));
+        return make_error(errc::bad_host, "offset msgId port " + std::to_string(port));
     }
     OffsetMsgId out;
     out.store_host.ip = *IpAddress::from_bytes({buf, ip_len});

@@ -17,14 +17,14 @@ std::string num(T v) {
     return std::to_string(v);
 }
 
-Error overrun(const char* field, int64_t need, const ByteReader& r, int32_t total) {
-    return make_error(Errc::size_mismatch, std::string(field) + " needs " + num(need)
+common::Error overrun(const char* field, int64_t need, const ByteReader& r, int32_t total) {
+    return make_error(errc::size_mismatch, std::string(field) + " needs " + num(need)
                                                + " bytes at offset " + num(r.pos())
                                                + " but TOTALSIZE is " + num(total));
 }
 
 bool read_host(ByteReader& r, bool v6, HostAddress& host, const char* field, int32_t total,
-               Error& err) {
+               common::Error& err) {
     const std::size_t ip_len = v6 ? 16 : 4;
     if (!r.has(ip_len + 4)) {
         err = overrun(field, static_cast<int64_t>(ip_len + 4), r, total);
@@ -33,7 +33,7 @@ bool read_host(ByteReader& r, bool v6, HostAddress& host, const char* field, int
     std::string_view ip = r.take(ip_len);
     int32_t port = r.read<int32_t>();
     if (port < 0 || port > 65535) {
-        err = make_error(Errc::bad_host, std::string(field) + " port " + num(port));
+        err = make_error(errc::bad_host, std::string(field) + " port " + num(port));
         return false;
     }
     host.ip = IpAddress::from_raw(ip.data(), v6);
@@ -41,18 +41,18 @@ bool read_host(ByteReader& r, bool v6, HostAddress& host, const char* field, int
     return true;
 }
 
-RecordKind fail(Error& err, Error e) {
+RecordKind fail(common::Error& err, common::Error e) {
     err = std::move(e);
     return RecordKind::error;
 }
 
 // Decodes into `v` (the caller's result slot, so the ~170-byte view is never copied).
 RecordKind decode_into(std::span<const char> bytes, const DecodeOptions& options, RecordView& v,
-                       int32_t& blank_size, Error& err) {
+                       int32_t& blank_size, common::Error& err) {
     namespace sf = proto::msg_sys_flag;
     if (bytes.size() < kBlankMarkerSize) {
         return fail(
-            err, make_error(Errc::truncated,
+            err, make_error(errc::truncated,
                             "need 8 bytes for TOTALSIZE and MAGICCODE, have " + num(bytes.size())));
     }
     const char* base = bytes.data();
@@ -64,22 +64,22 @@ RecordKind decode_into(std::span<const char> bytes, const DecodeOptions& options
         // so it is only checked for sanity, not against bytes.size().
         if (total < static_cast<int32_t>(kBlankMarkerSize)) {
             return fail(err,
-                        make_error(Errc::size_mismatch, "blank marker TOTALSIZE " + num(total)));
+                        make_error(errc::size_mismatch, "blank marker TOTALSIZE " + num(total)));
         }
         blank_size = total;
         return RecordKind::blank;
     }
     if (magic != kMagicV1 && magic != kMagicV2) {
         return fail(err,
-                    make_error(Errc::bad_magic, "MAGICCODE " + num(static_cast<uint32_t>(magic))));
+                    make_error(errc::bad_magic, "MAGICCODE " + num(static_cast<uint32_t>(magic))));
     }
     if (total < static_cast<int32_t>(kMinRecordSize)) {
-        return fail(err, make_error(Errc::size_mismatch, "TOTALSIZE " + num(total)
+        return fail(err, make_error(errc::size_mismatch, "TOTALSIZE " + num(total)
                                                              + " is below the minimum "
                                                              + num(kMinRecordSize)));
     }
     if (static_cast<std::size_t>(total) > bytes.size()) {
-        return fail(err, make_error(Errc::truncated, "TOTALSIZE " + num(total) + " but only "
+        return fail(err, make_error(errc::truncated, "TOTALSIZE " + num(total) + " but only "
                                                          + num(bytes.size()) + " bytes"));
     }
 
@@ -109,7 +109,7 @@ RecordKind decode_into(std::span<const char> bytes, const DecodeOptions& options
 
     const int32_t body_len = r.read<int32_t>();
     if (body_len < 0) {
-        return fail(err, make_error(Errc::negative_length, "BODYLENGTH " + num(body_len)));
+        return fail(err, make_error(errc::negative_length, "BODYLENGTH " + num(body_len)));
     }
     if (!r.has(static_cast<std::size_t>(body_len))) {
         return fail(err, overrun("BODY", body_len, r, total));
@@ -126,7 +126,7 @@ RecordKind decode_into(std::span<const char> bytes, const DecodeOptions& options
         topic_len = r.read<int16_t>();
     }
     if (topic_len < 0) {
-        return fail(err, make_error(Errc::negative_length, "TOPICLENGTH " + num(topic_len)));
+        return fail(err, make_error(errc::negative_length, "TOPICLENGTH " + num(topic_len)));
     }
     if (!r.has(static_cast<std::size_t>(topic_len))) {
         return fail(err, overrun("TOPIC", topic_len, r, total));
@@ -136,7 +136,7 @@ RecordKind decode_into(std::span<const char> bytes, const DecodeOptions& options
     if (!r.has(2)) return fail(err, overrun("PROPERTIESLENGTH", 2, r, total));
     const int16_t props_len = r.read<int16_t>();
     if (props_len < 0) {
-        return fail(err, make_error(Errc::negative_length, "PROPERTIESLENGTH " + num(props_len)));
+        return fail(err, make_error(errc::negative_length, "PROPERTIESLENGTH " + num(props_len)));
     }
     if (!r.has(static_cast<std::size_t>(props_len))) {
         return fail(err, overrun("PROPERTIES", props_len, r, total));
@@ -145,13 +145,13 @@ RecordKind decode_into(std::span<const char> bytes, const DecodeOptions& options
 
     if (r.pos() != static_cast<std::size_t>(total)) {
         return fail(err,
-                    make_error(Errc::size_mismatch,
+                    make_error(errc::size_mismatch,
                                "TOTALSIZE " + num(total) + " but fields end at " + num(r.pos())));
     }
     if (options.verify_body_crc) {
         const int32_t crc = body_crc(v.body);
         if (crc != v.body_crc) {
-            return fail(err, make_error(Errc::crc_mismatch, "BODYCRC " + num(v.body_crc)
+            return fail(err, make_error(errc::crc_mismatch, "BODYCRC " + num(v.body_crc)
                                                                 + " but body has " + num(crc)));
         }
     }
@@ -164,7 +164,7 @@ Decoded decode_record_view(std::span<const char> bytes, const DecodeOptions& opt
     // One named result returned on every path, so it is constructed in the caller (NRVO).
     Decoded out = Decoded::empty_message();
     int32_t blank_size = 0;
-    Error err;
+    common::Error err;
     switch (decode_into(bytes, options, out.record(), blank_size, err)) {
         case RecordKind::message:
             break;

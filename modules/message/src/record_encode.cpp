@@ -54,26 +54,26 @@ Result<std::size_t> encoded_record_size(const RecordView& r) {
     } else if (r.magic == kMagicV2) {
         topic_len_size = 2, topic_max = 32767;
     } else {
-        return make_error(Errc::bad_magic,
+        return make_error(errc::bad_magic,
                           "cannot encode MAGICCODE " + num(static_cast<uint32_t>(r.magic)));
     }
     if (r.topic.size() > topic_max) {
-        return make_error(Errc::field_too_long,
+        return make_error(errc::field_too_long,
                           "topic of " + num(r.topic.size()) + " bytes, limit " + num(topic_max));
     }
     if (r.properties.size() > 32767) {
-        return make_error(Errc::field_too_long,
+        return make_error(errc::field_too_long,
                           "properties of " + num(r.properties.size()) + " bytes, limit 32767");
     }
     const std::size_t fixed = 4 + 4 + 4 + 4 + 4 + 8 + 8 + 4 + 8 + (r.born_host.ip.size() + 4) + 8
                               + (r.store_host.ip.size() + 4) + 4 + 8 + 4;
     if (r.body.size() > static_cast<std::size_t>(INT32_MAX) - fixed) {
-        return make_error(Errc::field_too_long, "body of " + num(r.body.size()) + " bytes");
+        return make_error(errc::field_too_long, "body of " + num(r.body.size()) + " bytes");
     }
     const std::size_t total =
         fixed + r.body.size() + topic_len_size + r.topic.size() + 2 + r.properties.size();
     if (total > static_cast<std::size_t>(INT32_MAX)) {
-        return make_error(Errc::field_too_long, "record of " + num(total) + " bytes");
+        return make_error(errc::field_too_long, "record of " + num(total) + " bytes");
     }
     return total;
 }
@@ -83,7 +83,7 @@ Result<std::size_t> encode_record_to(const RecordView& r, std::span<char> out) {
     if (!size) return size;
     const std::size_t total = *size;
     if (out.size() < total) {
-        return make_error(Errc::buffer_too_small,
+        return make_error(errc::buffer_too_small,
                           "record needs " + num(total) + " bytes, buffer has " + num(out.size()));
     }
     FieldWriter w(out.data());

@@ -12,14 +12,14 @@ std::optional<RecordView> RecordReader::next() {
             pos_ += static_cast<std::size_t>(r.size());
             return r.record();
         case RecordKind::blank:
-            error_ = make_error(Errc::blank_record,
+            error_ = make_error(errc::blank_record,
                                 "end-of-file marker at offset " + std::to_string(pos_));
             return std::nullopt;
         case RecordKind::error:
             break;
     }
-    Error e = r.error();
-    e.detail += " (record at offset " + std::to_string(pos_) + ")";
+    common::Error e = r.error();
+    e.message += " (record at offset " + std::to_string(pos_) + ")";
     error_ = std::move(e);
     return std::nullopt;
 }

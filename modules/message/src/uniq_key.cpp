@@ -56,12 +56,12 @@ Result<UniqKey> parse_uniq_key(std::string_view text) {
     } else if (text.size() == 2 * (16 + kSuffixBytes)) {
         ip_len = 16;
     } else {
-        return make_error(Errc::bad_id, "UNIQ_KEY of " + std::to_string(text.size())
+        return make_error(errc::bad_id, "UNIQ_KEY of " + std::to_string(text.size())
                                             + " chars, expected 32 or 56");
     }
     uint8_t buf[16 + kSuffixBytes];
     if (!detail::parse_hex(text, buf, ip_len + kSuffixBytes)) {
-        return make_error(Errc::bad_id, "UNIQ_KEY is not hex: " + std::string(text));
+        return make_error(errc::bad_id, "UNIQ_KEY is not hex: " + std::string(text));
     }
     UniqKey key;
     key.ip = *IpAddress::from_bytes({buf, ip_len});

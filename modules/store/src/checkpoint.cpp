@@ -77,8 +77,8 @@ Result<std::unique_ptr<StoreLock>> StoreLock::acquire(const std::filesystem::pat
         const int err = errno;
         ::close(fd);
         if (err == EAGAIN || err == EACCES)
-            return StoreError{
-                StoreErrc::io_error,
+            return common::Error{
+                errc::io_error,
                 "the store is in use by another broker (lock held on " + path.string() + ")"};
         errno = err;
         return io_error_from_errno(path, "cannot lock");

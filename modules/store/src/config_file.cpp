@@ -106,7 +106,7 @@ Result<void> write_config_file(const fs::path& path, std::string_view content) {
     // worth keeping and would overwrite a .bak that has content.
     const FileRead current = read_whole_file(path);
     if (current.state == FileRead::unreadable)
-        return StoreError{StoreErrc::io_error, path.string() + ": " + current.problem};
+        return common::Error{errc::io_error, path.string() + ": " + current.problem};
     if (current.state == FileRead::has_content) {
         if (auto r = write_synced_file(backup_path(path), current.content); !r) return r;
     }
@@ -135,8 +135,8 @@ Result<std::optional<std::string>> read_config_file(const fs::path& path,
         bak.problem = valid.error().message;
     }
     if (has_nothing(main) && has_nothing(bak)) return std::optional<std::string>();
-    return StoreError{StoreErrc::bad_config, "cannot load " + path.string() + " (" + main.problem
-                                                 + ") nor its .bak (" + bak.problem + ")"};
+    return common::Error{errc::bad_config, "cannot load " + path.string() + " (" + main.problem
+                                               + ") nor its .bak (" + bak.problem + ")"};
 }
 
 }  // namespace rmq::store

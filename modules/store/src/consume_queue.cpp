@@ -78,11 +78,11 @@ Result<void> ConsumeQueue::fill_holes(MappedFile& file, int64_t until_logic_offs
 Result<void> ConsumeQueue::put(const CqUnit& unit, int64_t cq_offset) {
     // Damaged records can carry any number; keep the arithmetic below in range.
     if (cq_offset < 0 || cq_offset > INT64_MAX / kCqUnitSize / 2 || !is_valid(unit))
-        return StoreError{StoreErrc::out_of_range,
-                          "consume queue " + topic_ + "/" + std::to_string(queue_id_)
-                              + ": unit for offset " + std::to_string(cq_offset)
-                              + " at commit-log offset " + std::to_string(unit.commit_log_offset)
-                              + " is out of range"};
+        return common::Error{errc::out_of_range,
+                             "consume queue " + topic_ + "/" + std::to_string(queue_id_)
+                                 + ": unit for offset " + std::to_string(cq_offset)
+                                 + " at commit-log offset " + std::to_string(unit.commit_log_offset)
+                                 + " is out of range"};
     if (unit.commit_log_offset + unit.size <= max_physic_offset()) return {};  // a replay
     const int64_t expected = cq_offset * kCqUnitSize;
     const bool first_file_of_queue = files_.empty();

@@ -45,8 +45,7 @@ Result<void> ConsumeQueueTable::load() {
         }
     }
     if (ec)
-        return StoreError{StoreErrc::io_error,
-                          "cannot list " + root_.string() + ": " + ec.message()};
+        return common::Error{errc::io_error, "cannot list " + root_.string() + ": " + ec.message()};
     std::unique_lock lock(mutex_);
     topics_ = std::move(loaded);
     return {};

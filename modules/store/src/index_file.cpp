@@ -57,11 +57,11 @@ bool geometry_is_valid(int32_t hash_slot_num, int32_t index_num) {
     return hash_slot_num > 0 && index_num > 1;
 }
 
-StoreError bad_geometry(const std::filesystem::path& path, int32_t hash_slot_num,
-                        int32_t index_num) {
-    return {StoreErrc::bad_file_size,
-            path.string() + ": index geometry " + std::to_string(hash_slot_num) + " slots × "
-                + std::to_string(index_num) + " entries gives no usable file"};
+common::Error bad_geometry(const std::filesystem::path& path, int32_t hash_slot_num,
+                           int32_t index_num) {
+    return {errc::bad_file_size, path.string() + ": index geometry " + std::to_string(hash_slot_num)
+                                     + " slots × " + std::to_string(index_num)
+                                     + " entries gives no usable file"};
 }
 
 }  // namespace
@@ -173,8 +173,8 @@ Result<std::unique_ptr<IndexFile>> IndexFile::create_in(const std::filesystem::p
         if (std::filesystem::exists(path, ec)) continue;
         return create(path, hash_slot_num, index_num, prev_end_phy_offset, prev_end_timestamp);
     }
-    return StoreError{StoreErrc::io_error, "no free index file name in " + dir.string() + " after "
-                                               + index_file_name(now_ms)};
+    return common::Error{errc::io_error, "no free index file name in " + dir.string() + " after "
+                                             + index_file_name(now_ms)};
 }
 
 Result<std::unique_ptr<IndexFile>> IndexFile::open(const std::filesystem::path& path,
@@ -192,11 +192,11 @@ Result<std::unique_ptr<IndexFile>> IndexFile::open(const std::filesystem::path& 
     const int64_t expected = index_file_size(hash_slot_num, index_num);
     if (st.st_size != expected) {
         ::close(fd);
-        return StoreError{StoreErrc::bad_file_size,
-                          path.string() + " has " + std::to_string(st.st_size)
-                              + " bytes, an index file of " + std::to_string(hash_slot_num)
-                              + " slots and " + std::to_string(index_num) + " entries has "
-                              + std::to_string(expected)};
+        return common::Error{errc::bad_file_size,
+                             path.string() + " has " + std::to_string(st.st_size)
+                                 + " bytes, an index file of " + std::to_string(hash_slot_num)
+                                 + " slots and " + std::to_string(index_num) + " entries has "
+                                 + std::to_string(expected)};
     }
     auto file = map(path, fd, hash_slot_num, index_num);
     if (!file) return file;

@@ -53,8 +53,7 @@ Result<void> IndexService::load(bool last_exit_ok, int64_t checkpoint_index_time
         paths.push_back(entry.path());
     }
     if (ec)
-        return StoreError{StoreErrc::io_error,
-                          "cannot list " + dir_.string() + ": " + ec.message()};
+        return common::Error{errc::io_error, "cannot list " + dir_.string() + ": " + ec.message()};
     std::sort(paths.begin(), paths.end());  // names are creation times: oldest first
 
     std::unique_lock lock(mutex_);

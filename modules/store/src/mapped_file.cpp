@@ -33,8 +33,8 @@ Result<std::shared_ptr<MappedFile>> MappedFile::open(const std::filesystem::path
                                                      bool create, Allocation allocation) {
     auto from = file_name_to_offset(path.filename().string());
     if (!from)
-        return StoreError{StoreErrc::bad_file_name,
-                          "not a mapped-file name (20-digit offset): " + path.string()};
+        return common::Error{errc::bad_file_name,
+                             "not a mapped-file name (20-digit offset): " + path.string()};
     const int fd = ::open(path.c_str(), O_RDWR | O_CLOEXEC | (create ? O_CREAT : 0), 0644);
     if (fd < 0) return io_error_from_errno(path, "cannot open");
     struct stat st {};
@@ -62,10 +62,10 @@ Result<std::shared_ptr<MappedFile>> MappedFile::open(const std::filesystem::path
         }
     } else if (static_cast<size_t>(st.st_size) != size) {
         ::close(fd);
-        return StoreError{StoreErrc::bad_file_size,
-                          path.string() + " has " + std::to_string(st.st_size)
-                              + " bytes, the configured mapped-file size is "
-                              + std::to_string(size)};
+        return common::Error{errc::bad_file_size,
+                             path.string() + " has " + std::to_string(st.st_size)
+                                 + " bytes, the configured mapped-file size is "
+                                 + std::to_string(size)};
     }
     void* base = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
     if (base == MAP_FAILED) {

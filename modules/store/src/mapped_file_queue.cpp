@@ -17,8 +17,7 @@ Result<void> MappedFileQueue::load() {
         if (entry.is_regular_file()) paths.push_back(entry.path());
     }
     if (ec)
-        return StoreError{StoreErrc::io_error,
-                          "cannot list " + dir_.string() + ": " + ec.message()};
+        return common::Error{errc::io_error, "cannot list " + dir_.string() + ": " + ec.message()};
     std::sort(paths.begin(), paths.end());
 
     std::vector<std::shared_ptr<MappedFile>> loaded;
@@ -29,9 +28,9 @@ Result<void> MappedFileQueue::load() {
             const int64_t expected =
                 loaded.back()->file_from_offset() + static_cast<int64_t>(file_size_);
             if ((*file)->file_from_offset() != expected)
-                return StoreError{StoreErrc::offset_gap,
-                                  path.string() + " should start at " + std::to_string(expected)
-                                      + " to follow " + loaded.back()->path().string()};
+                return common::Error{errc::offset_gap,
+                                     path.string() + " should start at " + std::to_string(expected)
+                                         + " to follow " + loaded.back()->path().string()};
         }
         (*file)->set_wrote_position(file_size_);
         (*file)->set_flushed_position(file_size_);
@@ -113,8 +112,8 @@ Result<void> MappedFileQueue::truncate_to(int64_t offset) {
     auto& last = files_.back();
     const int64_t within = offset - last->file_from_offset();
     if (within < 0 || within > static_cast<int64_t>(file_size_))
-        return StoreError{StoreErrc::out_of_range,
-                          "offset " + std::to_string(offset) + " is outside " + dir_.string()};
+        return common::Error{errc::out_of_range,
+                             "offset " + std::to_string(offset) + " is outside " + dir_.string()};
     last->set_wrote_position(static_cast<size_t>(within));
     last->set_flushed_position(static_cast<size_t>(within));
     return {};

@@ -40,24 +40,22 @@ MessageStore::~MessageStore() {
 }
 
 Result<std::unique_ptr<MessageStore>> MessageStore::open(StoreConfig config) {
-    if (config.root_dir.empty())
-        return StoreError{StoreErrc::io_error, "storePathRootDir is empty"};
+    if (config.root_dir.empty()) return common::Error{errc::io_error, "storePathRootDir is empty"};
     if (config.commit_log_path().string().find(';') != std::string::npos)
-        return StoreError{StoreErrc::io_error,
+        return common::Error{errc::io_error,
                           "storePathCommitLog \"" + config.commit_log_path().string()
                               + "\" lists several directories; multi-path commit logs are not "
                                 "supported, give one directory"};
     if (config.commit_log_file_size < 4096)
-        return StoreError{StoreErrc::io_error, "mappedFileSizeCommitLog "
-                                                   + std::to_string(config.commit_log_file_size)
-                                                   + " is below 4096"};
+        return common::Error{errc::io_error, "mappedFileSizeCommitLog "
+                                                 + std::to_string(config.commit_log_file_size)
+                                                 + " is below 4096"};
     if (config.consume_queue_file_size < kCqUnitSize)
-        return StoreError{StoreErrc::io_error, "mappedFileSizeConsumeQueue is below 20"};
+        return common::Error{errc::io_error, "mappedFileSizeConsumeQueue is below 20"};
     auto levels = DelayLevels::parse(config.message_delay_level);
     if (!levels)
-        return StoreError{StoreErrc::io_error,
-                          "messageDelayLevel \"" + config.message_delay_level
-                              + "\" is not a list like \"1s 5s 10s 1m 1h 1d\""};
+        return common::Error{errc::io_error, "messageDelayLevel \"" + config.message_delay_level
+                                                 + "\" is not a list like \"1s 5s 10s 1m 1h 1d\""};
     std::unique_ptr<MessageStore> store(new MessageStore(std::move(config)));
     store->delay_levels_ = *levels;
     if (auto r = store->load_and_recover(); !r) return r.error();

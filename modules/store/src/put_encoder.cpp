@@ -74,7 +74,7 @@ std::optional<Rejection> append_record(message::MessageExt& msg, EncodedPut& put
     msg.magic = message::kMagicV1;
     put.record_starts.push_back(static_cast<uint32_t>(put.bytes.size()));
     auto size = message::encode_record(msg, put.bytes);
-    if (!size) return Rejection{PutMessageStatus::message_illegal, size.error().message()};
+    if (!size) return Rejection{PutMessageStatus::message_illegal, size.error().message};
     if (static_cast<int64_t>(*size) > config.max_message_size + kRecordOverhead)
         return Rejection{PutMessageStatus::message_illegal,
                          "message record of " + std::to_string(*size) + " bytes is too large"};

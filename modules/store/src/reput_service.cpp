@@ -121,7 +121,7 @@ void ReputService::dispatch_available() {
                 // skip the rest of this file rather than stall every consumer.
                 log::error("store", "undecodable record at commit-log offset "
                                         + std::to_string(from + static_cast<int64_t>(pos)) + ": "
-                                        + record.error().message() + "; skipping to the next file");
+                                        + record.error().message + "; skipping to the next file");
                 next_file = true;
                 break;
             }
@@ -161,8 +161,10 @@ void ReputService::run() {
     for (;;) {
         {
             std::unique_lock lock(mutex_);
-            // The timeout covers a wake-up lost to a race with limit() moving.
-            cv_.wait_for(lock, std::chrono::milliseconds(10), [&] { return stopping_ || woken_; });
+            // No timeout: whatever moves limit() (an append, or a flush under SYNC_FLUSH) calls
+            // wake() after publishing the new offset, and woken_ is cleared before limit() is
+            // read, so a move is either seen by this pass or leaves woken_ set for the next.
+            cv_.wait(lock, [&] { return stopping_ || woken_; });
             if (stopping_) break;
             woken_ = false;
         }

@@ -5,17 +5,34 @@
 
 namespace rmq::store {
 
-StoreError io_error_from_errno(const std::filesystem::path& path, const char* what) {
-    return {StoreErrc::io_error,
-            std::string(what) + " " + path.string() + ": " + std::strerror(errno)};
+const char* to_string(errc code) noexcept {
+    switch (code) {
+        case errc::io_error:
+            return "I/O error";
+        case errc::bad_file_name:
+            return "not a store file name";
+        case errc::bad_file_size:
+            return "wrong store file size";
+        case errc::offset_gap:
+            return "gap between store files";
+        case errc::out_of_range:
+            return "offset out of range";
+        case errc::bad_config:
+            return "unreadable config file";
+    }
+    return "unknown store error";
+}
+
+common::Error io_error_from_errno(const std::filesystem::path& path, const char* what) {
+    return {errc::io_error, std::string(what) + " " + path.string() + ": " + std::strerror(errno)};
 }
 
 Result<void> ensure_directory(const std::filesystem::path& dir) {
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     if (ec)
-        return StoreError{StoreErrc::io_error,
-                          "cannot create directory " + dir.string() + ": " + ec.message()};
+        return common::Error{errc::io_error,
+                             "cannot create directory " + dir.string() + ": " + ec.message()};
     return {};
 }
 

@@ -21,9 +21,7 @@ RemotingCommand handle_update_namesrv_config(NameServerContext& context,
                                              const RemotingCommand& request) {
     const auto black_list = context.configuration.snapshot().namesrv.config_black_list;
     auto keys = context.configuration.update(request.body, black_list);
-    if (!keys)
-        return RemotingCommand::response_to(request, keys.error().response_code(),
-                                            keys.error().message);
+    if (!keys) return RemotingCommand::response_to(request, keys.error());
     log::info("namesrv", "configuration updated (" + std::to_string(keys->size()) + " keys)");
     return RemotingCommand::response_to(request, ResponseCode::SUCCESS);
 }

@@ -30,17 +30,7 @@ TEST_CASE("a broker registers its topics and admin changes reach the routes") {
     CHECK(data->broker_datas.at(0).broker_addrs.at(0) == c.broker->broker_addr());
     CHECK(data->queue_datas.at(0).perm == 7);
 
-    proto::CreateTopicRequestHeader h;
-    h.topic = "Orders";
-    h.defaultTopic = "TBW102";
-    h.readQueueNums = 4;
-    h.writeQueueNums = 4;
-    h.perm = 6;
-    h.topicFilterType = "SINGLE_TAG";
-    auto create =
-        RemotingCommand::request(proto::to_int(proto::RequestCode::UPDATE_AND_CREATE_TOPIC));
-    create.set_header(h);
-    auto created = c.call(c.broker->broker_addr(), create);
+    auto created = c.call(c.broker->broker_addr(), test::create_topic_request("Orders", 4, 6));
     REQUIRE(created.code == kOk);
     CHECK(created.remark == "not set any response code");
     // The oneway re-registration lands shortly after.
@@ -53,14 +43,12 @@ TEST_CASE("a broker registers its topics and admin changes reach the routes") {
     REQUIRE(route.code == kOk);
     CHECK(body::TopicRouteData::decode(route.body)->queue_datas.at(0).write_queue_nums == 4);
 
-    h.topic = "SCHEDULE_TOPIC_XXXX";
-    create.set_header(h);
-    auto refused = c.call(c.broker->broker_addr(), create);
+    auto refused =
+        c.call(c.broker->broker_addr(), test::create_topic_request("SCHEDULE_TOPIC_XXXX", 4, 6));
     CHECK(refused.code == proto::to_int(proto::ResponseCode::SYSTEM_ERROR));
     CHECK(refused.remark == "The topic[SCHEDULE_TOPIC_XXXX] is conflict with system topic.");
-    h.topic = "bad topic";
-    create.set_header(h);
-    CHECK(c.call(c.broker->broker_addr(), create).remark->find("illegal characters")
+    CHECK(c.call(c.broker->broker_addr(), test::create_topic_request("bad topic", 4, 6))
+              .remark->find("illegal characters")
           != std::string::npos);
 
     auto all =
@@ -168,8 +156,7 @@ TEST_CASE("without namesrvAddr a broker finds its name servers through the addre
     o.http_port = 0;
     o.http_paths = "/rocketmq/nsaddr";
     nameserver::NameServer namesrv(o);
-    std::string error;
-    REQUIRE(namesrv.start(error));
+    REQUIRE(namesrv.start().ok());
     const std::string namesrv_addr = "127.0.0.1:" + std::to_string(namesrv.port());
 
     config::Environment env = config::Environment::from_process();
@@ -183,7 +170,7 @@ TEST_CASE("without namesrvAddr a broker finds its name servers through the addre
     REQUIRE(startup);
     REQUIRE(startup->broker.namesrv_addr.empty());
     broker::Broker broker(std::move(*startup));
-    REQUIRE(broker.start(error));
+    REQUIRE(broker.start().ok());
     CHECK(broker.register_now() == 1);
     remoting::RemotingClient client;
     auto route = client.invoke_sync(

@@ -228,8 +228,7 @@ TEST_CASE("consumer offsets: query, update, commit on pull, and a restart keeps 
             config::Environment::from_process());
         REQUIRE(startup);
         c.broker = std::make_unique<broker::Broker>(std::move(*startup));
-        std::string error;
-        REQUIRE(c.broker->start(error));
+        REQUIRE(c.broker->start().ok());
         CHECK(*c.call(c.broker->broker_addr(), query_cg2).ext("offset") == "1");
         CHECK(*c.call(c.broker->broker_addr(), query).ext("offset") == "1");
     }
@@ -274,7 +273,7 @@ TEST_CASE("a thousand held pulls on one connection cost no threads and do not bl
     const auto threads_before = threads();
 
     constexpr int kPulls = 1000;  // well past the connection's cap of 256 requests in flight
-    std::vector<std::future<remoting::TransportResult<RemotingCommand>>> held;
+    std::vector<std::future<remoting::Result<RemotingCommand>>> held;
     for (int i = 0; i < kPulls; ++i) {
         Pull p;
         p.queue_id = i % 4;

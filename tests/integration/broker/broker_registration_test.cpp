@@ -53,8 +53,7 @@ TEST_CASE(
     options.kv_config_path = dir.path() / "kv.json";
     options.startup.namesrv.config_store_path = dir.path() / "namesrv.properties";
     nameserver::NameServer answering(options);
-    std::string error;
-    REQUIRE(answering.start(error));
+    REQUIRE(answering.start().ok());
     const std::string answering_addr = "127.0.0.1:" + std::to_string(answering.port());
 
     // Listening but never accepting: the kernel completes the connection, nobody reads from it.
@@ -74,7 +73,7 @@ TEST_CASE(
     std::atomic<bool> started{false};
     bool start_ok = false;
     std::thread starting([&] {
-        start_ok = broker.start(error);
+        start_ok = broker.start().ok();
         started = true;
     });
 

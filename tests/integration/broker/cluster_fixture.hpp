@@ -34,8 +34,7 @@ struct Cluster {
 
     /// `extra_properties`: more "key=value\n" lines for the broker's properties file.
     explicit Cluster(const std::string& extra_properties = "") {
-        std::string error;
-        REQUIRE(namesrv.start(error));
+        REQUIRE(namesrv.start().ok());
         namesrv_addr = "127.0.0.1:" + std::to_string(namesrv.port());
         std::ofstream(broker_config_file)
             << "brokerName=broker-a\nbrokerIP1=127.0.0.1\n"
@@ -55,8 +54,7 @@ struct Cluster {
             rmq::config::Environment::from_process());
         REQUIRE(startup);
         broker = std::make_unique<rmq::broker::Broker>(std::move(*startup));
-        std::string error;
-        REQUIRE(broker->start(error));
+        REQUIRE(broker->start().ok());
     }
 
     rmq::remoting::RemotingCommand call(const std::string& addr,

@@ -37,8 +37,7 @@ struct RunningServer {
         io, {{"/rocketmq/nsaddr", [] { return std::string("127.0.0.1:9876;127.0.0.1:9877"); }}}};
     std::thread thread;
     RunningServer() {
-        std::string error;
-        REQUIRE(server.listen("127.0.0.1", 0, error));
+        REQUIRE(server.listen("127.0.0.1", 0).ok());
         thread = std::thread([this] { io.run(); });
     }
     ~RunningServer() {
@@ -78,7 +77,8 @@ TEST_CASE("other paths are 404 and other methods 405 and garbage closes the conn
 TEST_CASE("listening on a bad address is an error naming it") {
     asio::io_context io;
     rmq::http::AddressServer server(io, {});
-    std::string error;
-    CHECK_FALSE(server.listen("not-an-ip", 0, error));
-    CHECK_THAT(error, rmq::test::contains("not-an-ip"));
+    const auto listening = server.listen("not-an-ip", 0);
+    REQUIRE_FALSE(listening.ok());
+    CHECK(listening.error().code == rmq::http::errc::bad_address);
+    CHECK_THAT(listening.error().message, rmq::test::contains("not-an-ip"));
 }

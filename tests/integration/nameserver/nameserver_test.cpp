@@ -39,8 +39,7 @@ struct Fixture {
               options.kv_config_path = dir.path() / "kvConfig.json";
               return options;
           }()) {
-        std::string error;
-        REQUIRE(server.start(error));
+        REQUIRE(server.start().ok());
         addr = "127.0.0.1:" + std::to_string(server.port());
     }
 

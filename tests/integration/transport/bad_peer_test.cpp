@@ -43,7 +43,7 @@ void check_server_serves(const RemotingServer& server) {
 TEST_CASE("a bad peer loses its connection and the server keeps serving others") {
     RemotingServer server(loopback_server_config());
     server.register_processor(kEcho, echo_processor());
-    server.start();
+    REQUIRE(server.start().ok());
     RawPeer bad(server.port());
     REQUIRE(eventually([&] { return server.connection_count() == 1; }));
 
@@ -93,7 +93,7 @@ TEST_CASE("a bad peer loses its connection and the server keeps serving others")
 TEST_CASE("a valid frame split into single bytes is still understood") {
     RemotingServer server(loopback_server_config());
     server.register_processor(kEcho, echo_processor());
-    server.start();
+    REQUIRE(server.start().ok());
     RawPeer peer(server.port());
     auto request = RemotingCommand::request(kEcho);
     request.opaque = 77;
@@ -115,7 +115,7 @@ TEST_CASE("frames above the configured maximum close the connection") {
     config.connection.max_frame_size = 4096;
     RemotingServer server(config);
     server.register_processor(kEcho, echo_processor());
-    server.start();
+    REQUIRE(server.start().ok());
     RemotingClient client(small_client_config());
     const auto address = loopback(server);
 

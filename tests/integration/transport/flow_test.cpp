@@ -61,7 +61,7 @@ TEST_CASE("a close is reported on both sides and fails pending requests at once"
     server.register_processor(kSlow, slow_processor(3s));
     server.register_processor(kEcho, slow_processor(0ms));
     server.on_connection_closed([&](const CloseEvent& e) { server_closes.add(e); });
-    server.start();
+    REQUIRE(server.start().ok());
     RemotingClient client(small_client_config());
     client.on_connection_closed([&](const CloseEvent& e) { client_closes.add(e); });
     const auto address = loopback(server);
@@ -104,12 +104,12 @@ TEST_CASE("a close is reported on both sides and fails pending requests at once"
 TEST_CASE("a graceful stop lets in-flight requests finish and deliver their responses") {
     auto server = std::make_unique<RemotingServer>(loopback_server_config());
     server->register_processor(kSlow, slow_processor(300ms));
-    server->start();
+    REQUIRE(server->start().ok());
     RemotingClient client(small_client_config());
     const auto address = loopback(*server);
 
     constexpr int kRequests = 20;
-    std::vector<std::future<remoting::TransportResult<RemotingCommand>>> calls;
+    std::vector<std::future<remoting::Result<RemotingCommand>>> calls;
     for (int i = 0; i < kRequests; ++i) {
         auto request = RemotingCommand::request(kSlow);
         request.body = "r" + std::to_string(i);
@@ -137,7 +137,7 @@ TEST_CASE("a graceful stop lets in-flight requests finish and deliver their resp
 TEST_CASE("a graceful stop gives up on handlers that outlive the deadline") {
     RemotingServer server(loopback_server_config());
     server.register_processor(kSlow, slow_processor(30s));
-    server.start();
+    REQUIRE(server.start().ok());
     RemotingClient client(small_client_config());
     auto pending = asio::co_spawn(
         client.pool().next(), client.invoke(loopback(server), RemotingCommand::request(kSlow), 60s),
@@ -157,7 +157,7 @@ TEST_CASE("an idle connection is closed after max_idle, a busy one is not") {
     config.connection.max_idle = 300ms;
     RemotingServer server(config);
     server.register_processor(kEcho, slow_processor(0ms));
-    server.start();
+    REQUIRE(server.start().ok());
 
     RawPeer idle(server.port());
     const auto start = std::chrono::steady_clock::now();
@@ -184,7 +184,7 @@ TEST_CASE("a peer that never reads cannot make the server buffer without bound")
     config.connection.max_in_flight_requests = 8;
     RemotingServer server(config);
     server.register_processor(kEcho, echo_processor());
-    server.start();
+    REQUIRE(server.start().ok());
 
     auto request = RemotingCommand::request(kEcho);
     request.body = std::string(64 * 1024, 'z');

@@ -37,7 +37,7 @@ RemotingCommand echo_request(int64_t seq) {
 TEST_CASE("100,000 requests over 8 connections each get their own response") {
     RemotingServer server(loopback_server_config());
     server.register_processor(kEcho, echo_processor());
-    server.start();
+    REQUIRE(server.start().ok());
 
     auto pool = std::make_shared<remoting::IoContextPool>(2);
     pool->start();
@@ -100,7 +100,7 @@ TEST_CASE("a request without an answer times out and its late response is droppe
         co_await sleep_for(600ms);
         co_return RemotingCommand::response_to(request, 0);
     });
-    server.start();
+    REQUIRE(server.start().ok());
     RemotingClient client(small_client_config());
     const std::string address = loopback(server);
 
@@ -133,7 +133,7 @@ TEST_CASE("oneway requests run their processor and are never answered") {
         co_return std::nullopt;
     });
     server.register_processor(kEcho, echo_processor());
-    server.start();
+    REQUIRE(server.start().ok());
     RemotingClient client(small_client_config());
     const std::string address = loopback(server);
 
@@ -161,7 +161,7 @@ TEST_CASE("oneway requests run their processor and are never answered") {
 
 TEST_CASE("unknown codes get REQUEST_CODE_NOT_SUPPORTED in the request's serialize type") {
     RemotingServer server(loopback_server_config());
-    server.start();
+    REQUIRE(server.start().ok());
     RemotingClient client(small_client_config());
     const std::string address = loopback(server);
 
@@ -185,7 +185,7 @@ TEST_CASE("a default processor receives codes without their own processor") {
         co_return RemotingCommand::response_to(request, 0,
                                                "default saw " + std::to_string(request.code));
     });
-    server.start();
+    REQUIRE(server.start().ok());
     RemotingClient client(small_client_config());
     auto response = client.invoke_sync(loopback(server), RemotingCommand::request(77), 5s);
     REQUIRE(response);
@@ -199,7 +199,7 @@ TEST_CASE("a processor that throws yields SYSTEM_ERROR with the exception's mess
         co_await sleep_for(1ms);  // throw after a suspension too, not only synchronously
         throw std::runtime_error("store is on fire");
     });
-    server.start();
+    REQUIRE(server.start().ok());
     RemotingClient client(small_client_config());
 
     auto type = GENERATE(SerializeType::JSON, SerializeType::ROCKETMQ);
@@ -226,7 +226,7 @@ TEST_CASE("a server processor can call back into the client over the same connec
             response.body = answer->body;
             co_return response;
         });
-    server.start();
+    REQUIRE(server.start().ok());
 
     RemotingClient client(small_client_config());
     std::atomic<int> client_calls{0};
@@ -269,7 +269,7 @@ TEST_CASE("large bodies and body views travel intact") {
         response.body_owner = pages;
         co_return response;
     });
-    server.start();
+    REQUIRE(server.start().ok());
     RemotingClient client(small_client_config());
 
     std::string big(4 * 1024 * 1024 + 17, '\0');
@@ -286,7 +286,7 @@ TEST_CASE("large bodies and body views travel intact") {
 TEST_CASE("the peer's language and version are recorded per connection") {
     RemotingServer server(loopback_server_config());
     server.register_processor(kEcho, echo_processor());
-    server.start();
+    REQUIRE(server.start().ok());
     RemotingClient client(small_client_config());
     auto request = echo_request(5);
     request.language = remoting::LanguageCode::GO;
@@ -326,12 +326,12 @@ TEST_CASE("connection problems are reported as values") {
 TEST_CASE("concurrent first uses of an address share one connection") {
     RemotingServer server(loopback_server_config());
     server.register_processor(kEcho, echo_processor());
-    server.start();
+    REQUIRE(server.start().ok());
     RemotingClient client(small_client_config());
     const std::string address = loopback(server);
 
     // Callers on several threads at once (the client's pool and the server's pool).
-    std::vector<std::future<remoting::TransportResult<RemotingCommand>>> calls;
+    std::vector<std::future<remoting::Result<RemotingCommand>>> calls;
     for (int i = 0; i < 32; ++i) {
         auto& ctx = i % 2 ? client.pool().next() : server.pool().next();
         calls.push_back(

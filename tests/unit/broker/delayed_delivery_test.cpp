@@ -3,6 +3,7 @@
 #include "schedule/delayed_delivery.hpp"
 
 #include "catch.hpp"
+#include "core/broker_error.hpp"
 #include "message/property_keys.hpp"
 
 using namespace rmq;
@@ -66,11 +67,11 @@ TEST_CASE("a due SCHEDULE record becomes its real topic's message with its prope
 TEST_CASE("a SCHEDULE record without a usable real queue or for the half topic is refused") {
     auto no_topic = scheduled_record();
     no_topic.properties.erase(prop::kRealTopic);
-    CHECK_FALSE(due_message(no_topic));
+    CHECK(due_message(no_topic).error().code == errc::no_real_queue);
     auto bad_queue = scheduled_record();
     bad_queue.set_property(prop::kRealQueueId, "x1");
-    CHECK_FALSE(due_message(bad_queue));
+    CHECK(due_message(bad_queue).error().code == errc::no_real_queue);
     auto half = scheduled_record();
     half.set_property(prop::kRealTopic, "RMQ_SYS_TRANS_HALF_TOPIC");
-    CHECK_FALSE(due_message(half));
+    CHECK(due_message(half).error().code == errc::forbidden_target);
 }

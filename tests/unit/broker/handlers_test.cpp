@@ -28,19 +28,6 @@ namespace {
 
 constexpr int32_t kSuccess = proto::to_int(ResponseCode::SUCCESS);
 
-RemotingCommand create_topic_request(const std::string& topic, int32_t queues) {
-    proto::CreateTopicRequestHeader h;
-    h.topic = topic;
-    h.defaultTopic = "TBW102";
-    h.readQueueNums = queues;
-    h.writeQueueNums = queues;
-    h.perm = proto::perm::kRead | proto::perm::kWrite;
-    h.topicFilterType = "SINGLE_TAG";
-    auto r = RemotingCommand::request(proto::to_int(RequestCode::UPDATE_AND_CREATE_TOPIC));
-    r.set_header(h);
-    return r;
-}
-
 struct Sent {
     int64_t queue_offset = -1;
     int64_t commit_log_offset = -1;
@@ -77,8 +64,8 @@ test::Pull pull_of(const std::string& topic, int64_t offset, int64_t suspend_ms 
 TEST_CASE("UPDATE_AND_CREATE_TOPIC handled directly creates the topic, refused on a slave") {
     SECTION("a master creates it and answers with Java's default remark") {
         HandlerBench bench;
-        auto response = broker::handle_update_and_create_topic(bench.broker(),
-                                                               create_topic_request("Orders", 3));
+        auto response = broker::handle_update_and_create_topic(
+            bench.broker(), test::create_topic_request("Orders", 3));
         CHECK(response.code == kSuccess);
         CHECK(response.remark == std::optional<std::string>("not set any response code"));
         auto topic = bench.broker().topics->find("Orders");
@@ -87,15 +74,15 @@ TEST_CASE("UPDATE_AND_CREATE_TOPIC handled directly creates the topic, refused o
         CHECK(topic->write_queue_nums == 3);
 
         auto conflict = broker::handle_update_and_create_topic(
-            bench.broker(), create_topic_request("SCHEDULE_TOPIC_XXXX", 1));
+            bench.broker(), test::create_topic_request("SCHEDULE_TOPIC_XXXX", 1));
         CHECK(conflict.code == proto::to_int(ResponseCode::SYSTEM_ERROR));
         CHECK(conflict.remark.value_or("")
               == "The topic[SCHEDULE_TOPIC_XXXX] is conflict with system topic.");
     }
     SECTION("a slave refuses and keeps no such topic") {
         HandlerBench bench({"brokerRole=SLAVE", "brokerId=1"});
-        auto response = broker::handle_update_and_create_topic(bench.broker(),
-                                                               create_topic_request("Orders", 3));
+        auto response = broker::handle_update_and_create_topic(
+            bench.broker(), test::create_topic_request("Orders", 3));
         CHECK(response.code == proto::to_int(ResponseCode::SYSTEM_ERROR));
         CHECK(response.remark.value_or("").starts_with(
             "Can't modify topic or subscription group from slave"));
@@ -105,10 +92,10 @@ TEST_CASE("UPDATE_AND_CREATE_TOPIC handled directly creates the topic, refused o
 
 TEST_CASE("SEND_MESSAGE_V2 handled directly stores the message and answers its offsets") {
     HandlerBench bench;
-    REQUIRE(
-        broker::handle_update_and_create_topic(bench.broker(), create_topic_request("Orders", 1))
-            .code
-        == kSuccess);
+    REQUIRE(broker::handle_update_and_create_topic(bench.broker(),
+                                                   test::create_topic_request("Orders", 1))
+                .code
+            == kSuccess);
     const Sent first = send(bench, test::Send{});
     const Sent second = send(bench, test::Send{});
     CHECK(first.queue_offset == 0);
@@ -149,8 +136,9 @@ TEST_CASE("SEND_MESSAGE_V2 handled directly stores the message and answers its o
 TEST_CASE("PULL_MESSAGE handled directly: found, nothing new, and held until a message arrives") {
     HandlerBench bench;
     auto& broker = bench.broker();
-    REQUIRE(broker::handle_update_and_create_topic(broker, create_topic_request("Orders", 1)).code
-            == kSuccess);
+    REQUIRE(
+        broker::handle_update_and_create_topic(broker, test::create_topic_request("Orders", 1)).code
+        == kSuccess);
     send(bench, test::Send{});
 
     // Found: a pull that may wait rides out the dispatch of the message just stored.
@@ -202,8 +190,9 @@ TEST_CASE("PULL_MESSAGE handled directly: found, nothing new, and held until a m
 TEST_CASE("END_TRANSACTION handled directly commits a half message to its topic or drops it") {
     HandlerBench bench;
     auto& broker = bench.broker();
-    REQUIRE(broker::handle_update_and_create_topic(broker, create_topic_request("Orders", 1)).code
-            == kSuccess);
+    REQUIRE(
+        broker::handle_update_and_create_topic(broker, test::create_topic_request("Orders", 1)).code
+        == kSuccess);
     test::Send prepared;
     prepared.properties = std::string("TAGS\x01TagA\x02TRAN_MSG\x01true\x02PGROUP\x01PG\x02", 34);
     prepared.body = "tx";

@@ -8,10 +8,10 @@
 #include <thread>
 
 #include "catch.hpp"
-#include "core/service_runner.hpp"
+#include "service/service_runner.hpp"
 
 using rmq::broker::MetadataWriter;
-using rmq::broker::ServiceRunner;
+using rmq::service::ServiceRunner;
 using namespace std::chrono_literals;
 
 namespace {
@@ -23,7 +23,7 @@ struct CountingFile {
     bool fail = false;
     rmq::store::Result<void> write() {
         ++writes;
-        if (fail) return rmq::store::StoreError{rmq::store::StoreErrc::io_error, "disk full"};
+        if (fail) return rmq::common::Error{rmq::store::errc::io_error, "disk full"};
         written = value.load();
         return {};
     }
@@ -47,7 +47,7 @@ TEST_CASE("in the background a burst of changes is written once, and shutdown wr
     // Before the writer: its channel must go before the pool's services do.
     boost::asio::thread_pool pool(1);
     MetadataWriter writer("test.json", [&] { return file.write(); });
-    ServiceRunner runner(pool.get_executor());
+    ServiceRunner runner(pool.get_executor(), "test");
     writer.run_in_background(pool.get_executor());
     runner.spawn("writer", [&] { return writer.run(200ms); });
 

@@ -20,11 +20,13 @@ TopicSettings settings_in(const std::filesystem::path& dir) {
 }  // namespace
 
 TEST_CASE("topic names follow TopicValidator") {
-    CHECK_FALSE(topic_name_problem("Topic_A-1%|x"));
-    CHECK(topic_name_problem("") == "The specified topic is blank.");
-    CHECK(topic_name_problem("a b")->find("illegal characters") != std::string::npos);
-    CHECK(topic_name_problem(std::string(128, 'a'))
+    CHECK(check_topic_name("Topic_A-1%|x").ok());
+    CHECK(check_topic_name("").error().remark == "The specified topic is blank.");
+    CHECK(check_topic_name("a b").error().remark.find("illegal characters") != std::string::npos);
+    CHECK(check_topic_name(std::string(128, 'a')).error().remark
           == "The specified topic is longer than topic max length.");
+    CHECK(check_topic_name("").error().code
+          == rmq::proto::to_int(rmq::proto::ResponseCode::SYSTEM_ERROR));
     CHECK(is_builtin_system_topic("TBW102"));
     CHECK(is_builtin_system_topic("rmq_sys_anything"));
     CHECK_FALSE(is_builtin_system_topic("TopicTest"));

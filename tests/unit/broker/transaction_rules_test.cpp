@@ -104,13 +104,14 @@ TEST_CASE("END_TRANSACTION must name the half message's group and offsets") {
     h.producerGroup = "PG";
     h.tranStateTableOffset = 4;
     h.commitLogOffset = 1000;
-    CHECK_FALSE(end_transaction_mismatch(h, half));
+    CHECK(check_end_transaction_matches(h, half).ok());
     h.commitLogOffset = 1001;
-    CHECK(end_transaction_mismatch(h, half) == "The commit log offset wrong");
+    CHECK(check_end_transaction_matches(h, half).error().remark == "The commit log offset wrong");
     h.tranStateTableOffset = 5;
-    CHECK(end_transaction_mismatch(h, half) == "The transaction state table offset wrong");
+    CHECK(check_end_transaction_matches(h, half).error().remark
+          == "The transaction state table offset wrong");
     h.producerGroup = "Other";
-    CHECK(end_transaction_mismatch(h, half) == "The producer group wrong");
+    CHECK(check_end_transaction_matches(h, half).error().remark == "The producer group wrong");
 }
 
 TEST_CASE("a committed copy needs REAL_TOPIC and a numeric REAL_QID") {

@@ -38,8 +38,8 @@ TEST_CASE("runtime update: black-listed keys refuse the whole update") {
                              "configBlackList=", "flushInterval=1\nbrokerConfigPath=/etc/x"}) {
         auto r = apply_runtime_update(settings.schemas(), body, "configBlackList;brokerConfigPath");
         REQUIRE_FALSE(r);
-        CHECK(r.error().refusal == UpdateRefusal::black_listed);
-        CHECK(r.error().message == "Can not update config in black list.");
+        CHECK(r.error().code == rmq::proto::to_int(rmq::proto::ResponseCode::NO_PERMISSION));
+        CHECK(r.error().remark == "Can not update config in black list.");
     }
     CHECK(settings.interval == 500);
     CHECK(settings.home == "/opt/rocketmq");
@@ -49,12 +49,12 @@ TEST_CASE("runtime update: a malformed value names the key and changes nothing")
     Settings settings;
     auto r = apply_runtime_update(settings.schemas(), "enabled=true\nflushInterval=soon", "");
     REQUIRE_FALSE(r);
-    CHECK(r.error().refusal == UpdateRefusal::malformed);
-    CHECK_THAT(r.error().message, rmq::test::contains("flushInterval"));
+    CHECK(r.error().code == rmq::proto::to_int(rmq::proto::ResponseCode::SYSTEM_ERROR));
+    CHECK_THAT(r.error().remark, rmq::test::contains("flushInterval"));
     CHECK_FALSE(settings.enabled);
     CHECK(settings.interval == 500);
 
     auto escape = apply_runtime_update(settings.schemas(), "enabled=\\u12", "");
     REQUIRE_FALSE(escape);
-    CHECK(escape.error().refusal == UpdateRefusal::malformed);
+    CHECK(escape.error().code == rmq::proto::to_int(rmq::proto::ResponseCode::SYSTEM_ERROR));
 }

@@ -75,7 +75,7 @@ TEST_CASE("batch prefixes decode only at entry boundaries", "[message][batch]") 
             CHECK(r->size() == static_cast<std::size_t>(at - boundaries.begin()));
         } else {
             REQUIRE_FALSE(r.ok());
-            CHECK(r.error().code == Errc::truncated);
+            CHECK(r.error().code == errc::truncated);
         }
     }
     auto all = decode_batch(body);
@@ -96,15 +96,15 @@ TEST_CASE("inconsistent batch entries are rejected", "[message][batch]") {
         rmq::store_be(bytes.data() + at, value);
         return decode_batch_view(bytes);
     };
-    CHECK(with(0, int32_t{27}).error().code == Errc::size_mismatch);  // TOTALSIZE too small
-    CHECK(with(0, int32_t{29}).error().code == Errc::size_mismatch);  // TOTALSIZE too large
-    CHECK(with(0, int32_t{-28}).error().code == Errc::size_mismatch);
-    CHECK(with(16, int32_t{-1}).error().code == Errc::negative_length);  // BODYLENGTH
-    CHECK(with(16, INT32_MAX).error().code == Errc::truncated);
-    CHECK(with(16, int32_t{4}).error().code == Errc::truncated);
-    CHECK(with(23, int16_t{-1}).error().code == Errc::negative_length);  // PROPERTIESLENGTH
-    CHECK(with(23, int16_t{4}).error().code == Errc::truncated);
-    CHECK(with(23, int16_t{2}).error().code == Errc::size_mismatch);
+    CHECK(with(0, int32_t{27}).error().code == errc::size_mismatch);  // TOTALSIZE too small
+    CHECK(with(0, int32_t{29}).error().code == errc::size_mismatch);  // TOTALSIZE too large
+    CHECK(with(0, int32_t{-28}).error().code == errc::size_mismatch);
+    CHECK(with(16, int32_t{-1}).error().code == errc::negative_length);  // BODYLENGTH
+    CHECK(with(16, INT32_MAX).error().code == errc::truncated);
+    CHECK(with(16, int32_t{4}).error().code == errc::truncated);
+    CHECK(with(23, int16_t{-1}).error().code == errc::negative_length);  // PROPERTIESLENGTH
+    CHECK(with(23, int16_t{4}).error().code == errc::truncated);
+    CHECK(with(23, int16_t{2}).error().code == errc::size_mismatch);
     // MAGICCODE and BODYCRC are ignored.
     CHECK(with(4, int32_t{-1}).ok());
     CHECK(with(8, int32_t{12345}).ok());
@@ -112,6 +112,6 @@ TEST_CASE("inconsistent batch entries are rejected", "[message][batch]") {
 
     std::string out;
     CHECK(encode_batch_entry(0, "x", std::string(32768, 'p'), out).error().code
-          == Errc::field_too_long);
+          == errc::field_too_long);
     CHECK(out.empty());
 }

@@ -148,7 +148,7 @@ TEST_CASE("zlib message bodies inflate to the recorded length", "[message][golde
         // A bound just below the real size refuses it; exactly the size accepts it.
         auto tight = zlib_inflate(body, static_cast<std::size_t>(inflated_len) - 1);
         REQUIRE_FALSE(tight.ok());
-        CHECK(tight.error().code == Errc::inflated_too_large);
+        CHECK(tight.error().code == errc::inflated_too_large);
         CHECK(zlib_inflate(body, static_cast<std::size_t>(inflated_len)).ok());
     }
 }

@@ -50,12 +50,12 @@ TEST_CASE("malformed offset msgIds", "[message][id]") {
           "7G00000100002A9F0000000000000000", "7F000001 0002A9F0000000000000000"}) {
         auto r = parse_offset_msg_id(bad);
         REQUIRE_FALSE(r.ok());
-        CHECK(r.error().code == Errc::bad_id);
+        CHECK(r.error().code == errc::bad_id);
     }
     // Port field outside 0..65535.
     auto r = parse_offset_msg_id("7F000001000100000000000000000000");
     REQUIRE_FALSE(r.ok());
-    CHECK(r.error().code == Errc::bad_host);
+    CHECK(r.error().code == errc::bad_host);
 }
 
 TEST_CASE("UNIQ_KEY generation reproduces a Java key", "[message][id]") {
@@ -159,7 +159,7 @@ TEST_CASE("UNIQ_KEY parse forms", "[message][id]") {
           "C00002022ABE4E0E2F2A6F3678840000C0"}) {
         auto r = parse_uniq_key(bad);
         REQUIRE_FALSE(r.ok());
-        CHECK(r.error().code == Errc::bad_id);
+        CHECK(r.error().code == errc::bad_id);
     }
 }
 

@@ -155,7 +155,7 @@ TEST_CASE("magic v2 records use a 2-byte topic length", "[message][record]") {
     std::string out;
     auto v1 = encode_record(r, out);  // v1 cannot carry a 200-byte topic
     REQUIRE_FALSE(v1.ok());
-    CHECK(v1.error().code == Errc::field_too_long);
+    CHECK(v1.error().code == errc::field_too_long);
     CHECK(out.empty());
 
     r.magic = kMagicV2;
@@ -187,7 +187,7 @@ TEST_CASE("encoder rejects fields that do not fit", "[message][record]") {
 
     const std::string topic128(128, 'a');
     r.topic = topic128;
-    CHECK(encoded_record_size(r).error().code == Errc::field_too_long);
+    CHECK(encoded_record_size(r).error().code == errc::field_too_long);
 
     r = spec_record_fields();
     const std::string props_max(32767, 'p');
@@ -195,17 +195,17 @@ TEST_CASE("encoder rejects fields that do not fit", "[message][record]") {
     CHECK(encoded_record_size(r).ok());
     const std::string props_over(32768, 'p');
     r.properties = props_over;
-    CHECK(encoded_record_size(r).error().code == Errc::field_too_long);
+    CHECK(encoded_record_size(r).error().code == errc::field_too_long);
 
     r = spec_record_fields();
     r.magic = 0x12345678;
-    CHECK(encoded_record_size(r).error().code == Errc::bad_magic);
+    CHECK(encoded_record_size(r).error().code == errc::bad_magic);
 
     r = spec_record_fields();
     std::string small(129, '\0');
     auto n = encode_record_to(r, small);
     REQUIRE_FALSE(n.ok());
-    CHECK(n.error().code == Errc::buffer_too_small);
+    CHECK(n.error().code == errc::buffer_too_small);
     std::string exact(130, '\0');
     CHECK(encode_record_to(r, exact).ok());
 }
@@ -244,7 +244,7 @@ TEST_CASE("blank end-of-file marker is a distinct result", "[message][record]") 
     encode_blank_marker(7, std::span<char, 8>(file.data(), 8));
     auto bad = decode_record_view(file);
     REQUIRE(bad.is_error());
-    CHECK(bad.error().code == Errc::size_mismatch);
+    CHECK(bad.error().code == errc::size_mismatch);
 }
 
 TEST_CASE("RecordReader walks concatenated records", "[message][record]") {
@@ -276,7 +276,7 @@ TEST_CASE("RecordReader walks concatenated records", "[message][record]") {
             ++n;
         CHECK(n == 2);
         REQUIRE(reader.error());
-        CHECK(reader.error()->code == Errc::truncated);
+        CHECK(reader.error()->code == errc::truncated);
         CHECK(reader.consumed() == two_records);
         CHECK_FALSE(reader.finished_cleanly());
         CHECK_FALSE(reader.next());  // stays stopped
@@ -293,7 +293,7 @@ TEST_CASE("RecordReader walks concatenated records", "[message][record]") {
             ++n;
         CHECK(n == 2);
         REQUIRE(reader.error());
-        CHECK(reader.error()->code == Errc::blank_record);
+        CHECK(reader.error()->code == errc::blank_record);
     }
     SECTION("empty body") {
         RecordReader reader(std::span<const char>{});

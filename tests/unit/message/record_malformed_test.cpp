@@ -62,8 +62,8 @@ TEST_CASE("every truncation of a record is reported as truncated", "[message][ma
             INFO("length " << len << " of " << bytes.size());
             auto r = decode_record_view(std::span<const char>(bytes.data(), len));
             REQUIRE(r.is_error());
-            CHECK(r.error().code == Errc::truncated);
-            CHECK_FALSE(r.error().message().empty());
+            CHECK(r.error().code == errc::truncated);
+            CHECK_FALSE(r.error().message.empty());
             CHECK(decode_record(std::span<const char>(bytes.data(), len)).is_error());
         }
         CHECK(decode_record_view(bytes).is_message());
@@ -81,13 +81,13 @@ TEST_CASE("every wrong TOTALSIZE is rejected", "[message][malformed]") {
             INFO("TOTALSIZE " << total << " for a record of " << real);
             auto r = decode_record_view(bytes);
             REQUIRE(r.is_error());
-            CHECK(r.error().code == Errc::size_mismatch);
+            CHECK(r.error().code == errc::size_mismatch);
         }
         for (int32_t total : {INT32_MAX, INT32_MIN, real + 65}) {
             rmq::store_be(bytes.data(), total);
             auto r = decode_record_view(bytes);
             REQUIRE(r.is_error());
-            CHECK((r.error().code == Errc::truncated || r.error().code == Errc::size_mismatch));
+            CHECK((r.error().code == errc::truncated || r.error().code == errc::size_mismatch));
         }
     }
 }
@@ -106,22 +106,22 @@ TEST_CASE("negative and oversized length fields", "[message][malformed]") {
         return decode_record_view(bytes);
     };
 
-    CHECK(decode_with(body_len_at, int32_t{-1}).error().code == Errc::negative_length);
-    CHECK(decode_with(body_len_at, INT32_MIN).error().code == Errc::negative_length);
-    CHECK(decode_with(body_len_at, INT32_MAX).error().code == Errc::size_mismatch);
-    CHECK(decode_with(body_len_at, int32_t{16}).error().code == Errc::size_mismatch);
-    CHECK(decode_with(topic_len_at, int8_t{-1}).error().code == Errc::negative_length);
-    CHECK(decode_with(topic_len_at, int8_t{-128}).error().code == Errc::negative_length);
-    CHECK(decode_with(topic_len_at, int8_t{127}).error().code == Errc::size_mismatch);
-    CHECK(decode_with(props_len_at, int16_t{-1}).error().code == Errc::negative_length);
-    CHECK(decode_with(props_len_at, int16_t{32767}).error().code == Errc::size_mismatch);
-    CHECK(decode_with(props_len_at, int16_t{0}).error().code == Errc::size_mismatch);
+    CHECK(decode_with(body_len_at, int32_t{-1}).error().code == errc::negative_length);
+    CHECK(decode_with(body_len_at, INT32_MIN).error().code == errc::negative_length);
+    CHECK(decode_with(body_len_at, INT32_MAX).error().code == errc::size_mismatch);
+    CHECK(decode_with(body_len_at, int32_t{16}).error().code == errc::size_mismatch);
+    CHECK(decode_with(topic_len_at, int8_t{-1}).error().code == errc::negative_length);
+    CHECK(decode_with(topic_len_at, int8_t{-128}).error().code == errc::negative_length);
+    CHECK(decode_with(topic_len_at, int8_t{127}).error().code == errc::size_mismatch);
+    CHECK(decode_with(props_len_at, int16_t{-1}).error().code == errc::negative_length);
+    CHECK(decode_with(props_len_at, int16_t{32767}).error().code == errc::size_mismatch);
+    CHECK(decode_with(props_len_at, int16_t{0}).error().code == errc::size_mismatch);
 
     // v2: negative 2-byte topic length.
     std::string v2;
     REQUIRE(encode_record(sample(false, false, kMagicV2), v2).ok());
     rmq::store_be(v2.data() + topic_len_at, int16_t{-3});
-    CHECK(decode_record_view(v2).error().code == Errc::negative_length);
+    CHECK(decode_record_view(v2).error().code == errc::negative_length);
 }
 
 TEST_CASE("bad magic, bad ports, flipped host flags, CRC", "[message][malformed]") {
@@ -133,15 +133,15 @@ TEST_CASE("bad magic, bad ports, flipped host flags, CRC", "[message][malformed]
         rmq::store_be(bytes.data() + 4, magic);
         auto r = decode_record_view(bytes);
         REQUIRE(r.is_error());
-        CHECK(r.error().code == Errc::bad_magic);
+        CHECK(r.error().code == errc::bad_magic);
     }
     for (int32_t port : {-1, 65536, INT32_MIN}) {
         std::string born = good;
         rmq::store_be(born.data() + 52, port);
-        CHECK(decode_record_view(born).error().code == Errc::bad_host);
+        CHECK(decode_record_view(born).error().code == errc::bad_host);
         std::string store = good;
         rmq::store_be(store.data() + 68, port);
-        CHECK(decode_record_view(store).error().code == Errc::bad_host);
+        CHECK(decode_record_view(store).error().code == errc::bad_host);
     }
     {
         // Claiming an IPv6 born host shifts every later field: the lengths no longer add up.
@@ -157,7 +157,7 @@ TEST_CASE("bad magic, bad ports, flipped host flags, CRC", "[message][malformed]
         CHECK(decode_record_view(bytes).is_message());     // clients do not check the CRC
         auto r = decode_record_view(bytes, DecodeOptions{.verify_body_crc = true});
         REQUIRE(r.is_error());
-        CHECK(r.error().code == Errc::crc_mismatch);
+        CHECK(r.error().code == errc::crc_mismatch);
     }
 }
 
@@ -196,5 +196,5 @@ TEST_CASE("decompress_body of hostile bodies", "[message][malformed]") {
     const std::string garbage = "this is not zlib";
     auto r = decompress_body(garbage, 0x1);
     REQUIRE_FALSE(r.ok());
-    CHECK(r.error().code == Errc::corrupt_compressed_data);
+    CHECK(r.error().code == errc::corrupt_compressed_data);
 }

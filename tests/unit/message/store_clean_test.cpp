@@ -132,7 +132,7 @@ const CommitLog& commit_log() {
                 auto r = decode_record_view(std::span<const char>(file).subspan(pos),
                                             DecodeOptions{.verify_body_crc = true});
                 if (r.is_error()) {
-                    FAIL("record at " << base + pos << ": " << r.error().message());
+                    FAIL("record at " << base + pos << ": " << r.error().message);
                 }
                 if (r.is_blank()) {
                     out.blanks.emplace_back(base + static_cast<int64_t>(pos), r.size());
@@ -293,7 +293,7 @@ TEST_CASE("store-clean commit log read with decode_records", "[message][golden]"
             ++n;
         }
         REQUIRE(reader.error().has_value());  // stops at the blank marker or at the zeros
-        CHECK(reader.error()->code == (i < 2 ? Errc::blank_record : Errc::bad_magic));
+        CHECK(reader.error()->code == (i < 2 ? errc::blank_record : errc::bad_magic));
         total += n;
     }
     CHECK(total == 1462);

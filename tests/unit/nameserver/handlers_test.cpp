@@ -28,9 +28,9 @@ struct Fixture {
     std::vector<std::string> written;  // every config file text UPDATE_NAMESRV_CONFIG writes
     NameServerContext::Configuration configuration{
         config::NamesrvStartup{}, dir / "namesrv.properties",
-        [this](const std::filesystem::path&, std::string_view text) -> std::optional<std::string> {
+        [this](const std::filesystem::path&, std::string_view text) {
             written.emplace_back(text);
-            return std::nullopt;
+            return rmq::common::Result<void>();
         }};
     NameServerContext context{routes, kv, configuration, {}};
     remoting::RequestContext no_peer;  // a null connection: handlers that need none must cope

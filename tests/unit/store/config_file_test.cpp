@@ -20,7 +20,7 @@ void put_file(const fs::path& path, const std::string& content) {
 // Content is "valid" when it starts with '{', standing in for the JSON parser.
 Result<void> starts_with_brace(std::string_view content) {
     if (!content.empty() && content.front() == '{') return {};
-    return StoreError{StoreErrc::bad_config, "not an object"};
+    return rmq::common::Error{store::errc::bad_config, "not an object"};
 }
 
 std::optional<std::string> read_ok(const fs::path& path) {
@@ -101,7 +101,7 @@ TEST_CASE("unusable content with no usable .bak is an error naming the file") {
     put_file(file, "garbage");
     auto r = read_config_file(file, starts_with_brace);
     REQUIRE(!r.ok());
-    CHECK(r.error().code == StoreErrc::bad_config);
+    CHECK(r.error().code == store::errc::bad_config);
     CHECK(r.error().message
           == "cannot load " + file.string() + " (not an object) nor its .bak (missing)");
 

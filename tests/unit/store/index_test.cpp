@@ -386,7 +386,7 @@ TEST_CASE("load rejects an index file of the wrong size and skips foreign names"
     IndexService service(dir, config_with(kGoldenSlots, kGoldenEntries));
     auto r = service.load(true, 0);
     REQUIRE_FALSE(r.ok());
-    CHECK(r.error().code == StoreErrc::bad_file_size);
+    CHECK(r.error().code == store::errc::bad_file_size);
     CHECK_THAT(r.error().message, test::contains("20261122141722595"));
     // A different geometry makes every file the wrong size.
     TempDir tmp2;

@@ -101,7 +101,7 @@ TEST_CASE("foreign or damaged files stop the load with a message naming them") {
         MappedFileQueue queue(dir, kMiB);
         auto r = queue.load();
         REQUIRE_FALSE(r.ok());
-        CHECK(r.error().code == StoreErrc::bad_file_size);
+        CHECK(r.error().code == store::errc::bad_file_size);
         CHECK(r.error().message.find("00000000000001048576") != std::string::npos);
     }
     SECTION("a file that is not named by an offset") {
@@ -111,7 +111,7 @@ TEST_CASE("foreign or damaged files stop the load with a message naming them") {
         MappedFileQueue queue(dir, kMiB);
         auto r = queue.load();
         REQUIRE_FALSE(r.ok());
-        CHECK(r.error().code == StoreErrc::bad_file_name);
+        CHECK(r.error().code == store::errc::bad_file_name);
         CHECK(r.error().message.find("notes.txt") != std::string::npos);
     }
     SECTION("a missing file in the middle") {
@@ -121,7 +121,7 @@ TEST_CASE("foreign or damaged files stop the load with a message naming them") {
         MappedFileQueue queue(dir, kMiB);
         auto r = queue.load();
         REQUIRE_FALSE(r.ok());
-        CHECK(r.error().code == StoreErrc::offset_gap);
+        CHECK(r.error().code == store::errc::offset_gap);
     }
     SECTION("the wrong configured size") {
         TempDir tmp;
@@ -166,7 +166,7 @@ TEST_CASE("an unwritable directory is an error and not a crash") {
         MappedFileQueue queue(tmp.path / "file" / "q", 4096);
         auto r = queue.load();
         REQUIRE_FALSE(r.ok());
-        CHECK(r.error().code == StoreErrc::io_error);
+        CHECK(r.error().code == store::errc::io_error);
         return;
     }
     MappedFileQueue queue("/proc/rmq-not-allowed/q", 4096);

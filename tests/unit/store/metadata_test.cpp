@@ -208,7 +208,7 @@ TEST_CASE("the tables read what 5.x and non-Java writers produce") {
 TEST_CASE("values fastjson could not bind are errors naming the entry and property") {
     auto bad = TopicConfigTable::decode(R"({"topicConfigTable":{"T":{"perm":"rw"}}})");
     REQUIRE(!bad.ok());
-    CHECK(bad.error().code == StoreErrc::bad_config);
+    CHECK(bad.error().code == store::errc::bad_config);
     CHECK(bad.error().message
           == R"(topicConfigTable["T"]: topic config: property "perm" is not a 32-bit integer)");
 
@@ -318,6 +318,6 @@ TEST_CASE("garbage in both the file and its .bak stops the load with the file na
     put_file(dir / "subscriptionGroup.json.bak", "\x01\x02");
     auto r = SubscriptionGroupTable::load(dir.path());
     REQUIRE(!r.ok());
-    CHECK(r.error().code == StoreErrc::bad_config);
+    CHECK(r.error().code == store::errc::bad_config);
     CHECK(r.error().message.find((dir / "subscriptionGroup.json").string()) != std::string::npos);
 }

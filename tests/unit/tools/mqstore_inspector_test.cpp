@@ -160,13 +160,13 @@ TEST_CASE("an index file holding no entries leaves the geometry unknown but harm
 TEST_CASE("a directory that is missing or not a store is refused with a message") {
     auto missing = StoreInspector::open("/nonexistent/store");
     REQUIRE_FALSE(missing.ok());
-    CHECK(missing.error().code == InspectErrc::not_found);
+    CHECK(missing.error().code == mqstore::errc::not_found);
     CHECK(missing.error().message == "no such directory: /nonexistent/store");
 
     test::MqstoreScratch scratch;
     auto foreign = StoreInspector::open(scratch.path);
     REQUIRE_FALSE(foreign.ok());
-    CHECK(foreign.error().code == InspectErrc::not_a_store);
+    CHECK(foreign.error().code == mqstore::errc::not_a_store);
     CHECK(foreign.error().message
           == "not a RocketMQ store: " + scratch.path.string() + " has no commitlog/ directory");
 }

@@ -35,7 +35,7 @@ void body_lines(std::string& out, const message::RecordView& r) {
     if (r.body_compressed()) {
         auto inflated = message::decompress_body(r.body, r.sys_flag);
         if (!inflated) {
-            line(out, "body", "(cannot inflate: " + inflated.error().message() + ")");
+            line(out, "body", "(cannot inflate: " + inflated.error().message + ")");
             return;
         }
         body = std::move(*inflated);

@@ -45,7 +45,7 @@ int run_print(const CommandLine& cl, std::ostream& out, std::ostream& err) {
         if (!record.is_message()) {
             err << "mqstore: " << name << " queue offset " << index << ": commit-log offset "
                 << unit->commit_log_offset << ": "
-                << (record.is_blank() ? "end-of-file marker" : record.error().message()) << "\n";
+                << (record.is_blank() ? "end-of-file marker" : record.error().message) << "\n";
             ++unreadable;
             continue;
         }

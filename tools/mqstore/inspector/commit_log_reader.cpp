@@ -34,13 +34,13 @@ message::RecordResult<message::RecordView> CommitLogReader::record_at(
     const CommitLogFile* f = file_holding(offset);
     if (f == nullptr) {
         return Result::failure(message::make_error(
-            message::Errc::truncated, "no commit-log file holds offset " + std::to_string(offset)));
+            message::errc::truncated, "no commit-log file holds offset " + std::to_string(offset)));
     }
     const auto pos = static_cast<size_t>(offset - f->from_offset);
     const auto bytes = f->file.bytes();
     if (pos >= bytes.size()) {
         return Result::failure(message::make_error(
-            message::Errc::truncated, "offset " + std::to_string(offset) + " is past the end of "
+            message::errc::truncated, "offset " + std::to_string(offset) + " is past the end of "
                                           + f->file.path().filename().string()));
     }
     return message::decode_record_view(bytes.subspan(pos), options);

@@ -40,10 +40,10 @@ bool chains_fit(std::span<const char> file, const IndexGeometry& g, int32_t coun
     return true;
 }
 
-InspectError ambiguous(int64_t size, const std::string& why) {
-    return {InspectErrc::bad_geometry, "cannot tell the index geometry of " + std::to_string(size)
-                                           + "-byte index files (" + why
-                                           + "); pass --index-slots N (and/or --index-entries N)"};
+common::Error ambiguous(int64_t size, const std::string& why) {
+    return {errc::bad_geometry, "cannot tell the index geometry of " + std::to_string(size)
+                                    + "-byte index files (" + why
+                                    + "); pass --index-slots N (and/or --index-entries N)"};
 }
 
 }  // namespace

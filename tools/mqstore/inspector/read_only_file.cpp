@@ -14,8 +14,8 @@ namespace rmq::mqstore {
 
 namespace {
 
-InspectError os_error(const std::filesystem::path& path, const char* what) {
-    return {InspectErrc::io_error,
+common::Error os_error(const std::filesystem::path& path, const char* what) {
+    return {errc::io_error,
             std::string("cannot ") + what + " " + path.string() + ": " + std::strerror(errno)};
 }
 

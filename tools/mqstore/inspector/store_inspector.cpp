@@ -26,9 +26,9 @@ Result<StoreInspector> StoreInspector::open(const std::filesystem::path& root,
     }
     int64_t cq_size = options.cq_file_size.value_or(most_common_size(sizes, kDefaultCqFileSize));
     if (cq_size <= 0 || cq_size % kCqUnitSize != 0) {
-        return InspectError{InspectErrc::bad_geometry,
-                            "consume-queue files are " + std::to_string(cq_size)
-                                + " bytes, not a multiple of 20; pass --cq-file-size N"};
+        return common::Error{errc::bad_geometry,
+                             "consume-queue files are " + std::to_string(cq_size)
+                                 + " bytes, not a multiple of 20; pass --cq-file-size N"};
     }
     inspector.cq_file_size_ = cq_size;
 

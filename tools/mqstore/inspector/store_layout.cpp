@@ -13,8 +13,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-InspectError listing_error(const fs::path& dir, const std::error_code& ec) {
-    return {InspectErrc::io_error, "cannot list " + dir.string() + ": " + ec.message()};
+common::Error listing_error(const fs::path& dir, const std::error_code& ec) {
+    return {errc::io_error, "cannot list " + dir.string() + ": " + ec.message()};
 }
 
 std::optional<int32_t> parse_queue_id(const std::string& name) {
@@ -111,14 +111,14 @@ const QueueDirectory* StoreLayout::find_queue(const std::string& topic, int32_t 
 Result<StoreLayout> list_store(const fs::path& root) {
     std::error_code ec;
     if (!fs::exists(root, ec))
-        return InspectError{InspectErrc::not_found, "no such directory: " + root.string()};
+        return common::Error{errc::not_found, "no such directory: " + root.string()};
     if (!fs::is_directory(root, ec))
-        return InspectError{InspectErrc::not_found, "not a directory: " + root.string()};
+        return common::Error{errc::not_found, "not a directory: " + root.string()};
     StoreLayout layout;
     layout.root = root;
     if (!fs::is_directory(layout.commit_log_dir(), ec)) {
-        return InspectError{InspectErrc::not_a_store, "not a RocketMQ store: " + root.string()
-                                                          + " has no commitlog/ directory"};
+        return common::Error{errc::not_a_store, "not a RocketMQ store: " + root.string()
+                                                    + " has no commitlog/ directory"};
     }
     if (auto r = list_mapped_files(layout.commit_log_dir(), layout.commit_log_files,
                                    layout.commit_log_foreign);

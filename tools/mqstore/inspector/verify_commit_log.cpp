@@ -142,13 +142,13 @@ class CommitLogPass {
                 commit_log_position(f.from_offset, static_cast<int64_t>(pos));
             if (ctx_.crashed() && looks_torn(rest) && later_files_all_zero(i)) {
                 ctx_.note(path, position,
-                          "incomplete last record (" + r.error().message()
+                          "incomplete last record (" + r.error().message
                               + "): a crash tail, recovery ends the log here");
                 end_at(at);
                 return;
             }
             // Nothing frames the rest of this file; the next file starts with a record again.
-            std::string what = "no record decodes here: " + r.error().message();
+            std::string what = "no record decodes here: " + r.error().message;
             if (at == ctx_.log_end && !last)
                 what += "; recovery would end the log here and delete the files after it";
             ctx_.damage(path, position, what);

@@ -132,7 +132,7 @@ class QueuePass {
             ctx_.damage(path, position,
                         points
                             + (r.is_blank() ? ", an end-of-file marker"
-                                            : ", where no record decodes: " + r.error().message()));
+                                            : ", where no record decodes: " + r.error().message));
             return;
         }
         const message::RecordView& rec = r.record();

@@ -1,7 +1,6 @@
 #pragma once
-// Value-or-error for every layer (std::expected is C++23; GCC 12 lacks it). Each module names
-// its own error type: proto::Result<T> (ProtocolError), message::Result<T> (message::Error),
-// remoting::TransportResult<T> (TransportError), store::Result<T> (StoreError).
+// Value-or-error for every layer (std::expected is C++23; GCC 12 lacks it). Internal failures use
+// common::Result<T> (error.hpp); protocol refusals proto::Result<T> (a response code and remark).
 #include <concepts>
 #include <optional>
 #include <utility>

@@ -34,9 +34,11 @@ struct SchemaEntry {
     std::string key;
     ValueType type = ValueType::string;
     bool important = false;  // RocketMQ's @ImportantField (printed by `mqbroker -m`)
-    /// Parses and stores the value; returns what was expected when the text doesn't parse.
-    std::function<std::optional<std::string>(std::string_view)> set;
+    /// Parses and stores the value; false (nothing stored) when the text does not parse.
+    std::function<bool(std::string_view)> set;
     std::function<std::string()> get;
+    /// What `set` accepts, for the refusal's message; empty means the type's name.
+    std::string expected = {};
 };
 
 class Schema {
@@ -73,19 +75,20 @@ class Schema {
             expected += " " + n;
         auto table = std::make_shared<std::vector<std::pair<std::string, E>>>(std::move(names));
         return add({std::move(key), ValueType::enumeration, important,
-                    [field, table, expected](std::string_view text) -> std::optional<std::string> {
+                    [field, table](std::string_view text) -> bool {
                         for (const auto& [n, v] : *table)
                             if (n == text) {
                                 *field = v;
-                                return std::nullopt;
+                                return true;
                             }
-                        return expected;
+                        return false;
                     },
                     [field, table] {
                         for (const auto& [n, v] : *table)
                             if (v == *field) return n;
                         return std::string();
-                    }});
+                    },
+                    std::move(expected)});
     }
 
   private:
@@ -93,11 +96,11 @@ class Schema {
     Schema& integer(std::string key, T* field, ValueType type, int64_t min, int64_t max,
                     bool important) {
         return add({std::move(key), type, important,
-                    [field, type, min, max](std::string_view text) -> std::optional<std::string> {
+                    [field, type, min, max](std::string_view text) -> bool {
                         auto v = parse_java_integer(text, min, max);
-                        if (!v) return std::string(value_type_name(type));
+                        if (!v) return false;
                         *field = static_cast<T>(*v);
-                        return std::nullopt;
+                        return true;
                     },
                     [field] { return std::to_string(*field); }});
     }

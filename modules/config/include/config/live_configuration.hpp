@@ -19,9 +19,9 @@ namespace rmq::config {
 template <class Startup>
 class LiveConfiguration {
   public:
-    /// Writes a whole config file safely (the caller's durable write); returns an error text.
+    /// Writes a whole config file safely (the caller's durable write).
     using FileWriter =
-        std::function<std::optional<std::string>(const std::filesystem::path&, std::string_view)>;
+        std::function<common::Result<void>(const std::filesystem::path&, std::string_view)>;
 
     LiveConfiguration(Startup startup, std::filesystem::path file, FileWriter write_file)
         : startup_(std::move(startup)),
@@ -53,18 +53,18 @@ class LiveConfiguration {
     const std::filesystem::path& file() const { return file_; }
 
     /// Applies the update (see apply_runtime_update), then persists. Returns the keys applied.
-    common::Expected<std::vector<std::string>, RuntimeUpdateError> update(
-        std::string_view properties_text, std::string_view black_list) {
+    proto::Result<std::vector<std::string>> update(std::string_view properties_text,
+                                                   std::string_view black_list) {
         std::lock_guard lock(mutex_);
         auto schemas = startup_.schemas();
         auto keys = apply_runtime_update(schemas, properties_text, black_list);
         if (!keys) return keys;
         timestamp_ = now_ms();
         ++counter_;
-        if (auto problem = write_file_(file_, print_config(schemas)))
-            return RuntimeUpdateError{
-                UpdateRefusal::malformed,
-                "applied, but not written to " + file_.string() + ": " + *problem};
+        if (auto written = write_file_(file_, print_config(schemas)); !written)
+            return proto::ProtocolError{
+                proto::to_int(proto::ResponseCode::SYSTEM_ERROR),
+                "applied, but not written to " + file_.string() + ": " + written.error().message};
         return keys;
     }
 

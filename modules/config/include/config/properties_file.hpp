@@ -9,16 +9,9 @@
 #include <utility>
 #include <vector>
 
-#include "common/expected.hpp"
+#include "config/config_error.hpp"
 
 namespace rmq::config {
-
-struct ConfigError {
-    std::string message;
-};
-
-template <class T>
-using Result = common::Expected<T, ConfigError>;
 
 /// One `key=value` of a properties text, in file order (duplicates kept; the last one wins when
 /// applied, as with Java's Hashtable). Key and value are UTF-8.

@@ -6,13 +6,9 @@
 #include <chrono>
 #include <string>
 
-#include "common/expected.hpp"
+#include "http/http_error.hpp"
 
 namespace rmq::http {
-
-struct FetchError {
-    std::string message;  // names the URL and what went wrong
-};
 
 /// The address-service URL RocketMQ derives from `rocketmq.namesrv.domain` (default
 /// jmenv.tbsite.net, port 8080 unless the domain names one) and `.subgroup` (default nsaddr).
@@ -20,10 +16,9 @@ std::string address_service_url(const std::string& domain, const std::string& su
 
 /// GET `url` ("http://host[:port]/path") within `timeout`; the trimmed body on 200, else an
 /// error. An empty body is an error: no list.
-common::Expected<std::string, FetchError> fetch_address_list(const std::string& url,
-                                                             std::chrono::milliseconds timeout);
+Result<std::string> fetch_address_list(const std::string& url, std::chrono::milliseconds timeout);
 /// The same on the caller's executor, without blocking it.
-boost::asio::awaitable<common::Expected<std::string, FetchError>> fetch_address_list_async(
+boost::asio::awaitable<Result<std::string>> fetch_address_list_async(
     std::string url, std::chrono::milliseconds timeout);
 
 }  // namespace rmq::http

@@ -9,6 +9,8 @@
 #include <memory>
 #include <string>
 
+#include "http/http_error.hpp"
+
 namespace rmq::http {
 
 class AddressServer {
@@ -21,7 +23,7 @@ class AddressServer {
     ~AddressServer();
 
     /// Binds `host:port` (port 0 = ephemeral) and starts serving; an error names the address.
-    bool listen(const std::string& host, uint16_t port, std::string& error);
+    Result<void> listen(const std::string& host, uint16_t port);
     uint16_t port() const;
     void stop();
 

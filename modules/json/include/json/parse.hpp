@@ -19,19 +19,31 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <system_error>
+#include <type_traits>
 
-#include "common/expected.hpp"
+#include "common/error.hpp"
 #include "json/value.hpp"
 
 namespace rmq::json {
 
-struct ParseError {
-    size_t offset = 0;    // byte position in the input where parsing stopped
-    std::string message;  // what went wrong, ending with "at byte <offset>"
+enum class errc {
+    syntax = 1,           // not JSON, even fastjson's lenient kind
+    too_deep,             // nested deeper than kMaxDepth
+    number_out_of_range,  // a number beyond the range of a double
 };
 
+const char* to_string(errc code) noexcept;
+inline const char* category_name(errc) noexcept {
+    return "rmq.json";
+}
+inline std::error_code make_error_code(errc code) {
+    return {static_cast<int>(code), common::category_of<errc>()};
+}
+
+/// A failure's message says what went wrong and ends with "at byte <offset>".
 template <class T>
-using Result = common::Expected<T, ParseError>;
+using Result = common::Result<T>;
 
 inline constexpr size_t kMaxDepth = 512;
 
@@ -39,3 +51,6 @@ inline constexpr size_t kMaxDepth = 512;
 Result<Value> parse(std::string_view text);
 
 }  // namespace rmq::json
+
+template <>
+struct std::is_error_code_enum<rmq::json::errc> : std::true_type {};

@@ -1,16 +1,16 @@
 #pragma once
 // Error reporting for the message codecs. Decoders never throw on bad input: the bytes come from
 // the network or from disk, and a corrupt record is an expected outcome, not an exceptional one.
-#include <cstdint>
 #include <string>
-#include <utility>
+#include <system_error>
+#include <type_traits>
 
-#include "common/expected.hpp"
+#include "common/error.hpp"
 
 namespace rmq::message {
 
-enum class Errc : uint8_t {
-    truncated,                // the input ends before the length the data itself declares
+enum class errc {
+    truncated = 1,            // the input ends before the length the data itself declares
     size_mismatch,            // a length field disagrees with the others (e.g. TOTALSIZE)
     bad_magic,                // MAGICCODE is not a known record magic
     negative_length,          // a signed length field is negative
@@ -26,21 +26,21 @@ enum class Errc : uint8_t {
 };
 
 /// Stable short name of an error code ("truncated", "size_mismatch", ...).
-const char* to_string(Errc code) noexcept;
-
-struct Error {
-    Errc code = Errc::truncated;
-    std::string detail;  // human-readable specifics (offsets, lengths)
-
-    /// "<code>: <detail>"
-    std::string message() const;
-};
-
-template <class T>
-using Result = common::Expected<T, Error>;
-
-inline Error make_error(Errc code, std::string detail) {
-    return Error{code, std::move(detail)};
+const char* to_string(errc code) noexcept;
+inline const char* category_name(errc) noexcept {
+    return "rmq.message";
+}
+inline std::error_code make_error_code(errc code) {
+    return {static_cast<int>(code), common::category_of<errc>()};
 }
 
+template <class T>
+using Result = common::Result<T>;
+
+/// An error whose message is "<code>: <detail>" (the detail names offsets and lengths).
+common::Error make_error(errc code, const std::string& detail);
+
 }  // namespace rmq::message
+
+template <>
+struct std::is_error_code_enum<rmq::message::errc> : std::true_type {};

@@ -55,7 +55,7 @@ class [[nodiscard]] RecordResult {
   public:
     static RecordResult message(T record) { return RecordResult(std::move(record)); }
     static RecordResult blank(int32_t total_size) { return RecordResult(Blank{total_size}); }
-    static RecordResult failure(Error error) { return RecordResult(std::move(error)); }
+    static RecordResult failure(common::Error error) { return RecordResult(std::move(error)); }
     /// A message result holding a default-constructed T, to be filled in place.
     static RecordResult empty_message() { return RecordResult(std::in_place); }
 
@@ -74,7 +74,7 @@ class [[nodiscard]] RecordResult {
         return is_message() ? std::get<0>(v_).store_size : std::get<1>(v_).total_size;
     }
     /// Precondition is_error().
-    const Error& error() const { return std::get<2>(v_); }
+    const common::Error& error() const { return std::get<2>(v_); }
 
   private:
     struct Blank {
@@ -83,9 +83,9 @@ class [[nodiscard]] RecordResult {
     explicit RecordResult(T record) : v_(std::in_place_index<0>, std::move(record)) {}
     explicit RecordResult(std::in_place_t) : v_(std::in_place_index<0>) {}
     explicit RecordResult(Blank blank) : v_(std::in_place_index<1>, blank) {}
-    explicit RecordResult(Error error) : v_(std::in_place_index<2>, std::move(error)) {}
+    explicit RecordResult(common::Error error) : v_(std::in_place_index<2>, std::move(error)) {}
 
-    std::variant<T, Blank, Error> v_;
+    std::variant<T, Blank, common::Error> v_;
 };
 
 /// Decodes the record at the start of `bytes` (more bytes may follow). Accepts magic v1 and v2;

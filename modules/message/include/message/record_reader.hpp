@@ -24,7 +24,7 @@ class RecordReader {
     /// Bytes consumed by the records returned so far.
     std::size_t consumed() const noexcept { return pos_; }
     /// Why reading stopped before the end of the input; nullopt while fine or after a clean end.
-    const std::optional<Error>& error() const noexcept { return error_; }
+    const std::optional<common::Error>& error() const noexcept { return error_; }
     /// True once every byte was consumed by whole records.
     bool finished_cleanly() const noexcept { return !error_ && pos_ == bytes_.size(); }
 
@@ -63,7 +63,7 @@ class RecordReader {
     std::span<const char> bytes_;
     DecodeOptions options_;
     std::size_t pos_ = 0;
-    std::optional<Error> error_;
+    std::optional<common::Error> error_;
 };
 
 /// `for (const RecordView& r : decode_records(body)) ...`

@@ -43,18 +43,16 @@ class RemotingClient {
 
     /// The open connection to `address`, connecting if needed (errc::connect_failed,
     /// errc::invalid_address, errc::shutting_down).
-    asio::awaitable<TransportResult<std::shared_ptr<Connection>>> connect(std::string address);
+    asio::awaitable<Result<std::shared_ptr<Connection>>> connect(std::string address);
     /// Request/response; `timeout` covers the connect as well.
-    asio::awaitable<TransportResult<RemotingCommand>> invoke(std::string address,
-                                                             RemotingCommand request,
-                                                             std::chrono::milliseconds timeout);
-    asio::awaitable<TransportResult<void>> invoke_oneway(
+    asio::awaitable<Result<RemotingCommand>> invoke(std::string address, RemotingCommand request,
+                                                    std::chrono::milliseconds timeout);
+    asio::awaitable<Result<void>> invoke_oneway(
         std::string address, RemotingCommand request,
         std::chrono::milliseconds timeout = std::chrono::seconds(3));
     /// Blocking invoke for tools and tests; never call it from the pool's threads.
-    TransportResult<RemotingCommand> invoke_sync(const std::string& address,
-                                                 RemotingCommand request,
-                                                 std::chrono::milliseconds timeout);
+    Result<RemotingCommand> invoke_sync(const std::string& address, RemotingCommand request,
+                                        std::chrono::milliseconds timeout);
 
     /// The open connection to `address` if there is one (no connect).
     std::shared_ptr<Connection> find(const std::string& address) const;

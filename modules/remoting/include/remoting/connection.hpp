@@ -80,10 +80,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
     /// Sends `request` (a fresh opaque is assigned, response/oneway bits cleared) and waits for
     /// its response. Errors: errc::timeout (the late response is dropped and counted),
     /// errc::connection_closed (at once when the connection closes).
-    asio::awaitable<TransportResult<RemotingCommand>> request(RemotingCommand request,
-                                                              std::chrono::milliseconds timeout);
+    asio::awaitable<Result<RemotingCommand>> request(RemotingCommand request,
+                                                     std::chrono::milliseconds timeout);
     /// Sends `request` with the oneway bit set; `timeout` bounds only the wait for queue space.
-    asio::awaitable<TransportResult<void>> send_oneway(
+    asio::awaitable<Result<void>> send_oneway(
         RemotingCommand request, std::chrono::milliseconds timeout = std::chrono::seconds(3));
 
     /// Closes at once: queued frames are dropped, pending requests fail. Safe from any thread.
@@ -130,12 +130,12 @@ class Connection : public std::enable_shared_from_this<Connection> {
     asio::awaitable<void> write_loop(std::shared_ptr<Connection> self);
     asio::awaitable<void> idle_loop(std::shared_ptr<Connection> self);
     asio::awaitable<void> serve_request(std::shared_ptr<Connection> self, RemotingCommand request);
-    asio::awaitable<TransportResult<RemotingCommand>> do_request(std::shared_ptr<Connection> self,
-                                                                 RemotingCommand request,
-                                                                 std::chrono::milliseconds timeout);
-    asio::awaitable<TransportResult<void>> do_send_oneway(std::shared_ptr<Connection> self,
-                                                          RemotingCommand request,
-                                                          std::chrono::milliseconds timeout);
+    asio::awaitable<Result<RemotingCommand>> do_request(std::shared_ptr<Connection> self,
+                                                        RemotingCommand request,
+                                                        std::chrono::milliseconds timeout);
+    asio::awaitable<Result<void>> do_send_oneway(std::shared_ptr<Connection> self,
+                                                 RemotingCommand request,
+                                                 std::chrono::milliseconds timeout);
     asio::awaitable<void> do_shutdown(std::shared_ptr<Connection> self,
                                       std::chrono::steady_clock::time_point deadline);
 

@@ -11,6 +11,7 @@
 #include "remoting/connection.hpp"
 #include "remoting/io_context_pool.hpp"
 #include "remoting/processor.hpp"
+#include "remoting/transport_error.hpp"
 
 namespace rmq::remoting {
 
@@ -36,8 +37,8 @@ class RemotingServer {
     /// Called once per closed connection, on that connection's thread. Register before start().
     void on_connection_closed(CloseHandler handler);
 
-    /// Binds and listens (throws std::runtime_error naming the address on failure), then accepts.
-    void start();
+    /// Binds and listens, then accepts; a listen_failed error names the address.
+    Result<void> start();
     /// Graceful: stop accepting and reading, let in-flight requests finish and their responses
     /// flush until `grace` has passed, then close everything. Blocks; call it from outside the
     /// pool's threads (from inside, connections are closed without waiting).

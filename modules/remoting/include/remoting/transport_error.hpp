@@ -1,13 +1,11 @@
 #pragma once
 // Failures of the transport itself (timeouts, closed or unreachable peers). They are values, not
 // exceptions: a caller of request()/invoke() decides whether to retry another broker, so the
-// error must carry a message a user can act on.
-#include <string>
+// error's message names the peer, the request code and the opaque where known.
 #include <system_error>
 #include <type_traits>
-#include <utility>
 
-#include "common/expected.hpp"
+#include "common/error.hpp"
 
 namespace rmq::remoting {
 
@@ -17,18 +15,19 @@ enum class errc {
     connect_failed,     // could not establish a connection (refused, unreachable, timed out)
     invalid_address,    // "host:port" could not be parsed or resolved
     shutting_down,      // the server/client is stopping and accepts no new work
+    listen_failed,      // a server cannot bind or listen on its address
 };
 
-const std::error_category& transport_category();
-std::error_code make_error_code(errc e);
-
-struct TransportError {
-    std::error_code code;
-    std::string message;  // names the peer, the request code and opaque where known
-};
+const char* to_string(errc code) noexcept;
+inline const char* category_name(errc) noexcept {
+    return "rmq.remoting";
+}
+inline std::error_code make_error_code(errc code) {
+    return {static_cast<int>(code), common::category_of<errc>()};
+}
 
 template <class T>
-using TransportResult = common::Expected<T, TransportError>;
+using Result = common::Result<T>;
 
 }  // namespace rmq::remoting
 

@@ -21,10 +21,10 @@ namespace rmq::remoting {
 namespace {
 
 using tcp = asio::ip::tcp;
-using ConnectResult = TransportResult<std::shared_ptr<Connection>>;
+using ConnectResult = Result<std::shared_ptr<Connection>>;
 constexpr auto kAwait = asio::as_tuple(asio::use_awaitable);
 
-TransportError connect_error(const std::string& address, const std::string& why) {
+common::Error connect_error(const std::string& address, const std::string& why) {
     return {errc::connect_failed, "connect to " + address + " failed: " + why};
 }
 
@@ -67,13 +67,13 @@ struct RemotingClient::State : std::enable_shared_from_this<State> {
     }
 
     static asio::awaitable<ConnectResult> connect(std::shared_ptr<State> self, std::string address);
-    static asio::awaitable<TransportResult<RemotingCommand>> invoke(
-        std::shared_ptr<State> self, std::string address, RemotingCommand request,
-        std::chrono::milliseconds timeout);
-    static asio::awaitable<TransportResult<void>> invoke_oneway(std::shared_ptr<State> self,
-                                                                std::string address,
-                                                                RemotingCommand request,
-                                                                std::chrono::milliseconds timeout);
+    static asio::awaitable<Result<RemotingCommand>> invoke(std::shared_ptr<State> self,
+                                                           std::string address,
+                                                           RemotingCommand request,
+                                                           std::chrono::milliseconds timeout);
+    static asio::awaitable<Result<void>> invoke_oneway(std::shared_ptr<State> self,
+                                                       std::string address, RemotingCommand request,
+                                                       std::chrono::milliseconds timeout);
     static asio::awaitable<ConnectResult> connect_shared(std::shared_ptr<State> self,
                                                          std::string address);
     static asio::awaitable<ConnectResult> establish(std::shared_ptr<State> self,
@@ -106,8 +106,8 @@ asio::awaitable<ConnectResult> RemotingClient::State::establish(std::shared_ptr<
     using namespace asio::experimental::awaitable_operators;
     auto host_port = parse_host_port(address);
     if (!host_port)
-        co_return TransportError{errc::invalid_address,
-                                 "invalid address \"" + address + "\" (expected host:port)"};
+        co_return common::Error{errc::invalid_address,
+                                "invalid address \"" + address + "\" (expected host:port)"};
     auto& context = self->pool->next();
     Connection::Socket socket(context);
 
@@ -199,19 +199,21 @@ asio::awaitable<ConnectResult> RemotingClient::connect(std::string address) {
     return State::connect(state_, std::move(address));
 }
 
-asio::awaitable<TransportResult<RemotingCommand>> RemotingClient::invoke(
-    std::string address, RemotingCommand request, std::chrono::milliseconds timeout) {
+asio::awaitable<Result<RemotingCommand>> RemotingClient::invoke(std::string address,
+                                                                RemotingCommand request,
+                                                                std::chrono::milliseconds timeout) {
     return State::invoke(state_, std::move(address), std::move(request), timeout);
 }
 
-asio::awaitable<TransportResult<void>> RemotingClient::invoke_oneway(
-    std::string address, RemotingCommand request, std::chrono::milliseconds timeout) {
+asio::awaitable<Result<void>> RemotingClient::invoke_oneway(std::string address,
+                                                            RemotingCommand request,
+                                                            std::chrono::milliseconds timeout) {
     return State::invoke_oneway(state_, std::move(address), std::move(request), timeout);
 }
 
 asio::awaitable<ConnectResult> RemotingClient::State::connect(std::shared_ptr<State> self,
                                                               std::string address) {
-    if (self->closed) co_return TransportError{errc::shutting_down, "client closed"};
+    if (self->closed) co_return common::Error{errc::shutting_down, "client closed"};
     if (auto conn = self->find_open(address)) co_return conn;
     {
         std::lock_guard lock(self->mutex);
@@ -221,7 +223,7 @@ asio::awaitable<ConnectResult> RemotingClient::State::connect(std::shared_ptr<St
                                       asio::use_awaitable);
 }
 
-asio::awaitable<TransportResult<RemotingCommand>> RemotingClient::State::invoke(
+asio::awaitable<Result<RemotingCommand>> RemotingClient::State::invoke(
     std::shared_ptr<State> self, std::string address, RemotingCommand request,
     std::chrono::milliseconds timeout) {
     const auto start = std::chrono::steady_clock::now();
@@ -231,13 +233,13 @@ asio::awaitable<TransportResult<RemotingCommand>> RemotingClient::State::invoke(
                 - std::chrono::duration_cast<std::chrono::milliseconds>(
                     std::chrono::steady_clock::now() - start);
     if (left.count() <= 0)
-        co_return TransportError{errc::timeout, "request timed out after "
-                                                    + std::to_string(timeout.count())
-                                                    + " ms while connecting to " + address};
+        co_return common::Error{errc::timeout, "request timed out after "
+                                                   + std::to_string(timeout.count())
+                                                   + " ms while connecting to " + address};
     co_return co_await (*conn)->request(std::move(request), left);
 }
 
-asio::awaitable<TransportResult<void>> RemotingClient::State::invoke_oneway(
+asio::awaitable<Result<void>> RemotingClient::State::invoke_oneway(
     std::shared_ptr<State> self, std::string address, RemotingCommand request,
     std::chrono::milliseconds timeout) {
     auto conn = co_await connect(self, address);
@@ -245,13 +247,13 @@ asio::awaitable<TransportResult<void>> RemotingClient::State::invoke_oneway(
     co_return co_await (*conn)->send_oneway(std::move(request), timeout);
 }
 
-TransportResult<RemotingCommand> RemotingClient::invoke_sync(const std::string& address,
-                                                             RemotingCommand request,
-                                                             std::chrono::milliseconds timeout) {
+Result<RemotingCommand> RemotingClient::invoke_sync(const std::string& address,
+                                                    RemotingCommand request,
+                                                    std::chrono::milliseconds timeout) {
     if (state_->pool->in_pool_thread())
         throw std::logic_error("RemotingClient::invoke_sync called on an I/O thread");
     // After close() an owned pool no longer runs, so nothing spawned on it would complete.
-    if (state_->closed) return TransportError{errc::shutting_down, "client closed"};
+    if (state_->closed) return common::Error{errc::shutting_down, "client closed"};
     return asio::co_spawn(state_->pool->next(), invoke(address, std::move(request), timeout),
                           asio::use_future)
         .get();

@@ -22,12 +22,12 @@ std::string describe(const RemotingCommand& request, const std::string& peer) {
            + ", peer " + peer + ")";
 }
 
-TransportError closed_error(const RemotingCommand& request, const std::string& peer) {
+common::Error closed_error(const RemotingCommand& request, const std::string& peer) {
     return {errc::connection_closed, "connection closed " + describe(request, peer)};
 }
 
-TransportError timeout_error(const RemotingCommand& request, const std::string& peer,
-                             std::chrono::milliseconds timeout) {
+common::Error timeout_error(const RemotingCommand& request, const std::string& peer,
+                            std::chrono::milliseconds timeout) {
     return {errc::timeout, "request timed out after " + std::to_string(timeout.count()) + " ms "
                                + describe(request, peer)};
 }
@@ -51,12 +51,12 @@ struct PendingEntry {
 
 // Not a coroutine: the shared_ptr is taken now, so the connection outlives a request that is
 // started later (co_spawn) by a caller holding no reference of its own.
-asio::awaitable<TransportResult<RemotingCommand>> Connection::request(
-    RemotingCommand request, std::chrono::milliseconds timeout) {
+asio::awaitable<Result<RemotingCommand>> Connection::request(RemotingCommand request,
+                                                             std::chrono::milliseconds timeout) {
     return on_executor(executor_, do_request(shared_from_this(), std::move(request), timeout));
 }
 
-asio::awaitable<TransportResult<RemotingCommand>> Connection::do_request(
+asio::awaitable<Result<RemotingCommand>> Connection::do_request(
     [[maybe_unused]] std::shared_ptr<Connection> self, RemotingCommand request,
     std::chrono::milliseconds timeout) {
     request.flag &= ~(proto::rpc_flag::kResponse | proto::rpc_flag::kOneway);
@@ -89,12 +89,12 @@ asio::awaitable<TransportResult<RemotingCommand>> Connection::do_request(
     co_return timeout_error(summary, remote_address_, timeout);
 }
 
-asio::awaitable<TransportResult<void>> Connection::send_oneway(RemotingCommand request,
-                                                               std::chrono::milliseconds timeout) {
+asio::awaitable<Result<void>> Connection::send_oneway(RemotingCommand request,
+                                                      std::chrono::milliseconds timeout) {
     return on_executor(executor_, do_send_oneway(shared_from_this(), std::move(request), timeout));
 }
 
-asio::awaitable<TransportResult<void>> Connection::do_send_oneway(
+asio::awaitable<Result<void>> Connection::do_send_oneway(
     [[maybe_unused]] std::shared_ptr<Connection> self, RemotingCommand request,
     std::chrono::milliseconds timeout) {
     request.flag = (request.flag & ~proto::rpc_flag::kResponse) | proto::rpc_flag::kOneway;
@@ -108,7 +108,7 @@ asio::awaitable<TransportResult<void>> Connection::do_send_oneway(
     if (pushed == WriteQueue::PushResult::Closed) co_return closed_error(summary, remote_address_);
     if (pushed == WriteQueue::PushResult::TimedOut)
         co_return timeout_error(summary, remote_address_, timeout);
-    co_return TransportResult<void>{};
+    co_return Result<void>{};
 }
 
 void Connection::complete_pending(RemotingCommand&& response) {

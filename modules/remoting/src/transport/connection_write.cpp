@@ -31,7 +31,11 @@ asio::awaitable<void> Connection::write_loop([[maybe_unused]] std::shared_ptr<Co
     try {
         std::vector<OutFrame> batch;
         std::vector<asio::const_buffer> buffers;
-        while (co_await queue_->wait_nonempty()) {
+        for (;;) {
+            // Named, not in the loop's condition: GCC 12 miscompiles a co_await there
+            // (docs/pitfalls.md).
+            const bool open = co_await queue_->wait_nonempty();
+            if (!open) break;
             queue_->take(batch, kMaxBatchFrames, kMaxBatchBytes);
             buffers.clear();
             for (const auto& frame : batch)

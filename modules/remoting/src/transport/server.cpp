@@ -111,9 +111,9 @@ void RemotingServer::on_connection_closed(CloseHandler handler) {
     state_->close_handlers.push_back(std::move(handler));
 }
 
-void RemotingServer::start() {
+Result<void> RemotingServer::start() {
     auto& st = *state_;
-    if (st.started) return;
+    if (st.started) return {};
     const std::string where = st.config.bind_address + ":" + std::to_string(st.config.port);
     try {
         tcp::endpoint endpoint(asio::ip::make_address(st.config.bind_address), st.config.port);
@@ -125,7 +125,7 @@ void RemotingServer::start() {
         st.port = st.acceptor->local_endpoint().port();
     } catch (const std::exception& e) {
         st.acceptor.reset();
-        throw std::runtime_error("cannot listen on " + where + ": " + e.what());
+        return common::Error{errc::listen_failed, "cannot listen on " + where + ": " + e.what()};
     }
     st.frozen_table = st.table;
     st.started = true;
@@ -133,6 +133,7 @@ void RemotingServer::start() {
     st.accept_done =
         asio::co_spawn(st.acceptor->get_executor(), State::accept_loop(state_), asio::use_future);
     log::info("remoting", "listening on " + st.config.bind_address + ":" + std::to_string(st.port));
+    return {};
 }
 
 void RemotingServer::stop(std::chrono::milliseconds grace) {
@@ -141,9 +142,13 @@ void RemotingServer::stop(std::chrono::milliseconds grace) {
     const auto deadline = std::chrono::steady_clock::now() + grace;
     const bool can_wait = !st.pool->in_pool_thread();
 
-    asio::post(st.acceptor->get_executor(), [state = state_] {
-        boost::system::error_code ec;
-        state->acceptor->close(ec);
+    // Weak: the accept loop may already have ended, and if the pool stops before this runs, a
+    // strong reference queued in the pool the state owns would keep both alive for good.
+    asio::post(st.acceptor->get_executor(), [weak = std::weak_ptr<State>(state_)] {
+        if (auto state = weak.lock()) {
+            boost::system::error_code ec;
+            state->acceptor->close(ec);
+        }
     });
     if (can_wait) st.accept_done.wait_for(grace + std::chrono::seconds(1));
 

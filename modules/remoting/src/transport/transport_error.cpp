@@ -2,37 +2,22 @@
 
 namespace rmq::remoting {
 
-namespace {
-
-class TransportCategory final : public std::error_category {
-  public:
-    const char* name() const noexcept override { return "rmq.remoting"; }
-    std::string message(int value) const override {
-        switch (static_cast<errc>(value)) {
-            case errc::timeout:
-                return "request timed out";
-            case errc::connection_closed:
-                return "connection closed";
-            case errc::connect_failed:
-                return "connect failed";
-            case errc::invalid_address:
-                return "invalid address";
-            case errc::shutting_down:
-                return "shutting down";
-        }
-        return "unknown remoting error";
+const char* to_string(errc code) noexcept {
+    switch (code) {
+        case errc::timeout:
+            return "request timed out";
+        case errc::connection_closed:
+            return "connection closed";
+        case errc::connect_failed:
+            return "connect failed";
+        case errc::invalid_address:
+            return "invalid address";
+        case errc::shutting_down:
+            return "shutting down";
+        case errc::listen_failed:
+            return "cannot listen";
     }
-};
-
-}  // namespace
-
-const std::error_category& transport_category() {
-    static const TransportCategory category;
-    return category;
-}
-
-std::error_code make_error_code(errc e) {
-    return {static_cast<int>(e), transport_category()};
+    return "unknown remoting error";
 }
 
 }  // namespace rmq::remoting

@@ -5,11 +5,11 @@
 
 namespace rmq::store::detail {
 
-StoreError bad_config(std::string message) {
-    return {StoreErrc::bad_config, std::move(message)};
+common::Error bad_config(std::string message) {
+    return {errc::bad_config, std::move(message)};
 }
 
-StoreError in_entry(std::string_view table, std::string_view key, const StoreError& error) {
+common::Error in_entry(std::string_view table, std::string_view key, const common::Error& error) {
     return bad_config(std::string(table) + "[\"" + std::string(key) + "\"]: " + error.message);
 }
 

@@ -15,10 +15,10 @@
 
 namespace rmq::store::detail {
 
-StoreError bad_config(std::string message);
+common::Error bad_config(std::string message);
 
 /// `error` prefixed with the map entry it came from: `<table>["<key>"]: <message>`.
-StoreError in_entry(std::string_view table, std::string_view key, const StoreError& error);
+common::Error in_entry(std::string_view table, std::string_view key, const common::Error& error);
 
 /// The document in a config file's text; a parse error becomes bad_config.
 Result<json::Value> parse_config_text(std::string_view text);

@@ -1,4 +1,4 @@
-#include "core/service_runner.hpp"
+#include "service/service_runner.hpp"
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/bind_cancellation_slot.hpp>
@@ -15,7 +15,7 @@
 
 #include "common/log.hpp"
 
-namespace rmq::broker {
+namespace rmq::service {
 
 namespace asio = boost::asio;
 
@@ -26,6 +26,7 @@ struct ServiceRunner::State {
     };
 
     asio::any_io_executor pool;
+    std::string log_category;
     std::mutex mutex;
     std::condition_variable ended;
     std::list<Running> running;  // stable addresses: each signal is bound to its coroutine
@@ -44,8 +45,10 @@ asio::awaitable<void> run_service(ServiceRunner::Service service) {
 
 }  // namespace
 
-ServiceRunner::ServiceRunner(asio::any_io_executor pool) : state_(std::make_shared<State>()) {
+ServiceRunner::ServiceRunner(asio::any_io_executor pool, std::string log_category)
+    : state_(std::make_shared<State>()) {
     state_->pool = std::move(pool);
+    state_->log_category = std::move(log_category);
 }
 
 ServiceRunner::~ServiceRunner() {
@@ -66,7 +69,7 @@ void ServiceRunner::spawn(std::string name, Service service) {
             try {
                 std::rethrow_exception(error);
             } catch (const std::exception& e) {
-                log::error("broker", "the " + name + " service failed: " + e.what());
+                log::error(state->log_category, "the " + name + " service failed: " + e.what());
             }
         }
         std::lock_guard ended_lock(state->mutex);
@@ -118,4 +121,4 @@ asio::awaitable<void> ServiceRunner::every(std::chrono::steady_clock::duration p
     }
 }
 
-}  // namespace rmq::broker
+}  // namespace rmq::service

@@ -1,9 +1,10 @@
 #pragma once
-// The one shape of the broker's background services (registration, client expiry, offset
-// flush, stats, delayed delivery, transaction checks): each service is a coroutine on its own
-// strand of the broker's service pool, bound to a cancellation slot. The pool's threads are also
-// where services may block briefly (file writes, fsync): the network threads never run them, and
-// one slow service never delays another.
+// The one shape of the servers' background services (the broker's registration, client expiry,
+// offset flush, stats, delayed delivery and transaction checks; the name server's broker
+// expiry): each service is a coroutine on its own strand of an executor, bound to a cancellation
+// slot. The broker gives its runners a service pool whose threads may also block briefly (file
+// writes, fsync), so the network threads never run them and one slow service never delays
+// another.
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
 #include <chrono>
@@ -11,13 +12,14 @@
 #include <memory>
 #include <string>
 
-namespace rmq::broker {
+namespace rmq::service {
 
 class ServiceRunner {
   public:
     using Service = std::function<boost::asio::awaitable<void>()>;
 
-    explicit ServiceRunner(boost::asio::any_io_executor pool);
+    /// `log_category` names the server in the log line of a service that fails.
+    explicit ServiceRunner(boost::asio::any_io_executor pool, std::string log_category);
     ~ServiceRunner();  // stop()
     ServiceRunner(const ServiceRunner&) = delete;
     ServiceRunner& operator=(const ServiceRunner&) = delete;
@@ -41,4 +43,4 @@ class ServiceRunner {
     std::shared_ptr<State> state_;
 };
 
-}  // namespace rmq::broker
+}  // namespace rmq::service

@@ -1,5 +1,5 @@
-// The broker's one service shape: coroutines on strands of a pool, cancelled together by stop().
-#include "core/service_runner.hpp"
+// The servers' one service shape: coroutines on strands of a pool, cancelled together by stop().
+#include "service/service_runner.hpp"
 
 #include <atomic>
 #include <boost/asio/thread_pool.hpp>
@@ -8,12 +8,12 @@
 
 #include "catch.hpp"
 
-using rmq::broker::ServiceRunner;
+using rmq::service::ServiceRunner;
 using namespace std::chrono_literals;
 
 TEST_CASE("services run on the pool until stop() cancels them, and stop() waits for them") {
     boost::asio::thread_pool pool(2);
-    ServiceRunner runner(pool.get_executor());
+    ServiceRunner runner(pool.get_executor(), "test");
     std::atomic<int> ticks{0};
     std::atomic<int> ended{0};
     for (int i = 0; i < 20; ++i)
@@ -34,7 +34,7 @@ TEST_CASE("services run on the pool until stop() cancels them, and stop() waits 
 
 TEST_CASE("a service stopped during a long wait ends at once, not at the wait's end") {
     boost::asio::thread_pool pool(1);
-    ServiceRunner runner(pool.get_executor());
+    ServiceRunner runner(pool.get_executor(), "test");
     std::atomic<bool> started{false};
     std::atomic<bool> slept_through{true};
     runner.spawn("sleeper", [&]() -> boost::asio::awaitable<void> {
