@@ -140,6 +140,7 @@ install(FILES ${PROJECT_SOURCE_DIR}/modules/json/include/json/value.hpp
 install(FILES ${PROJECT_SOURCE_DIR}/proto/include/proto/language_code.hpp
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/rocketmq/internal/proto COMPONENT client)
 install(FILES ${PROJECT_SOURCE_DIR}/modules/common/include/common/expected.hpp
+    ${PROJECT_SOURCE_DIR}/modules/common/include/common/error.hpp
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/rocketmq/internal/common COMPONENT client)
 install(EXPORT RocketMQNativeTargets NAMESPACE RocketMQNative::
   DESTINATION ${RMQ_PACKAGE_CMAKE_DIR} COMPONENT client)

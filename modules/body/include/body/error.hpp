@@ -17,9 +17,7 @@ const char* to_string(errc code) noexcept;
 inline const char* category_name(errc) noexcept {
     return "rmq.body";
 }
-inline std::error_code make_error_code(errc code) {
-    return {static_cast<int>(code), common::category_of<errc>()};
-}
+using common::make_error_code;
 
 template <class T>
 using Result = common::Result<T>;

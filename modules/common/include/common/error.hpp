@@ -7,11 +7,13 @@
 //     enum class errc { first = 1, ... };            // 0 is "no error" for std::error_code
 //     const char* to_string(errc) noexcept;          // the text of each code
 //     const char* category_name(errc) noexcept;      // "rmq.<module>"
+//     using common::make_error_code;                 // found by ADL for its errc
 // beside `std::is_error_code_enum<errc>`; category_of<errc>() then gives its category.
 // Protocol answers are not internal failures: they stay a ResponseCode plus a remark.
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <type_traits>
 #include <utility>
 
 #include "common/expected.hpp"
@@ -43,6 +45,13 @@ const std::error_category& category_of() noexcept {
     };
     static const Category category;
     return category;
+}
+
+/// The std::error_code of a module's errc (see above for what the module declares).
+template <class Errc>
+requires std::is_enum_v<Errc> std::error_code make_error_code(Errc code)
+noexcept {
+    return {static_cast<int>(code), category_of<Errc>()};
 }
 
 }  // namespace rmq::common

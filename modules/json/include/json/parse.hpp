@@ -37,9 +37,7 @@ const char* to_string(errc code) noexcept;
 inline const char* category_name(errc) noexcept {
     return "rmq.json";
 }
-inline std::error_code make_error_code(errc code) {
-    return {static_cast<int>(code), common::category_of<errc>()};
-}
+using common::make_error_code;
 
 /// A failure's message says what went wrong and ends with "at byte <offset>".
 template <class T>
