@@ -103,6 +103,32 @@ void CommitLog::append(EncodedPut& put, int64_t store_timestamp, PutMessageResul
     result.store_timestamp = store_timestamp;
 }
 
+Result<void> CommitLog::append_replicated(int64_t offset, std::span<const char> bytes) {
+    const int64_t size = file_size();
+    const bool empty = files_.empty();
+    if (empty ? offset % size != 0 : offset != max_offset())
+        return common::Error{errc::not_at_end,
+                             "replicated bytes at " + std::to_string(offset) + ", but the log "
+                                 + (empty ? "is empty and starts at a file boundary"
+                                          : "ends at " + std::to_string(max_offset()))};
+    if (bytes.empty()) return {};
+    auto file = files_.last_file_for_write(offset);
+    if (!file) return file.error();
+    MappedFile* f = *file;
+    const size_t at = f->wrote_position();
+    if (bytes.size() > f->free_space())
+        return common::Error{errc::crosses_file,
+                             std::to_string(bytes.size()) + " replicated bytes at "
+                                 + std::to_string(offset) + " do not fit the "
+                                 + std::to_string(f->free_space())
+                                 + " bytes left in its file: are mappedFileSizeCommitLog the "
+                                   "same on master and slave?"};
+    std::memcpy(f->data() + at, bytes.data(), bytes.size());
+    f->set_wrote_position(at + bytes.size());
+    max_offset_.store(offset + static_cast<int64_t>(bytes.size()), std::memory_order_release);
+    return {};
+}
+
 Result<int64_t> CommitLog::flush(size_t least_pages) {
     // Read before the flush: the record with this time was published before it, so a flush
     // that starts afterwards covers it (when it flushes at all: least_pages may skip).

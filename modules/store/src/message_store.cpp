@@ -368,6 +368,15 @@ PutMessageResult MessageStore::put_batch_sync(std::vector<message::MessageExt> b
     return wait_put([&](PutCallback done) { put_batch(std::move(batch), std::move(done)); });
 }
 
+Result<void> MessageStore::append_replicated(int64_t offset, std::span<const char> bytes) {
+    if (!started_ || gate_.shutting_down)
+        return common::Error{errc::not_writable, "the store is not running"};
+    if (gate_.write_error)
+        return common::Error{errc::not_writable,
+                             "the store stopped accepting writes after an I/O error"};
+    return append_->append_replicated(offset, bytes);
+}
+
 // ---- hooks ----------------------------------------------------------------------------------
 
 void MessageStore::add_arrival_listener(Dispatcher listener) {

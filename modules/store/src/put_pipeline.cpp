@@ -270,6 +270,16 @@ void AppendService::run() {
     }
 }
 
+Result<void> AppendService::append_replicated(int64_t offset, std::span<const char> bytes) {
+    {
+        std::lock_guard append(append_mutex_);
+        if (auto r = log_.append_replicated(offset, bytes); !r) return r;
+    }
+    if (on_appended_) on_appended_();
+    if (config_.flush_disk_type == FlushDiskType::sync_flush) flush_.wake();
+    return {};
+}
+
 void AppendService::append_batch(std::vector<std::shared_ptr<PutRequest>>& batch) {
     batch_started_ns_.store(Clock::now().time_since_epoch().count(), std::memory_order_relaxed);
     const bool sync = config_.flush_disk_type == FlushDiskType::sync_flush;

@@ -1,7 +1,9 @@
 #include "store/reput_service.hpp"
 
 #include <charconv>
+#include <span>
 
+#include "common/big_endian.hpp"
 #include "common/log.hpp"
 #include "message/java_hash.hpp"
 #include "message/properties.hpp"
@@ -87,6 +89,17 @@ void ReputService::dispatch(const DispatchRequest& request) {
         d(request);
 }
 
+namespace {
+
+/// Fewer bytes than the record that begins them declares (its TOTALSIZE).
+bool incomplete_record(std::span<const char> rest) {
+    if (rest.size() < sizeof(int32_t)) return true;
+    const int32_t total = load_be<int32_t>(rest.data());
+    return total > 0 && static_cast<size_t>(total) > rest.size();
+}
+
+}  // namespace
+
 void ReputService::dispatch_available() {
     for (;;) {
         const int64_t end = limit();
@@ -108,9 +121,17 @@ void ReputService::dispatch_available() {
         }
         auto bytes = selected.bytes.first(static_cast<size_t>(
             std::min<int64_t>(static_cast<int64_t>(selected.bytes.size()), end - from)));
+        const bool ends_at_limit = from + static_cast<int64_t>(bytes.size()) == end;
         size_t pos = 0;
         bool next_file = false;
         while (pos < bytes.size()) {
+            if (ends_at_limit && incomplete_record(bytes.subspan(pos))) {
+                // A slave receives the master's bytes in chunks that may end inside a record:
+                // the rest comes with the next chunk, and this pass stops where the record
+                // begins (a master's limit always falls between records).
+                set_reput_from(from + static_cast<int64_t>(pos));
+                return;
+            }
             auto record = message::decode_record_view(bytes.subspan(pos));
             if (record.is_blank()) {
                 next_file = true;

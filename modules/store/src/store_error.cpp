@@ -19,6 +19,12 @@ const char* to_string(errc code) noexcept {
             return "offset out of range";
         case errc::bad_config:
             return "unreadable config file";
+        case errc::not_at_end:
+            return "replicated bytes not at the log's end";
+        case errc::crosses_file:
+            return "replicated bytes cross a file boundary";
+        case errc::not_writable:
+            return "store not writable";
     }
     return "unknown store error";
 }

@@ -2,8 +2,6 @@
 // flush (SYNC_FLUSH) wakes it. A lost wake-up would leave a message undispatched until the next
 // put, so each put here is the last one until its dispatch has been seen.
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -16,27 +14,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-/// Counts dispatched messages and lets a test wait for a count.
-class DispatchCounter {
-  public:
-    void arrived() {
-        {
-            std::lock_guard lock(mutex_);
-            ++count_;
-        }
-        cv_.notify_all();
-    }
-    bool wait_for_count(int64_t count, std::chrono::milliseconds limit) {
-        std::unique_lock lock(mutex_);
-        return cv_.wait_for(lock, limit, [&] { return count_ >= count; });
-    }
-
-  private:
-    std::mutex mutex_;
-    std::condition_variable cv_;
-    int64_t count_ = 0;
-};
-
 void check_every_put_dispatched_alone(FlushDiskType flush) {
     test::TempDir dir;
     auto config = test::small_store_config(dir.path());
@@ -44,7 +21,7 @@ void check_every_put_dispatched_alone(FlushDiskType flush) {
     auto opened = MessageStore::open(config);
     REQUIRE(opened);
     auto store = std::move(*opened);
-    DispatchCounter counter;
+    test::DispatchCounter counter;
     store->add_arrival_listener([&](const DispatchRequest&) { counter.arrived(); });
     REQUIRE(store->start());
 

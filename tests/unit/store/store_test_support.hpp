@@ -2,7 +2,10 @@
 // Helpers for the message-store tests: scratch directories, small-file configs and messages.
 #include <unistd.h>
 
+#include <chrono>
+#include <condition_variable>
 #include <filesystem>
+#include <mutex>
 #include <string>
 
 #include "message/message.hpp"
@@ -51,5 +54,26 @@ inline void wait_dispatched(const store::MessageStore& store) {
     for (int i = 0; i < 30000 && store.dispatch_behind_bytes() > 0; ++i)
         ::usleep(1000);
 }
+
+/// Counts dispatched messages (an arrival listener) and lets a test wait for a count.
+class DispatchCounter {
+  public:
+    void arrived() {
+        {
+            std::lock_guard lock(mutex_);
+            ++count_;
+        }
+        cv_.notify_all();
+    }
+    bool wait_for_count(int64_t count, std::chrono::milliseconds limit) {
+        std::unique_lock lock(mutex_);
+        return cv_.wait_for(lock, limit, [&] { return count_ >= count; });
+    }
+
+  private:
+    std::mutex mutex_;
+    std::condition_variable cv_;
+    int64_t count_ = 0;
+};
 
 }  // namespace rmq::test

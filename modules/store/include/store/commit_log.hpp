@@ -54,6 +54,12 @@ class CommitLog {
     /// Appends on the append thread. Fills `result` (status, offsets, msg ids).
     void append(EncodedPut& put, int64_t store_timestamp, PutMessageResult& result);
 
+    /// A slave's append of its master's bytes (records and blank markers, as they are), which
+    /// must start at this log's end; an empty log starts at `offset`, a file boundary. The
+    /// master never sends bytes across a file boundary, so neither may they cross one here: the
+    /// slave's files then stay byte-identical to the master's. Append thread only.
+    Result<void> append_replicated(int64_t offset, std::span<const char> bytes);
+
     /// The next queue offset per "topic-queueId" (append thread only, or before start).
     std::unordered_map<std::string, int64_t>& queue_offsets() { return queue_offsets_; }
 

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -76,6 +77,11 @@ class MessageStore {
     /// Blocking forms (tools, tests).
     PutMessageResult put_sync(message::MessageExt msg);
     PutMessageResult put_batch_sync(std::vector<message::MessageExt> batch);
+
+    /// Replication, slave side: appends the master's commit-log bytes at `offset` (this log's end;
+    /// for an empty log, the file boundary the master started from). The dispatcher builds the
+    /// consume queues and index from them as from a put. Errors: not_at_end, crosses_file, I/O.
+    Result<void> append_replicated(int64_t offset, std::span<const char> bytes);
 
     // ---- reads -------------------------------------------------------------------------------
     GetMessageResult get_message(std::string_view group, std::string_view topic, int32_t queue_id,

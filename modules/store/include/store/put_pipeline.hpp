@@ -14,6 +14,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <thread>
 #include <vector>
 
@@ -127,6 +128,9 @@ class AppendService {
     std::chrono::milliseconds queue_wait() const;
     size_t queued() const { return queued_.load(std::memory_order_relaxed); }
     void set_replica_waiter(std::shared_ptr<ReplicaWaiter> waiter) { replica_ = std::move(waiter); }
+    /// A slave's append of its master's bytes (CommitLog::append_replicated), excluding any
+    /// other append; the dispatcher, and under SYNC_FLUSH the flush, are woken as after a put.
+    Result<void> append_replicated(int64_t offset, std::span<const char> bytes);
 
   private:
     void run();

@@ -16,15 +16,16 @@ enum class errc {
     offset_gap,     // consecutive files do not follow each other
     out_of_range,   // an offset outside the queue
     bad_config,     // a config file (and its .bak) cannot be parsed; message names the file
+    not_at_end,     // replicated bytes do not start where this commit log ends
+    crosses_file,   // replicated bytes would cross a commit-log file boundary
+    not_writable,   // the store is stopped, or stopped writing after an I/O error
 };
 
 const char* to_string(errc code) noexcept;
 inline const char* category_name(errc) noexcept {
     return "rmq.store";
 }
-inline std::error_code make_error_code(errc code) {
-    return {static_cast<int>(code), common::category_of<errc>()};
-}
+using common::make_error_code;
 
 template <class T>
 using Result = common::Result<T>;
