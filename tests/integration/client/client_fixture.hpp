@@ -68,13 +68,19 @@ inline void start_java_cluster(const TempDir& dir, const std::string& launcher, 
              "-Xms256m -Xmx512m -XX:MaxDirectMemorySize=512m "
              "-Drocketmq.broker.diskSpaceWarningLevelRatio=0.98",
              1);
-    const int ns_port = free_port_block();
-    std::ofstream(dir.path() / "ns.conf") << "listenPort=" << ns_port << "\n";
-    ns.process = std::make_unique<ChildProcess>(
-        launcher, std::vector<std::string>{"namesrv", "-c", (dir.path() / "ns.conf").string()},
-        dir.path() / "java-ns.log");
-    INFO(ns.process->log());
-    REQUIRE(ns.process->wait_for_log("boot success", std::chrono::seconds(60)));
+    // A port found free may be taken by another test before the JVM binds it: try another.
+    int ns_port = 0;
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        ns_port = free_port_block();
+        std::ofstream(dir.path() / "ns.conf") << "listenPort=" << ns_port << "\n";
+        ns.process = std::make_unique<ChildProcess>(
+            launcher, std::vector<std::string>{"namesrv", "-c", (dir.path() / "ns.conf").string()},
+            dir.path() / "java-ns.log");
+        if (ns.process->wait_for_log("boot success", std::chrono::seconds(60))) break;
+        WARN("the Java name server did not start on port " << ns_port << ": " << ns.process->log());
+        ns.process.reset();
+    }
+    REQUIRE(ns.process);
     ns.addr = "127.0.0.1:" + std::to_string(ns_port);
     const int broker_port = free_port_block();
     {
