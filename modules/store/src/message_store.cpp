@@ -180,6 +180,8 @@ Result<void> MessageStore::start() {
     const bool sync = config_.flush_disk_type == FlushDiskType::sync_flush;
     append_ = std::make_unique<AppendService>(*commit_log_, config_, gate_, *flush_, [this, sync] {
         if (!sync) reput_->wake();
+        for (const auto& listener : append_listeners_)
+            listener();
     });
     if (replica_waiter_ && config_.broker_role == BrokerRole::sync_master) {
         flush_->set_replica_waiter(replica_waiter_);
@@ -381,6 +383,10 @@ Result<void> MessageStore::append_replicated(int64_t offset, std::span<const cha
 
 void MessageStore::add_arrival_listener(Dispatcher listener) {
     pending_listeners_.push_back(std::move(listener));
+}
+
+void MessageStore::add_append_listener(std::function<void()> listener) {
+    append_listeners_.push_back(std::move(listener));
 }
 
 void MessageStore::set_replica_waiter(std::shared_ptr<ReplicaWaiter> waiter) {

@@ -12,6 +12,7 @@
 #include <boost/asio/awaitable.hpp>
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -122,6 +123,9 @@ class MessageStore {
     /// Called on the dispatcher thread for every dispatched message (long polling wakes here).
     /// Register before start().
     void add_arrival_listener(Dispatcher listener);
+    /// Called on the appending thread after each append, once the new bytes are readable (the
+    /// HA master wakes its slave sessions here). Keep it short: post elsewhere. Before start().
+    void add_append_listener(std::function<void()> listener);
     /// SYNC_MASTER replication wait; before start().
     void set_replica_waiter(std::shared_ptr<ReplicaWaiter> waiter);
 
@@ -165,6 +169,7 @@ class MessageStore {
     std::unique_ptr<ReputService> reput_;
     std::unique_ptr<HousekeepingService> housekeeping_;
     std::vector<Dispatcher> pending_listeners_;
+    std::vector<std::function<void()>> append_listeners_;
     std::shared_ptr<ReplicaWaiter> replica_waiter_;
     RecoveryReport recovery_;
     std::unique_ptr<StoreStats> stats_ = std::make_unique<StoreStats>();
