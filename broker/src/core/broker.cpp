@@ -38,8 +38,11 @@ common::Result<void> Broker::start() {
         writer->run_in_background(service_pool_->get_executor());
         services_->spawn("metadata writer", [writer] { return writer->run(kMetadataDelay); });
     }
+    // Before the store starts: a master hooks its appends, a SYNC_MASTER its puts' wait.
+    ctx.replication = std::make_unique<Replication>(*ctx.store, ctx.startup);
     if (auto r = ctx.store->start(); !r)
         return common::in_context("cannot start the store", r.error());
+    if (auto r = ctx.replication->start(); !r) return r;
     if (auto r = start_schedule_service(); !r) return r;
     start_transaction_check_service();
 
@@ -71,10 +74,17 @@ void Broker::start_registrar() {
     ctx.identity.broker_addr = ip1 + ":" + std::to_string(server_->port());
     ctx.store_host =
         message::HostAddress::parse(ctx.identity.broker_addr).value_or(message::HostAddress{});
-    ctx.identity.ha_server_addr = ip2 + ":" + std::to_string(startup_.ha_listen_port());
+    const int32_t ha_port =
+        ctx.replication->is_master() ? ctx.replication->port() : startup_.ha_listen_port();
+    ctx.identity.ha_server_addr = ip2 + ":" + std::to_string(ha_port);
     ctx.registrar = std::make_unique<NameServerRegistrar>(
         ctx.identity, NameServerRegistrar::split_addresses(b.namesrv_addr),
         std::chrono::milliseconds(b.register_broker_timeout_mills));
+    // A slave follows the master its registrations name (unless haMasterAddress says).
+    ctx.registrar->on_master_named([replication = ctx.replication.get()](
+                                       const std::string& ha_server_addr, const std::string&) {
+        replication->master_named(ha_server_addr);
+    });
     if (b.namesrv_addr.empty() && b.fetch_namesrv_addr_by_address_server) {
         const auto& props = startup_.system_properties;
         const auto value = [&](const char* key) {
@@ -228,8 +238,9 @@ void Broker::shutdown() {
     if (ctx.registrar) ctx.registrar->unregister_all();
     ctx.pull_waiters.wake_all();  // held pulls answer now instead of holding the stop up
     if (server_) server_->stop(std::chrono::seconds(3));
-    if (ctx.offsets) persist_offsets();          // after the last in-flight commit
-    if (ctx.schedule) ctx.schedule->shutdown();  // before the store it puts into
+    if (ctx.offsets) persist_offsets();            // after the last in-flight commit
+    if (ctx.replication) ctx.replication->stop();  // before the store its streams read
+    if (ctx.schedule) ctx.schedule->shutdown();    // before the store it puts into
     if (ctx.store) ctx.store->shutdown();
 }
 

@@ -6,7 +6,6 @@
 
 #include "common/log.hpp"
 #include "common/wall_clock.hpp"
-#include "core/no_slave_in_sync.hpp"
 #include "proto/headers.hpp"
 #include "proto/request_code.hpp"
 #include "remoting/connection.hpp"
@@ -68,8 +67,6 @@ common::Result<std::unique_ptr<BrokerContext>> BrokerContext::open(config::Broke
         [waiters = &ctx->pull_waiters](const store::DispatchRequest& r) {
             waiters->arrived(r.topic, r.queue_id, r.consume_queue_offset, r.tags_code);
         });
-    if (ctx->startup.store.broker_role == store::BrokerRole::sync_master)
-        ctx->store->set_replica_waiter(std::make_shared<NoSlaveInSync>());
     return ctx;
 }
 

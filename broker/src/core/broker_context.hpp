@@ -14,6 +14,7 @@
 #include "core/broker_stats.hpp"
 #include "core/name_server_registrar.hpp"
 #include "core/runtime_info.hpp"
+#include "ha/replication.hpp"
 #include "message/message.hpp"
 #include "metadata/consumer_offset_manager.hpp"
 #include "metadata/subscription_group_manager.hpp"
@@ -64,6 +65,7 @@ struct BrokerContext {
     RebalanceLockManager locks;
     std::unique_ptr<ClientManager> clients = std::make_unique<ClientManager>();
     std::unique_ptr<NameServerRegistrar> registrar;  // null until the port is known
+    std::unique_ptr<Replication> replication;        // set before the store starts
 
     bool is_slave() const { return startup.store.broker_role == store::BrokerRole::slave; }
     RequestSettings request_settings() const;

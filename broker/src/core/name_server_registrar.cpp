@@ -126,6 +126,11 @@ asio::awaitable<size_t> NameServerRegistrar::register_all_async(TopicConfigManag
             continue;
         }
         ++accepted;
+        if (master_listener_) {
+            if (auto named = response->decode_header<proto::RegisterBrokerResponseHeader>();
+                named && named->haServerAddr && !named->haServerAddr->empty())
+                master_listener_(*named->haServerAddr, named->masterAddr.value_or(""));
+        }
         if (!response->body.empty()) {
             if (auto kv = body::KVTable::decode(response->body)) {
                 got_order_table = true;

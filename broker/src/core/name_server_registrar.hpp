@@ -6,6 +6,7 @@
 #include <boost/asio/awaitable.hpp>
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -52,6 +53,14 @@ class NameServerRegistrar {
     /// A new list from the address service; true when it differs from the current one.
     bool set_name_servers(std::vector<std::string> addresses);
 
+    /// For a slave: called after a registration whose answer names the master (its HA address
+    /// and its remoting address, as RegisterBrokerResult carries them). Set before start-up.
+    void on_master_named(
+        std::function<void(const std::string& ha_server_addr, const std::string& master_addr)>
+            listener) {
+        master_listener_ = std::move(listener);
+    }
+
     /// namesrvAddr "host:port;host:port" → addresses.
     static std::vector<std::string> split_addresses(const std::string& list);
 
@@ -67,6 +76,7 @@ class NameServerRegistrar {
     mutable std::mutex name_servers_mutex_;
     std::vector<std::string> name_servers_;
     std::chrono::milliseconds timeout_;
+    std::function<void(const std::string&, const std::string&)> master_listener_;
     remoting::RemotingClient client_;
 };
 

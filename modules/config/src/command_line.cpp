@@ -253,7 +253,9 @@ Result<BrokerStartup> parse_broker_command_line(const std::vector<std::string>& 
     if (st.store_extras.get("enableDLegerCommitLog") == "true")
         return common::Error{errc::unsupported,
                              "enableDLegerCommitLog=true: DLedger commit logs are not supported"};
-    st.store_extras.values["haListenPort"] = std::to_string(st.netty_server.listen_port + 1);
+    // Forced to listenPort + 1 as 4.9.8 does; an ephemeral listenPort (0) gets an ephemeral one.
+    st.store_extras.values["haListenPort"] =
+        std::to_string(st.netty_server.listen_port == 0 ? 0 : st.netty_server.listen_port + 1);
 
     if (parsed->print) {
         st.action = StartupAction::print_config;

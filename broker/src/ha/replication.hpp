@@ -1,0 +1,54 @@
+#pragma once
+// The broker's part in replication (spec/ha.md): a master streams its commit log to its slaves
+// on haListenPort and, as a SYNC_MASTER, answers a send once a slave holds it; a slave
+// replicates from its master, whose HA address comes from haMasterAddress or, as in 4.9.8, from
+// the name servers' answer to its registration. The streams run on their own thread.
+#include <atomic>
+#include <memory>
+#include <string>
+
+#include "common/error.hpp"
+#include "config/command_line.hpp"
+#include "ha/ha_client.hpp"
+#include "ha/ha_master.hpp"
+#include "ha/slave_ack_waiter.hpp"
+#include "remoting/io_context_pool.hpp"
+#include "store/message_store.hpp"
+
+namespace rmq::broker {
+
+class Replication {
+  public:
+    /// Before the store starts: a master hooks its appends and, as a SYNC_MASTER, its puts' wait.
+    Replication(store::MessageStore& store, const config::BrokerStartup& startup);
+    ~Replication();  // stop()
+    Replication(const Replication&) = delete;
+    Replication& operator=(const Replication&) = delete;
+
+    /// After the store started: a master listens for slaves; a slave starts replicating.
+    common::Result<void> start();
+    /// A registration named the master's HA address (a slave follows it unless haMasterAddress
+    /// is configured).
+    void master_named(const std::string& ha_server_addr);
+    /// Closes every stream; puts still waiting for a slave are answered FLUSH_SLAVE_TIMEOUT.
+    /// The streams' thread ends with it.
+    void stop();
+
+    bool is_master() const { return master_ != nullptr; }
+    /// The master's HA port (0 for a slave, or before start()).
+    uint16_t port() const { return master_ ? master_->port() : 0; }
+    size_t slave_count() const { return master_ ? master_->slave_count() : 0; }
+    int64_t slave_acked_offset() const { return master_ ? master_->acked_offset() : 0; }
+
+  private:
+    store::MessageStore& store_;
+    remoting::IoContextPool pool_{1};
+    int32_t listen_port_;
+    std::string configured_master_;  // haMasterAddress; empty: learned from registrations
+    std::unique_ptr<ha::HaMaster> master_;
+    std::shared_ptr<ha::SlaveAckWaiter> waiter_;
+    std::unique_ptr<ha::HaClient> client_;
+    std::atomic<bool> stopped_{false};
+};
+
+}  // namespace rmq::broker
