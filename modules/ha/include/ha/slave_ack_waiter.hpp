@@ -4,6 +4,7 @@
 // acknowledged within slaveTimeout makes it FLUSH_SLAVE_TIMEOUT. Either way the message is
 // stored. A waiting put is parked, not a blocked thread: acknowledgements and the deadline timer
 // complete it on the replication executor.
+#include <atomic>
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <chrono>
@@ -11,6 +12,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 #include "ha/ha_master.hpp"
 #include "store/put_pipeline.hpp"
@@ -27,7 +29,9 @@ class SlaveAckWaiter final : public store::ReplicaWaiter,
     void start();
 
     void wait_for(int64_t end_offset, std::function<void(store::PutMessageStatus)> done) override;
-    /// Replication is stopping: every waiting put is answered FLUSH_SLAVE_TIMEOUT now.
+    /// Replication is stopping: every waiting put is answered FLUSH_SLAVE_TIMEOUT now, later ones
+    /// SLAVE_NOT_AVAILABLE, and the timer goes while the executor still runs (the store keeps
+    /// this waiter longer than the executor lives). Call it from outside the executor's thread.
     void abandon();
 
   private:
@@ -45,7 +49,8 @@ class SlaveAckWaiter final : public store::ReplicaWaiter,
     HaMaster& master_;
     boost::asio::any_io_executor executor_;
     std::chrono::milliseconds timeout_;
-    boost::asio::steady_timer timer_;
+    std::optional<boost::asio::steady_timer> timer_;  // executor only
+    std::atomic<bool> abandoned_{false};
     std::mutex mutex_;
     // Appends are sequential and the timeout fixed: offsets and deadlines both ascend.
     std::deque<Waiting> waiting_;
