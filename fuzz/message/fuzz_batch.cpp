@@ -15,7 +15,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     auto owned = decode_batch(input);
     if (views.ok() != owned.ok()) std::abort();
     if (!views.ok()) {
-        if (views.error().message().empty()) std::abort();
+        if (views.error().message.empty()) std::abort();
         return 0;
     }
     if (views->size() != owned->size()) std::abort();

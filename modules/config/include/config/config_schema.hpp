@@ -96,7 +96,7 @@ class Schema {
     Schema& integer(std::string key, T* field, ValueType type, int64_t min, int64_t max,
                     bool important) {
         return add({std::move(key), type, important,
-                    [field, type, min, max](std::string_view text) -> bool {
+                    [field, min, max](std::string_view text) -> bool {
                         auto v = parse_java_integer(text, min, max);
                         if (!v) return false;
                         *field = static_cast<T>(*v);
