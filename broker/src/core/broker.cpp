@@ -50,13 +50,20 @@ common::Result<void> Broker::start() {
     config.port = static_cast<uint16_t>(startup_.netty_server.listen_port);
     config.connection.max_idle =
         std::chrono::seconds(startup_.netty_server.server_channel_max_idle_time_seconds);
-    server_ = std::make_unique<remoting::RemotingServer>(config);
-    register_handlers(*server_, ctx);
-    server_->on_connection_closed([&ctx](const remoting::CloseEvent& event) {
-        for (const auto& group : ctx.clients->connection_closed(event.connection.get()))
-            ctx.notify_consumer_ids_changed(group);
-    });
+    server_ = serve(config);
     if (auto listening = server_->start(); !listening) return listening;
+    // As 4.9.8, every request is also served on listenPort − 2 (the "VIP channel" clients may
+    // choose, and where a 4.9.8 slave fetches its master's topics). An ephemeral port has no
+    // fixed neighbour, so it has none.
+    if (config.port > 2) {
+        config.port -= 2;
+        config.io_threads = 1;
+        vip_server_ = serve(config);
+        if (auto listening = vip_server_->start(); !listening)
+            return common::in_context("cannot open the VIP port (listenPort - 2)",
+                                      listening.error());
+    }
+    if (ctx.is_slave()) metadata_sync_ = std::make_unique<SlaveMetadataSync>(ctx);
     start_registrar();
     start_periodic_services();
     // As Java's BrokerController.start(): the first registration is done before start-up
@@ -64,6 +71,17 @@ common::Result<void> Broker::start() {
     register_now();
     services_->spawn("name-server registration", [this] { return registration_service(); });
     return {};
+}
+
+std::unique_ptr<remoting::RemotingServer> Broker::serve(const remoting::ServerConfig& config) {
+    auto& ctx = *context_;
+    auto server = std::make_unique<remoting::RemotingServer>(config);
+    register_handlers(*server, ctx);
+    server->on_connection_closed([&ctx](const remoting::CloseEvent& event) {
+        for (const auto& group : ctx.clients->connection_closed(event.connection.get()))
+            ctx.notify_consumer_ids_changed(group);
+    });
+    return server;
 }
 
 void Broker::start_registrar() {
@@ -80,11 +98,14 @@ void Broker::start_registrar() {
     ctx.registrar = std::make_unique<NameServerRegistrar>(
         ctx.identity, NameServerRegistrar::split_addresses(b.namesrv_addr),
         std::chrono::milliseconds(b.register_broker_timeout_mills));
-    // A slave follows the master its registrations name (unless haMasterAddress says).
-    ctx.registrar->on_master_named([replication = ctx.replication.get()](
-                                       const std::string& ha_server_addr, const std::string&) {
-        replication->master_named(ha_server_addr);
-    });
+    // A slave follows the master its registrations name (unless haMasterAddress says), and
+    // copies that master's metadata.
+    ctx.registrar->on_master_named(
+        [replication = ctx.replication.get(), sync = metadata_sync_.get()](
+            const std::string& ha_server_addr, const std::string& master_addr) {
+            replication->master_named(ha_server_addr);
+            if (sync) sync->set_master(master_addr);
+        });
     if (b.namesrv_addr.empty() && b.fetch_namesrv_addr_by_address_server) {
         const auto& props = startup_.system_properties;
         const auto value = [&](const char* key) {
@@ -164,6 +185,9 @@ void Broker::start_periodic_services() {
     services_->spawn("consumer-offset flush", [this, offsets_period] {
         return service::ServiceRunner::every(offsets_period, [this] { persist_offsets(); });
     });
+    if (metadata_sync_)
+        services_->spawn("slave metadata sync",
+                         [sync = metadata_sync_.get()] { return sync->run(); });
     services_->spawn("client expiry", [&ctx] {
         return service::ServiceRunner::every(kClientScan, [&ctx] {
             for (const auto& group : ctx.clients->expire(kClientExpiry))
@@ -223,6 +247,7 @@ void Broker::shutdown() {
         if (stopping_) return;
         stopping_ = true;
     }
+    if (metadata_sync_) metadata_sync_->close();  // a call under way ends now
     if (services_) services_->stop();
     if (!context_) return;
     auto& ctx = *context_;
@@ -237,6 +262,7 @@ void Broker::shutdown() {
     if (ctx.transaction_check) ctx.transaction_check->shutdown();
     if (ctx.registrar) ctx.registrar->unregister_all();
     ctx.pull_waiters.wake_all();  // held pulls answer now instead of holding the stop up
+    if (vip_server_) vip_server_->stop(std::chrono::seconds(3));
     if (server_) server_->stop(std::chrono::seconds(3));
     if (ctx.offsets) persist_offsets();            // after the last in-flight commit
     if (ctx.replication) ctx.replication->stop();  // before the store its streams read

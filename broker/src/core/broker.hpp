@@ -12,6 +12,7 @@
 
 #include "config/command_line.hpp"
 #include "core/broker_context.hpp"
+#include "ha/slave_metadata_sync.hpp"
 #include "remoting/server.hpp"
 #include "service/service_runner.hpp"
 
@@ -41,6 +42,8 @@ class Broker {
     /// TransactionalMessageCheckService on a master: unresolved half messages checked with their
     /// producers every transactionCheckInterval.
     void start_transaction_check_service();
+    /// A remoting server answering every request code of the handler table.
+    std::unique_ptr<remoting::RemotingServer> serve(const remoting::ServerConfig& config);
     void start_registrar();
     /// Stats every second, client expiry every 10 s, the consumer-offset flush: each its own
     /// service, none waiting for another (or for a name server).
@@ -61,6 +64,8 @@ class Broker {
     std::unique_ptr<service::ServiceRunner> services_;
     std::string address_service_url_;  // set when name servers come from the address service
     std::unique_ptr<remoting::RemotingServer> server_;
+    std::unique_ptr<remoting::RemotingServer> vip_server_;  // listenPort − 2; none when ephemeral
+    std::unique_ptr<SlaveMetadataSync> metadata_sync_;      // a slave's only
     std::mutex mutex_;
     bool stopping_ = false;
 };

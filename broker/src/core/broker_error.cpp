@@ -8,6 +8,8 @@ const char* to_string(errc code) noexcept {
             return "no real topic and queue";
         case errc::forbidden_target:
             return "forbidden real topic";
+        case errc::peer_refused:
+            return "refused by the peer broker";
     }
     return "unknown broker error";
 }

@@ -11,6 +11,7 @@ namespace rmq::broker {
 enum class errc {
     no_real_queue = 1,  // a delayed or half record names no usable REAL_TOPIC/REAL_QID
     forbidden_target,   // a delayed record's real topic may not receive it
+    peer_refused,       // a broker this one asked (a slave's master) answered with an error code
 };
 
 const char* to_string(errc code) noexcept;

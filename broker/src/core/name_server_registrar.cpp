@@ -126,10 +126,10 @@ asio::awaitable<size_t> NameServerRegistrar::register_all_async(TopicConfigManag
             continue;
         }
         ++accepted;
-        if (master_listener_) {
-            if (auto named = response->decode_header<proto::RegisterBrokerResponseHeader>();
-                named && named->haServerAddr && !named->haServerAddr->empty())
-                master_listener_(*named->haServerAddr, named->masterAddr.value_or(""));
+        // As 4.9.8, the first answer's master counts, also when it names none (master gone).
+        if (master_listener_ && accepted == 1) {
+            if (auto named = response->decode_header<proto::RegisterBrokerResponseHeader>())
+                master_listener_(named->haServerAddr.value_or(""), named->masterAddr.value_or(""));
         }
         if (!response->body.empty()) {
             if (auto kv = body::KVTable::decode(response->body)) {

@@ -53,8 +53,9 @@ class NameServerRegistrar {
     /// A new list from the address service; true when it differs from the current one.
     bool set_name_servers(std::vector<std::string> addresses);
 
-    /// For a slave: called after a registration whose answer names the master (its HA address
-    /// and its remoting address, as RegisterBrokerResult carries them). Set before start-up.
+    /// Called after each registration with what the first accepting name server's answer says of
+    /// the master (its HA address and its remoting address, as RegisterBrokerResult carries them;
+    /// empty when it names none). Set before start-up.
     void on_master_named(
         std::function<void(const std::string& ha_server_addr, const std::string& master_addr)>
             listener) {

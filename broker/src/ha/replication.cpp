@@ -38,7 +38,8 @@ common::Result<void> Replication::start() {
 }
 
 void Replication::master_named(const std::string& ha_server_addr) {
-    if (client_ && configured_master_.empty() && !stopped_) client_->set_master(ha_server_addr);
+    if (client_ && configured_master_.empty() && !ha_server_addr.empty() && !stopped_)
+        client_->set_master(ha_server_addr);
 }
 
 void Replication::stop() {

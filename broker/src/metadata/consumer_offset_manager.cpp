@@ -57,6 +57,13 @@ void ConsumerOffsetManager::clone_offsets(std::string_view src_group, std::strin
     dirty_ = true;
 }
 
+void ConsumerOffsetManager::merge_master_copy(const store::ConsumerOffsetTable& master) {
+    std::lock_guard lock(mutex_);
+    for (const auto& [key, queues] : master.offsets)
+        table_.offsets.insert_or_assign(key, queues);
+    dirty_ = true;
+}
+
 store::ConsumerOffsetTable ConsumerOffsetManager::snapshot() const {
     std::lock_guard lock(mutex_);
     return table_;

@@ -33,6 +33,9 @@ class ConsumerOffsetManager {
     /// (nothing happens when the source has none).
     void clone_offsets(std::string_view src_group, std::string_view dest_group,
                        std::string_view topic);
+    /// A slave's copy of its master's offsets (SlaveSynchronize.syncConsumerOffset): each
+    /// topic@group of `master` replaces ours whole; others stay.
+    void merge_master_copy(const store::ConsumerOffsetTable& master);
     /// Writes the file if anything changed since the last write.
     store::Result<void> persist();
 

@@ -68,6 +68,16 @@ bool SubscriptionGroupManager::erase(std::string_view group) {
     return true;
 }
 
+bool SubscriptionGroupManager::replace_with_master_copy(store::SubscriptionGroupTable table) {
+    {
+        std::lock_guard lock(mutex_);
+        if (table.data_version == table_.data_version) return false;
+        table_ = std::move(table);
+    }
+    writer_.mark_dirty();
+    return true;
+}
+
 store::SubscriptionGroupTable SubscriptionGroupManager::snapshot() const {
     std::lock_guard lock(mutex_);
     return table_;

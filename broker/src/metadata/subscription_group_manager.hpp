@@ -30,6 +30,9 @@ class SubscriptionGroupManager {
     bool erase(std::string_view group);
 
     store::SubscriptionGroupTable snapshot() const;
+    /// A slave's copy of its master's groups (SlaveSynchronize.syncSubscriptionGroupConfig):
+    /// replaces the whole table unless its data version is already ours; true when it did.
+    bool replace_with_master_copy(store::SubscriptionGroupTable table);
     /// Writes subscriptionGroup.json; the broker runs it in the background.
     MetadataWriter& writer() { return writer_; }
 

@@ -71,6 +71,16 @@ void TopicConfigManager::create_or_update(TopicConfig config) {
     writer_.mark_dirty();
 }
 
+bool TopicConfigManager::replace_with_master_copy(store::TopicConfigTable table) {
+    {
+        std::lock_guard lock(mutex_);
+        if (table.data_version == table_.data_version) return false;
+        table_ = std::move(table);
+    }
+    writer_.mark_dirty();
+    return true;
+}
+
 bool TopicConfigManager::erase(std::string_view topic) {
     {
         std::lock_guard lock(mutex_);

@@ -67,6 +67,10 @@ class TopicConfigManager {
     /// A copy of the whole table with its data version (registration, GET_ALL_TOPIC_CONFIG).
     store::TopicConfigTable snapshot() const;
     store::DataVersion data_version() const;
+    /// A slave's copy of its master's table (SlaveSynchronize.syncTopicConfig): replaces the
+    /// whole table and adopts its data version, unless that version is already ours; true when
+    /// it did.
+    bool replace_with_master_copy(store::TopicConfigTable table);
     /// A new data version without a table change (the broker's permission changed), so name
     /// servers take the next registration's body.
     void next_data_version();

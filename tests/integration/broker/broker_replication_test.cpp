@@ -1,12 +1,17 @@
-// A SYNC_MASTER and its SLAVE, in process with one name server: the slave learns its master's HA
-// address from its registration, replicates, and the master's sends are acknowledged only once
-// the slave holds them.
+// A master and its SLAVE, in process with one name server: the slave learns its master from its
+// registration, replicates, and copies its master's metadata; a SYNC_MASTER's sends are
+// acknowledged only once the slave holds them.
 #include <chrono>
 #include <fstream>
+#include <functional>
 #include <thread>
 
+#include "body/subscription_group_config.hpp"
 #include "body/topic_route_data.hpp"
 #include "cluster_fixture.hpp"
+#include "free_ports.hpp"
+#include "store/metadata/consumer_offset_table.hpp"
+#include "store/metadata/topic_config.hpp"
 
 using namespace rmq;
 using namespace std::chrono_literals;
@@ -33,6 +38,20 @@ int64_t max_offset_on(Cluster& c, const std::string& broker_addr, int32_t queue)
     auto r = c.call(broker_addr, test::max_offset_request("Orders", queue));
     REQUIRE(r.code == 0);
     return std::stoll(*r.ext("offset"));
+}
+
+/// Polls `holds` until it is true or `timeout` passed (a slave syncs metadata every 10 s).
+bool eventually(const std::function<bool()>& holds, std::chrono::seconds timeout) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (!holds()) {
+        if (std::chrono::steady_clock::now() > deadline) return false;
+        std::this_thread::sleep_for(50ms);
+    }
+    return true;
+}
+
+remoting::RemotingCommand request(proto::RequestCode code) {
+    return remoting::RemotingCommand::request(proto::to_int(code));
 }
 
 }  // namespace
@@ -79,4 +98,70 @@ TEST_CASE("a SYNC_MASTER acknowledges a send once its slave holds it, and the sl
     CHECK(on_slave == sent);
     CHECK(max_offset_on(c, c.broker->broker_addr(), 2) == sent);
     slave->shutdown();
+}
+
+TEST_CASE("a slave takes its master's topics, subscription groups and consumer offsets") {
+    Cluster c;
+    const auto master = c.broker->broker_addr();
+    REQUIRE(c.call(master, test::create_topic_request("SyncedTopic", 4)).code == 0);
+    body::SubscriptionGroupConfig group;
+    group.group_name = "SyncedGroup";
+    group.retry_max_times = 3;
+    auto create_group = request(proto::RequestCode::UPDATE_AND_CREATE_SUBSCRIPTIONGROUP);
+    create_group.body = group.encode();
+    REQUIRE(c.call(master, create_group).code == 0);
+    REQUIRE(c.call(master, test::update_offset_request("SyncedGroup", "SyncedTopic", 2, 42)).code
+            == 0);
+
+    auto slave = start_slave(c);
+    const auto on_slave = [&](proto::RequestCode code) {
+        return c.call(slave->broker_addr(), request(code));
+    };
+    CHECK(eventually(
+        [&] {
+            return on_slave(proto::RequestCode::GET_ALL_TOPIC_CONFIG).body.find("SyncedTopic")
+                   != std::string::npos;
+        },
+        20s));
+    CHECK(eventually(
+        [&] {
+            const auto groups = on_slave(proto::RequestCode::GET_ALL_SUBSCRIPTIONGROUP_CONFIG);
+            return groups.body.find("SyncedGroup") != std::string::npos;
+        },
+        20s));
+    const auto offset =
+        c.call(slave->broker_addr(), test::query_offset_request("SyncedGroup", "SyncedTopic", 2));
+    CHECK(offset.code == 0);
+    CHECK(offset.ext("offset") != nullptr);
+    if (offset.ext("offset")) CHECK(*offset.ext("offset") == "42");
+    // The slave keeps them, as the master's files say them, for the day it becomes master.
+    slave->shutdown();
+    const auto slave_config = c.dir / "slave-store" / "config";
+    const auto topics = store::TopicConfigTable::load(slave_config);
+    REQUIRE(topics);
+    CHECK(topics->topics.find("SyncedTopic") != nullptr);
+    CHECK(topics->data_version == c.broker->topics().data_version());
+    const auto offsets = store::ConsumerOffsetTable::load(slave_config);
+    REQUIRE(offsets);
+    CHECK(offsets->query("SyncedTopic", "SyncedGroup", 2) == 42);
+}
+
+TEST_CASE("a broker on a fixed port also serves every request on listenPort - 2") {
+    Cluster c;
+    // Another broker on a fixed port block, as a 4.9.8 deployment runs it.
+    const auto config = c.dir / "fixed.properties";
+    std::ofstream(config) << "brokerName=broker-b\nbrokerIP1=127.0.0.1\nstorePathRootDir="
+                          << (c.dir / "fixed-store").string() << "\n";
+    const int port = test::free_port_block();
+    auto startup = config::parse_broker_command_line(
+        {"-c", config.string(), "-n", c.namesrv_addr, "listenPort=" + std::to_string(port)},
+        config::Environment::from_process());
+    REQUIRE(startup);
+    broker::Broker fixed(std::move(*startup));
+    REQUIRE(fixed.start().ok());
+    const auto vip = "127.0.0.1:" + std::to_string(port - 2);
+    const auto topics = c.call(vip, request(proto::RequestCode::GET_ALL_TOPIC_CONFIG));
+    CHECK(topics.code == 0);
+    CHECK(topics.body.find("broker-b") != std::string::npos);
+    fixed.shutdown();
 }
