@@ -48,6 +48,9 @@ inline double ms(uint64_t micros) {
 struct Summary {
     double send_tps = 0;
     uint64_t send_failed = 0;
+    /// Stored, but answered with a warning (SLAVE_NOT_AVAILABLE, FLUSH_SLAVE_TIMEOUT,
+    /// FLUSH_DISK_TIMEOUT): a SYNC_MASTER's replication did not confirm them.
+    uint64_t send_not_ok = 0;
     double send_rt_avg_ms = 0, send_rt_p50_ms = 0, send_rt_p99_ms = 0, send_rt_p999_ms = 0,
            send_rt_max_ms = 0;
     double consume_tps = 0;
@@ -58,12 +61,13 @@ struct Summary {
 
     void print_json() const {
         std::printf(
-            "{\"send_tps\":%.1f,\"send_failed\":%llu,\"send_rt_avg_ms\":%.3f,"
+            "{\"send_tps\":%.1f,\"send_failed\":%llu,\"send_not_ok\":%llu,\"send_rt_avg_ms\":%.3f,"
             "\"send_rt_p50_ms\":%.3f,\"send_rt_p99_ms\":%.3f,\"send_rt_p999_ms\":%.3f,"
             "\"send_rt_max_ms\":%.3f,\"consume_tps\":%.1f,\"b2c_p50_ms\":%.3f,"
             "\"b2c_p99_ms\":%.3f,\"b2c_max_ms\":%.3f,\"client_cpu_us_per_msg\":%.2f,"
             "\"messages\":%llu,\"seconds\":%.2f}\n",
-            send_tps, static_cast<unsigned long long>(send_failed), send_rt_avg_ms, send_rt_p50_ms,
+            send_tps, static_cast<unsigned long long>(send_failed),
+            static_cast<unsigned long long>(send_not_ok), send_rt_avg_ms, send_rt_p50_ms,
             send_rt_p99_ms, send_rt_p999_ms, send_rt_max_ms, consume_tps, b2c_p50_ms, b2c_p99_ms,
             b2c_max_ms, client_cpu_us_per_msg, static_cast<unsigned long long>(messages), seconds);
         std::fflush(stdout);

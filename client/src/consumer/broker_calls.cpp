@@ -97,14 +97,20 @@ asio::awaitable<void> update_consumer_offset(ClientInstance& client, const std::
     h.topic = queue.topic;
     h.queueId = queue.queue_id;
     h.commitOffset = offset;
-    auto addr = co_await master_of(client, queue.broker_name, queue.topic);
-    if (!addr) {
-        rmq::log::warn("client", "offset of " + queue.to_string()
-                                     + " not committed: " + addr.error().message());
+    // As 4.9.8's findBrokerAddressInAdmin: the master, or while it is out of the route a slave,
+    // which keeps the offset until its master is back and its metadata sync overwrites it.
+    auto broker = client.broker_address(queue.broker_name, 0, false);
+    if (!broker) {
+        (void)co_await client.refresh_route(queue.topic);
+        broker = client.broker_address(queue.broker_name, 0, false);
+    }
+    if (!broker) {
+        rmq::log::warn("client", "offset of " + queue.to_string() + " not committed: the broker "
+                                     + queue.broker_name + " is not in the route");
         co_return;
     }
     auto sent = co_await client.call_oneway(
-        *addr, make_request(code(RequestCode::UPDATE_CONSUMER_OFFSET), h),
+        broker->addr, make_request(code(RequestCode::UPDATE_CONSUMER_OFFSET), h),
         client.options().client_api_timeout, "offset commit");
     if (!sent) rmq::log::warn("client", sent.error().message());
 }

@@ -1,0 +1,62 @@
+#pragma once
+// The 2m-2s cluster of the HA fault tests, as real processes on loopback: two name servers, and
+// brokers broker-a and broker-b, each a master (brokerId 0) with one slave (brokerId 1). Any
+// broker can be SIGKILLed and restarted on its store, or stopped and continued.
+#include <array>
+#include <csignal>
+#include <string>
+#include <vector>
+
+#include "server_processes.hpp"
+
+namespace rmq::test {
+
+class HaCluster {
+  public:
+    static constexpr std::array<const char*, 2> kBrokerNames{"broker-a", "broker-b"};
+
+    /// `master_role`: SYNC_MASTER or ASYNC_MASTER.
+    explicit HaCluster(std::string master_role) : master_role_(std::move(master_role)) {
+        namesrvs_[0] = start_namesrv(dir_, "ns1");
+        namesrvs_[1] = start_namesrv(dir_, "ns2");
+        namesrv_list_ = namesrvs_[0].addr + ";" + namesrvs_[1].addr;
+        for (size_t b = 0; b < kBrokerNames.size(); ++b)
+            for (int id = 0; id < 2; ++id)
+                start(b, id);
+    }
+
+    const std::string& namesrv_list() const { return namesrv_list_; }
+    const std::string& first_namesrv() const { return namesrvs_[0].addr; }
+    /// broker `b` (0 = broker-a), id 0 = its master, 1 = its slave.
+    ServerProcess& broker(size_t b, int id) { return brokers_[b][id]; }
+    const TempDir& dir() const { return dir_; }
+
+    /// Starts the broker, or restarts it on its store (on a new port).
+    void start(size_t b, int id) {
+        std::vector<std::string> settings{
+            std::string("brokerName=") + kBrokerNames[b], "brokerId=" + std::to_string(id),
+            "brokerRole=" + (id == 0 ? master_role_ : std::string("SLAVE")),
+            // A restarted master has a new port: its slave learns it at the next registration.
+            "registerNameServerPeriod=10000"};
+        auto& slot = brokers_[b][id];
+        slot.process.reset();
+        slot = start_broker(dir_, std::string(kBrokerNames[b]) + (id == 0 ? "-m" : "-s"),
+                            namesrv_list_, settings);
+    }
+    void kill(size_t b, int id) {
+        auto& p = *brokers_[b][id].process;
+        p.signal(SIGKILL);
+        p.wait_exit(std::chrono::seconds(10));
+    }
+    void pause(size_t b, int id) { brokers_[b][id].process->signal(SIGSTOP); }
+    void resume(size_t b, int id) { brokers_[b][id].process->signal(SIGCONT); }
+
+  private:
+    std::string master_role_;
+    TempDir dir_;
+    std::array<ServerProcess, 2> namesrvs_;
+    std::string namesrv_list_;
+    std::array<std::array<ServerProcess, 2>, 2> brokers_;
+};
+
+}  // namespace rmq::test
