@@ -224,7 +224,8 @@ class Parser {
             return fail("number out of range", errc::number_out_of_range);
         }
         out = Value(d);
-        if (key_text) *key_text = std::string(literal);
+        // As written, suffix included: "03F" must not come back as "03", which reads as 3.
+        if (key_text) *key_text = std::string(text_.substr(start, pos_ - start));
         return true;
     }
 

@@ -55,6 +55,18 @@ TEST_CASE("unquoted integer keys, as fastjson writes Integer map keys, are bare 
     CHECK(write(v) == "{0:250,1:248,-1:7,7:3}");
 }
 
+TEST_CASE("a bare key with a real-number suffix keeps its text, so it reads back the same") {
+    // Found by fuzz_json_lenient: "03F" used to come back as "03", which reads as the key "3".
+    auto v = parse_ok("{03F:1,1.D:2,3L:3}");
+    const auto& members = *v.if_object();
+    REQUIRE(members.size() == 3);
+    CHECK(members[0].key == "03F");
+    CHECK(members[1].key == "1.D");
+    CHECK(members[2].key == "3");  // an integer suffix: the Integer's text
+    CHECK(write(v) == "{03F:1,1.D:2,3:3}");
+    CHECK(parse_ok(write(v)) == v);
+}
+
 TEST_CASE("identifier keys read as strings, object keys keep their JSON text") {
     auto v = parse_ok(R"({name:"x",_a$1:2,{"brokerName":"b", "queueId":0}:5,[1]:6})");
     const auto& members = *v.if_object();
