@@ -25,6 +25,11 @@ void send_to_queue0(const rmq::test::ClientCluster& c, const std::string& topic,
         REQUIRE(producer.send_blocking(
             Message(topic, "m-" + std::to_string(i)),
             [](const auto& queues, const Message&) { return queues.front(); }));
+    // The broker created the topic on the first send and registers it with the name server
+    // asynchronously (as 4.9.8 does, oneway): a route lookup right now may still miss it.
+    rmq::remoting::RemotingClient raw;
+    REQUIRE(rmq::test::wait_for_route(raw, c.ns.addr, topic, [](int code) { return code == 0; })
+            == 0);
 }
 
 std::vector<std::string> poll_bodies(LitePullConsumer& consumer, size_t n,
@@ -82,6 +87,7 @@ TEST_CASE("lite pull: assign a queue, seek back, and pull at an offset") {
         return f.get();
     };
     auto queues = run(consumer.fetch_message_queues("Seek"));
+    INFO((queues ? std::string() : queues.error().message()));
     REQUIRE(queues);
     REQUIRE(queues->size() == 4);
     const auto queue0 = queues->front();
