@@ -1,17 +1,21 @@
 // The broker's inspection and runtime-configuration commands (spec/headers.md §A.4): broker
 // config get/update, runtime info, topic stats, connection lists, who consumes a topic, system
 // topics.
+#include <optional>
+
 #include "admin/admin_handlers.hpp"
 #include "body/queue_stats.hpp"
 #include "body/topic_list.hpp"
 #include "common/log.hpp"
 #include "common/wall_clock.hpp"
+#include "config/properties_file.hpp"
 #include "core/broker_context.hpp"
 #include "core/responses.hpp"
 #include "core/runtime_info.hpp"
 #include "message/message_id.hpp"
 #include "proto/headers.hpp"
 #include "proto/mq_version.hpp"
+#include "proto/protocol_error.hpp"
 #include "proto/request_code.hpp"
 #include "proto/response_code.hpp"
 #include "remoting/connection.hpp"
@@ -22,6 +26,46 @@ namespace {
 
 using proto::ResponseCode;
 using remoting::RemotingCommand;
+
+/// brokerRole in an update is a switch-over (docs/operations.md): a SLAVE becomes a master, or a
+/// master changes between ASYNC_MASTER and SYNC_MASTER. A master cannot become a slave at
+/// runtime; it is restarted as one.
+proto::Result<void> switch_role(BrokerContext& broker, std::string_view properties_text,
+                                std::string_view black_list) {
+    auto properties = config::parse_properties(properties_text);
+    if (!properties) return {};  // the update itself reports it
+    std::optional<store::BrokerRole> wanted;
+    for (const auto& p : *properties) {
+        if (p.key != "brokerRole") continue;
+        if (p.value == "SLAVE")
+            wanted = store::BrokerRole::slave;
+        else if (p.value == "ASYNC_MASTER")
+            wanted = store::BrokerRole::async_master;
+        else if (p.value == "SYNC_MASTER")
+            wanted = store::BrokerRole::sync_master;
+        else
+            return proto::ProtocolError{proto::to_int(ResponseCode::SYSTEM_ERROR),
+                                        "brokerRole must be ASYNC_MASTER, SYNC_MASTER or SLAVE, "
+                                        "not "
+                                            + p.value};
+    }
+    if (!wanted || *wanted == broker.store->role()) return {};
+    if (black_list.find("brokerRole") != std::string_view::npos)
+        return proto::ProtocolError{proto::to_int(ResponseCode::NO_PERMISSION),
+                                    "Can not update config in black list."};
+    if (*wanted == store::BrokerRole::slave)
+        return proto::ProtocolError{
+            proto::to_int(ResponseCode::SYSTEM_ERROR),
+            "a master cannot become a slave at runtime: restart it with brokerRole=SLAVE and a "
+            "brokerId > 0"};
+    if (!broker.promote)
+        return proto::ProtocolError{proto::to_int(ResponseCode::SYSTEM_ERROR),
+                                    "this broker cannot change its role"};
+    if (auto promoted = broker.promote(*wanted); !promoted)
+        return proto::ProtocolError{proto::to_int(ResponseCode::SYSTEM_ERROR),
+                                    "the switch to master failed: " + promoted.error().message};
+    return {};
+}
 
 }  // namespace
 
@@ -37,7 +81,13 @@ RemotingCommand handle_get_broker_config(BrokerContext& broker, const RemotingCo
 RemotingCommand handle_update_broker_config(BrokerContext& broker, const RemotingCommand& request) {
     const auto black_list = broker.live_config->read(
         [](const config::BrokerStartup& s) { return s.broker.config_black_list; });
-    auto keys = broker.live_config->update(request.body, black_list);
+    const bool was_slave = broker.is_slave();
+    if (auto switched = switch_role(broker, request.body, black_list); !switched)
+        return RemotingCommand::response_to(request, switched.error());
+    std::string body = request.body;
+    // A promoted slave is its group's master: brokerId 0 from now on, also after a restart.
+    if (was_slave && !broker.is_slave()) body += "\nbrokerId=0\n";
+    auto keys = broker.live_config->update(body, black_list);
     if (!keys) return RemotingCommand::response_to(request, keys.error());
     std::string list;
     for (const auto& k : *keys)

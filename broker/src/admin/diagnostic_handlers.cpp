@@ -67,7 +67,7 @@ RemotingCommand handle_clone_group_offset(BrokerContext& broker, const RemotingC
 RemotingCommand handle_get_all_delay_offset(BrokerContext& broker, const RemotingCommand& request) {
     // A slave runs no schedule service: it answers from the file its master's copy keeps.
     store::DelayOffsetTable table;
-    if (broker.schedule) {
+    if (broker.schedule && broker.schedule->running()) {
         table.offsets = broker.schedule->offsets();
     } else if (auto loaded = store::DelayOffsetTable::load(broker.startup.store.config_path())) {
         table = std::move(*loaded);

@@ -3,6 +3,7 @@
 #include "common/log.hpp"
 #include "common/wall_clock.hpp"
 #include "config/server_configs.hpp"
+#include "ha/ha_error.hpp"
 #include "handlers.hpp"
 #include "http/address_fetcher.hpp"
 #include "metadata/topic_validator.hpp"
@@ -64,6 +65,7 @@ common::Result<void> Broker::start() {
                                       listening.error());
     }
     if (ctx.is_slave()) metadata_sync_ = std::make_unique<SlaveMetadataSync>(ctx);
+    ctx.promote = [this](store::BrokerRole role) { return promote(role); };
     start_registrar();
     start_periodic_services();
     // As Java's BrokerController.start(): the first registration is done before start-up
@@ -120,13 +122,14 @@ void Broker::start_registrar() {
 
 common::Result<void> Broker::start_schedule_service() {
     auto& ctx = *context_;
-    // Delayed messages are delivered by the master only; a slave's copies arrive by replication.
-    if (ctx.is_slave()) return {};
     const auto period = std::chrono::milliseconds(
         std::max<int64_t>(1000, startup_.store_extras.get_int("flushDelayOffsetInterval")));
     ctx.schedule = std::make_unique<ScheduleService>(service_pool_->get_executor(), *ctx.store,
                                                      ctx.store->delay_levels(),
                                                      startup_.store.config_path(), period);
+    // Delayed messages are delivered by the master only; a slave's copies arrive by replication,
+    // and it loads the offsets its master last synced when it is promoted.
+    if (ctx.is_slave()) return {};
     if (auto r = ctx.schedule->load(); !r)
         return common::in_context("cannot load delayOffset.json", r.error());
     ctx.schedule->start();
@@ -135,8 +138,6 @@ common::Result<void> Broker::start_schedule_service() {
 
 void Broker::start_transaction_check_service() {
     auto& ctx = *context_;
-    // Half messages are checked by the master only, as delayed ones are delivered.
-    if (ctx.is_slave()) return;
     TransactionCheckService::Hooks hooks;
     hooks.settings = [&ctx] {
         return ctx.live_config->read([](const config::BrokerStartup& s) {
@@ -166,7 +167,33 @@ void Broker::start_transaction_check_service() {
     };
     ctx.transaction_check = std::make_unique<TransactionCheckService>(
         service_pool_->get_executor(), *ctx.store, *ctx.offsets, std::move(hooks));
+    // Half messages are checked by the master only, as delayed ones are delivered.
+    if (!ctx.is_slave()) ctx.transaction_check->start();
+}
+
+common::Result<void> Broker::promote(store::BrokerRole role) {
+    std::lock_guard lock(mutex_);
+    if (stopping_ || !context_ || !context_->registrar)
+        return common::Error{make_error_code(ha::errc::stopped), "the broker is shutting down"};
+    auto& ctx = *context_;
+    const bool was_slave = ctx.is_slave();
+    if (auto r = ctx.replication->promote(role); !r) return r;
+    if (!was_slave) return {};
+    // A master follows no one; its metadata is now the one slaves copy.
+    if (metadata_sync_) metadata_sync_->stop_following();
+    if (auto r = ctx.schedule->load(); !r)
+        log::error("broker",
+                   "promoted, but delayOffset.json is unreadable (delivery restarts "
+                   "from each level's start): "
+                       + r.error().message);
+    ctx.schedule->start();
     ctx.transaction_check->start();
+    const auto& ha = ctx.identity.ha_server_addr;
+    ctx.registrar->promoted(ha.substr(0, ha.rfind(':') + 1)
+                            + std::to_string(ctx.replication->port()));
+    ctx.topics_changed();  // registers as brokerId 0 now, not at the next period
+    log::info("broker", "promoted to master (brokerId 0)");
+    return {};
 }
 
 size_t Broker::register_now() {

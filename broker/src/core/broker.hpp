@@ -35,6 +35,11 @@ class Broker {
     TopicConfigManager& topics() { return *context_->topics; }
     /// Registers with every name server now (tests, and after changes).
     size_t register_now();
+    /// A switch-over: a slave becomes its group's master in `role` (ASYNC_MASTER or
+    /// SYNC_MASTER) — it stops replicating, listens for slaves, starts delayed delivery and
+    /// transaction checks and registers as brokerId 0; a master only changes whether its puts
+    /// wait for a slave.
+    common::Result<void> promote(store::BrokerRole role);
 
   private:
     /// ScheduleService on a master: delayOffset.json loaded and clamped, levels running.

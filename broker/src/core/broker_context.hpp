@@ -2,6 +2,7 @@
 // What the broker's request handlers and services share: the store, the metadata managers, the
 // clients, the settings and the statistics. `Broker` owns one and serves it over the network; a
 // unit test opens one on a temporary directory and calls handlers on it without sockets.
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -58,8 +59,9 @@ struct BrokerContext {
     std::unique_ptr<TopicConfigManager> topics;
     std::unique_ptr<SubscriptionGroupManager> groups;
     std::unique_ptr<ConsumerOffsetManager> offsets;
-    std::unique_ptr<ScheduleService> schedule;                   // null on a slave
-    std::unique_ptr<TransactionCheckService> transaction_check;  // null on a slave
+    // Both exist on every broker once it started; a slave starts them when promoted.
+    std::unique_ptr<ScheduleService> schedule;
+    std::unique_ptr<TransactionCheckService> transaction_check;
     PullWaiters pull_waiters;
     std::unique_ptr<BrokerStats> traffic;  // VIEW_BROKER_STATS_DATA's counters
     RebalanceLockManager locks;
@@ -67,7 +69,11 @@ struct BrokerContext {
     std::unique_ptr<NameServerRegistrar> registrar;  // null until the port is known
     std::unique_ptr<Replication> replication;        // set before the store starts
 
-    bool is_slave() const { return startup.store.broker_role == store::BrokerRole::slave; }
+    /// The role now: a slave may have been promoted since start-up.
+    bool is_slave() const { return store->role() == store::BrokerRole::slave; }
+    /// A switch-over (UPDATE_BROKER_CONFIG brokerRole): this broker becomes a master in `role`,
+    /// or a master changes between ASYNC_MASTER and SYNC_MASTER. Set by the running broker.
+    std::function<common::Result<void>(store::BrokerRole role)> promote;
     RequestSettings request_settings() const;
 
     /// A topic was created or changed: the name servers learn it now (oneway), not at the next

@@ -46,6 +46,17 @@ std::vector<std::string> NameServerRegistrar::split_addresses(const std::string&
     return out;
 }
 
+BrokerIdentity NameServerRegistrar::identity() const {
+    std::lock_guard lock(identity_mutex_);
+    return identity_;
+}
+
+void NameServerRegistrar::promoted(std::string ha_server_addr) {
+    std::lock_guard lock(identity_mutex_);
+    identity_.broker_id = 0;
+    identity_.ha_server_addr = std::move(ha_server_addr);
+}
+
 remoting::RemotingCommand NameServerRegistrar::make_request(
     const TopicConfigManager& topics) const {
     const auto table = topics.snapshot();
@@ -61,16 +72,17 @@ remoting::RemotingCommand NameServerRegistrar::make_request(
         if (restricted) c.perm &= permission;
         body.topic_config_serialize_wrapper.topic_config_table.insert_or_assign(name, c);
     }
+    const auto me = identity();
     proto::RegisterBrokerRequestHeader h;
-    h.brokerName = identity_.broker_name;
-    h.brokerAddr = identity_.broker_addr;
-    h.clusterName = identity_.cluster_name;
-    h.haServerAddr = identity_.ha_server_addr;
-    h.brokerId = identity_.broker_id;
-    h.compressed = identity_.compressed_register;
+    h.brokerName = me.broker_name;
+    h.brokerAddr = me.broker_addr;
+    h.clusterName = me.cluster_name;
+    h.haServerAddr = me.ha_server_addr;
+    h.brokerId = me.broker_id;
+    h.compressed = me.compressed_register;
     auto request =
         remoting::RemotingCommand::request(proto::to_int(proto::RequestCode::REGISTER_BROKER));
-    request.body = identity_.compressed_register ? body.encode_compressed() : body.encode();
+    request.body = me.compressed_register ? body.encode_compressed() : body.encode();
     h.bodyCrc32 = message::body_crc(request.body);
     request.set_header(h);
     return request;
@@ -183,11 +195,12 @@ bool NameServerRegistrar::set_name_servers(std::vector<std::string> addresses) {
 }
 
 void NameServerRegistrar::unregister_all() {
+    const auto me = identity();
     proto::UnRegisterBrokerRequestHeader h;
-    h.brokerName = identity_.broker_name;
-    h.brokerAddr = identity_.broker_addr;
-    h.clusterName = identity_.cluster_name;
-    h.brokerId = identity_.broker_id;
+    h.brokerName = me.broker_name;
+    h.brokerAddr = me.broker_addr;
+    h.clusterName = me.cluster_name;
+    h.brokerId = me.broker_id;
     auto request =
         remoting::RemotingCommand::request(proto::to_int(proto::RequestCode::UNREGISTER_BROKER));
     request.set_header(h);

@@ -45,6 +45,9 @@ class NameServerRegistrar {
     void register_all_oneway(const TopicConfigManager& topics);
     /// Unregisters from every name server in parallel (blocking, at shutdown).
     void unregister_all();
+    /// This broker became its group's master (a promoted slave): later registrations say
+    /// brokerId 0 and the HA address its slaves connect to.
+    void promoted(std::string ha_server_addr);
     /// brokerPermission changed at runtime (UPDATE_BROKER_CONFIG); the next registration
     /// carries it.
     void set_permission(int32_t permission) { permission_.store(permission); }
@@ -71,6 +74,9 @@ class NameServerRegistrar {
     boost::asio::awaitable<std::vector<remoting::Result<remoting::RemotingCommand>>> invoke_all(
         remoting::RemotingCommand request);
 
+    BrokerIdentity identity() const;
+
+    mutable std::mutex identity_mutex_;  // the id and HA address change on a promotion
     BrokerIdentity identity_;
     std::atomic<int32_t> permission_;
     std::atomic<bool> oneway_pending_{false};

@@ -3,28 +3,43 @@
 #include <chrono>
 
 #include "common/log.hpp"
+#include "ha/ha_error.hpp"
 
 namespace rmq::broker {
+
+/// The store's one replica waiter, set before it starts: it hands each SYNC_MASTER put to the
+/// current master's SlaveAckWaiter, which a promotion creates later.
+class ReplicaWaitRelay final : public store::ReplicaWaiter {
+  public:
+    void set(std::shared_ptr<ha::SlaveAckWaiter> waiter) {
+        std::lock_guard lock(mutex_);
+        waiter_ = std::move(waiter);
+    }
+    void wait_for(int64_t end_offset, std::function<void(store::PutMessageStatus)> done) override {
+        std::shared_ptr<ha::SlaveAckWaiter> waiter;
+        {
+            std::lock_guard lock(mutex_);
+            waiter = waiter_;
+        }
+        if (!waiter) return done(store::PutMessageStatus::slave_not_available);
+        waiter->wait_for(end_offset, std::move(done));
+    }
+
+  private:
+    std::mutex mutex_;
+    std::shared_ptr<ha::SlaveAckWaiter> waiter_;
+};
 
 Replication::Replication(store::MessageStore& store, const config::BrokerStartup& startup)
     : store_(store),
       listen_port_(startup.ha_listen_port()),
-      configured_master_(startup.store_extras.get("haMasterAddress")) {
+      slave_timeout_(startup.store_extras.get_int("slaveTimeout")),
+      configured_master_(startup.store_extras.get("haMasterAddress")),
+      relay_(std::make_shared<ReplicaWaitRelay>()) {
     pool_.start();
-    const auto executor = pool_.at(0).get_executor();
-    const auto role = startup.store.broker_role;
-    if (role == store::BrokerRole::slave) {
-        client_ = std::make_unique<ha::HaClient>(executor, store_);
-        return;
-    }
-    master_ = std::make_unique<ha::HaMaster>(executor, store_);
-    if (role == store::BrokerRole::sync_master) {
-        waiter_ = std::make_shared<ha::SlaveAckWaiter>(
-            *master_, executor,
-            std::chrono::milliseconds(startup.store_extras.get_int("slaveTimeout")));
-        waiter_->start();
-        store_.set_replica_waiter(waiter_);
-    }
+    store_.set_replica_waiter(relay_);
+    if (startup.store.broker_role == store::BrokerRole::slave)
+        client_ = std::make_unique<ha::HaClient>(pool_.at(0).get_executor(), store_);
 }
 
 Replication::~Replication() {
@@ -32,22 +47,85 @@ Replication::~Replication() {
 }
 
 common::Result<void> Replication::start() {
-    if (master_) return master_->listen("0.0.0.0", static_cast<uint16_t>(listen_port_));
+    std::lock_guard lock(mutex_);
+    if (!client_) return become_master();
     client_->start(configured_master_);
     return {};
 }
 
+common::Result<void> Replication::become_master() {
+    const auto executor = pool_.at(0).get_executor();
+    auto master = std::make_unique<ha::HaMaster>(executor, store_);
+    auto waiter = std::make_shared<ha::SlaveAckWaiter>(*master, executor, slave_timeout_);
+    waiter->start();
+    if (auto listening = master->listen("0.0.0.0", static_cast<uint16_t>(listen_port_)); !listening)
+        return listening;
+    master_ = std::move(master);
+    waiter_ = std::move(waiter);
+    relay_->set(waiter_);
+    return {};
+}
+
 void Replication::master_named(const std::string& ha_server_addr) {
+    std::lock_guard lock(mutex_);
     if (client_ && configured_master_.empty() && !ha_server_addr.empty() && !stopped_)
         client_->set_master(ha_server_addr);
 }
 
+common::Result<void> Replication::promote(store::BrokerRole role) {
+    std::lock_guard lock(mutex_);
+    if (stopped_) return common::Error{make_error_code(ha::errc::stopped), "replication stopped"};
+    if (client_) {
+        // Nothing more comes from the old master; what arrived is the new master's log.
+        client_->stop();
+        client_.reset();
+        store_.set_role(role);
+        if (auto listening = become_master(); !listening) return listening;
+        log::info("ha", "promoted to master; listening for slaves on port "
+                            + std::to_string(master_->port()));
+        return {};
+    }
+    store_.set_role(role);
+    return {};
+}
+
 void Replication::stop() {
-    if (stopped_.exchange(true)) return;
-    if (client_) client_->stop();
-    if (master_) master_->stop();
-    if (waiter_) waiter_->abandon();
+    std::unique_ptr<ha::HaClient> client;
+    std::unique_ptr<ha::HaMaster> master;
+    std::shared_ptr<ha::SlaveAckWaiter> waiter;
+    {
+        std::lock_guard lock(mutex_);
+        if (stopped_) return;
+        stopped_ = true;
+        client = std::move(client_);
+        master = std::move(master_);
+        waiter = std::move(waiter_);
+    }
+    relay_->set(nullptr);  // later puts: SLAVE_NOT_AVAILABLE at once
+    if (client) client->stop();
+    if (master) master->stop();
+    if (waiter) waiter->abandon();
     pool_.stop();
+}
+
+bool Replication::is_master() const {
+    std::lock_guard lock(mutex_);
+    return master_ != nullptr;
+}
+
+uint16_t Replication::port() const {
+    std::lock_guard lock(mutex_);
+    return master_ ? master_->port() : 0;
+}
+
+size_t Replication::slave_count() const {
+    std::lock_guard lock(mutex_);
+    return master_ ? master_->slave_count() : 0;
+}
+
+int64_t Replication::slave_acked_offset() const {
+    std::lock_guard lock(mutex_);
+    return master_ ? master_->acked_offset() : 0;
 }
 
 }  // namespace rmq::broker

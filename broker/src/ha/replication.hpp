@@ -2,9 +2,11 @@
 // The broker's part in replication (spec/ha.md): a master streams its commit log to its slaves
 // on haListenPort and, as a SYNC_MASTER, answers a send once a slave holds it; a slave
 // replicates from its master, whose HA address comes from haMasterAddress or, as in 4.9.8, from
-// the name servers' answer to its registration. The streams run on their own thread.
+// the name servers' answer to its registration. A slave can be promoted to master at runtime
+// (a switch-over). The streams run on their own thread.
 #include <atomic>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "common/error.hpp"
@@ -17,9 +19,12 @@
 
 namespace rmq::broker {
 
+class ReplicaWaitRelay;
+
 class Replication {
   public:
-    /// Before the store starts: a master hooks its appends and, as a SYNC_MASTER, its puts' wait.
+    /// Before the store starts: hooks the puts' wait for a slave (consulted while the store is a
+    /// SYNC_MASTER).
     Replication(store::MessageStore& store, const config::BrokerStartup& startup);
     ~Replication();  // stop()
     Replication(const Replication&) = delete;
@@ -30,25 +35,35 @@ class Replication {
     /// A registration named the master's HA address (a slave follows it unless haMasterAddress
     /// is configured).
     void master_named(const std::string& ha_server_addr);
+    /// The store becomes a master in `role` (ASYNC_MASTER or SYNC_MASTER): a slave stops
+    /// replicating and starts listening for slaves of its own; a master only changes whether
+    /// puts wait for a slave. The error says why the HA port could not be opened.
+    common::Result<void> promote(store::BrokerRole role);
     /// Closes every stream; puts still waiting for a slave are answered FLUSH_SLAVE_TIMEOUT.
     /// The streams' thread ends with it.
     void stop();
 
-    bool is_master() const { return master_ != nullptr; }
+    bool is_master() const;
     /// The master's HA port (0 for a slave, or before start()).
-    uint16_t port() const { return master_ ? master_->port() : 0; }
-    size_t slave_count() const { return master_ ? master_->slave_count() : 0; }
-    int64_t slave_acked_offset() const { return master_ ? master_->acked_offset() : 0; }
+    uint16_t port() const;
+    size_t slave_count() const;
+    int64_t slave_acked_offset() const;
 
   private:
+    /// Creates the HA master and its waiter and listens (under mutex_).
+    common::Result<void> become_master();
+
     store::MessageStore& store_;
     remoting::IoContextPool pool_{1};
     int32_t listen_port_;
+    std::chrono::milliseconds slave_timeout_;
     std::string configured_master_;  // haMasterAddress; empty: learned from registrations
+    std::shared_ptr<ReplicaWaitRelay> relay_;
+    mutable std::mutex mutex_;  // the members below change on a promotion
     std::unique_ptr<ha::HaMaster> master_;
     std::shared_ptr<ha::SlaveAckWaiter> waiter_;
     std::unique_ptr<ha::HaClient> client_;
-    std::atomic<bool> stopped_{false};
+    bool stopped_ = false;
 };
 
 }  // namespace rmq::broker

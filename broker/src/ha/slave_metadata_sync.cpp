@@ -27,9 +27,16 @@ void SlaveMetadataSync::set_master(std::string master_addr) {
     // A broker never syncs from itself (a registration naming this broker as its own master).
     if (master_addr == broker_.identity.broker_addr) master_addr.clear();
     std::lock_guard lock(mutex_);
+    if (!following_) return;
     if (master_addr != master_addr_ && !master_addr.empty())
         log::info("broker", "syncing metadata from master " + master_addr);
     master_addr_ = std::move(master_addr);
+}
+
+void SlaveMetadataSync::stop_following() {
+    std::lock_guard lock(mutex_);
+    following_ = false;
+    master_addr_.clear();
 }
 
 std::string SlaveMetadataSync::master() const {

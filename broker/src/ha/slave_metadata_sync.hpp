@@ -23,6 +23,8 @@ class SlaveMetadataSync {
     /// The master's remoting address as the latest registration answer named it; empty when
     /// none did (then nothing is synced).
     void set_master(std::string master_addr);
+    /// This broker became the master: it syncs from no one any more.
+    void stop_following();
     std::string master() const;
 
     /// The service: a round every 10 s until cancelled. A failed step is logged and retried in
@@ -51,6 +53,7 @@ class SlaveMetadataSync {
     remoting::RemotingClient client_{one_thread()};
     mutable std::mutex mutex_;
     std::string master_addr_;
+    bool following_ = true;
 };
 
 }  // namespace rmq::broker

@@ -41,6 +41,8 @@ class ScheduleService {
     void start();
     /// Stops the levels (a put under way finishes first) and writes delayOffset.json. Idempotent.
     void shutdown();
+    /// Started and not shut down: a master's (a slave's waits for a promotion).
+    bool running() const { return started_ && !stopping_; }
 
     /// Delay level → next SCHEDULE_TOPIC_XXXX queue offset to deliver, for the levels that moved
     /// or were loaded (GET_BROKER_RUNTIME_INFO's scheduleMessageOffset_<level>).

@@ -14,6 +14,8 @@ const char* to_string(errc code) noexcept {
             return "replication offsets disagree";
         case errc::bad_stream:
             return "malformed replication stream";
+        case errc::stopped:
+            return "replication stopped";
     }
     return "unknown replication error";
 }

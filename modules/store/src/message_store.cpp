@@ -33,6 +33,7 @@ PutMessageResult rejected(PutMessageStatus status, std::string remark) {
 }  // namespace
 
 MessageStore::MessageStore(StoreConfig config) : config_(std::move(config)) {
+    gate_.role = config_.broker_role;
 }
 
 MessageStore::~MessageStore() {
@@ -153,13 +154,28 @@ Result<void> MessageStore::recover_commit_log(bool last_exit_ok) {
 }
 
 void MessageStore::rebuild_queue_offsets() {
+    adopt_queue_offsets();
+    const int64_t min = commit_log_->min_offset();
+    queues_->for_each([&](ConsumeQueue& q) { q.correct_min_offset(min); });
+}
+
+void MessageStore::adopt_queue_offsets() {
     auto& table = commit_log_->queue_offsets();
     table.clear();
-    const int64_t min = commit_log_->min_offset();
     queues_->for_each([&](ConsumeQueue& q) {
         table[q.topic() + "-" + std::to_string(q.queue_id())] = q.max_offset();
-        q.correct_min_offset(min);
     });
+}
+
+void MessageStore::set_role(BrokerRole role) {
+    if (started_ && gate_.role == BrokerRole::slave && role != BrokerRole::slave) {
+        if (!reput_->wait_caught_up(std::chrono::seconds(30)))
+            log::warn("store", "promoted before the dispatcher caught up: "
+                                   + std::to_string(reput_->behind_bytes()) + " bytes behind");
+        // Puts are refused until the role changes below, so nothing reads the table meanwhile.
+        adopt_queue_offsets();
+    }
+    gate_.role = role;
 }
 
 Result<void> MessageStore::start() {
@@ -180,10 +196,12 @@ Result<void> MessageStore::start() {
     const bool sync = config_.flush_disk_type == FlushDiskType::sync_flush;
     append_ = std::make_unique<AppendService>(*commit_log_, config_, gate_, *flush_, [this, sync] {
         if (!sync) reput_->wake();
+        std::lock_guard lock(append_listeners_mutex_);
         for (const auto& listener : append_listeners_)
             listener();
     });
-    if (replica_waiter_ && config_.broker_role == BrokerRole::sync_master) {
+    // Consulted only while the role is SYNC_MASTER, which a promoted slave may become.
+    if (replica_waiter_) {
         flush_->set_replica_waiter(replica_waiter_);
         append_->set_replica_waiter(replica_waiter_);
     }
@@ -245,7 +263,7 @@ void MessageStore::shutdown() {
 std::optional<PutMessageResult> MessageStore::check_store_status() const {
     if (!started_ || gate_.shutting_down)
         return rejected(PutMessageStatus::service_not_available, "the store is not running");
-    if (config_.broker_role == BrokerRole::slave)
+    if (role() == BrokerRole::slave)
         return rejected(PutMessageStatus::service_not_available,
                         "a slave store does not accept puts");
     if (gate_.disk_full)
@@ -386,6 +404,7 @@ void MessageStore::add_arrival_listener(Dispatcher listener) {
 }
 
 void MessageStore::add_append_listener(std::function<void()> listener) {
+    std::lock_guard lock(append_listeners_mutex_);
     append_listeners_.push_back(std::move(listener));
 }
 

@@ -58,9 +58,8 @@ GetMessageResult MessageStore::get_message(std::string_view /*group*/, std::stri
     } counted{*stats_, result};
     // A slave keeps the consumer's offset unless told to check it (offsetCheckInSlave).
     const auto correct = [&](int64_t old_offset, int64_t new_offset) {
-        return config_.broker_role != BrokerRole::slave || config_.offset_check_in_slave
-                   ? new_offset
-                   : old_offset;
+        return role() != BrokerRole::slave || config_.offset_check_in_slave ? new_offset
+                                                                            : old_offset;
     };
     result.next_begin_offset = offset;
     auto queue = queues_->find(topic, queue_id);

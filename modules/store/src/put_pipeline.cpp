@@ -16,8 +16,10 @@ int64_t now_ms() {
 }
 
 /// PUT_OK so far: with a replica waiter (SYNC_MASTER) the slave decides the final status.
-void acknowledge(const std::shared_ptr<PutRequest>& request, ReplicaWaiter* replica) {
-    if (!replica || !request->wait_for_flush) {
+/// `replica` waits for a slave when the store is a SYNC_MASTER now.
+void acknowledge(const std::shared_ptr<PutRequest>& request, ReplicaWaiter* replica,
+                 const WriteGate& gate) {
+    if (!replica || !request->wait_for_flush || gate.role != BrokerRole::sync_master) {
         request->complete(PutMessageStatus::put_ok);
         return;
     }
@@ -101,7 +103,7 @@ void FlushService::finish(const std::shared_ptr<PutRequest>& request, int64_t fl
                           const std::string& error) {
     const int64_t end = request->result.wrote_offset + request->result.wrote_bytes;
     if (flushed >= end && error.empty())
-        acknowledge(request, replica_.get());
+        acknowledge(request, replica_.get(), gate_);
     else
         request->complete(PutMessageStatus::flush_disk_timeout,
                           error.empty() ? "flush did not reach the message" : error);
@@ -201,7 +203,7 @@ void AppendService::submit(std::shared_ptr<PutRequest> request) {
     // Under load try_lock fails or the queue is not empty, and puts queue up for the append
     // thread's batches as before.
     const bool acknowledged_at_append = config_.flush_disk_type != FlushDiskType::sync_flush
-                                        && config_.broker_role != BrokerRole::sync_master;
+                                        && gate_.role != BrokerRole::sync_master;
     if (acknowledged_at_append) {
         std::unique_lock append(append_mutex_, std::try_to_lock);
         if (append.owns_lock()) {
@@ -315,7 +317,7 @@ void AppendService::complete_batch(std::vector<std::shared_ptr<PutRequest>>& bat
         if (!r->result.ok())
             r->complete(r->result.status);
         else if (!sync)
-            acknowledge(r, replica_.get());
+            acknowledge(r, replica_.get(), gate_);
         else if (!r->wait_for_flush)
             r->complete(PutMessageStatus::put_ok);
     }

@@ -190,8 +190,21 @@ void ReputService::run() {
             woken_ = false;
         }
         dispatch_available();
+        notify_passed();
     }
     dispatch_available();  // what was appended before stop
+    notify_passed();
+}
+
+void ReputService::notify_passed() {
+    // Through the mutex: a waiter between its check and its wait cannot miss this.
+    { std::lock_guard lock(mutex_); }
+    passed_.notify_all();
+}
+
+bool ReputService::wait_caught_up(std::chrono::milliseconds limit) {
+    std::unique_lock lock(mutex_);
+    return passed_.wait_for(lock, limit, [&] { return stopping_ || behind_bytes() <= 0; });
 }
 
 }  // namespace rmq::store

@@ -19,12 +19,14 @@ using test::Cluster;
 
 namespace {
 
-std::unique_ptr<broker::Broker> start_slave(Cluster& c) {
-    const auto config = c.dir / "slave.properties";
-    std::ofstream(config) << "brokerName=broker-a\nbrokerId=1\nbrokerRole=SLAVE\n"
+std::unique_ptr<broker::Broker> start_slave(Cluster& c, int id = 1) {
+    const std::string name = id == 1 ? "slave" : "slave" + std::to_string(id);
+    const auto config = c.dir / (name + ".properties");
+    std::ofstream(config) << "brokerName=broker-a\nbrokerId=" << id
+                          << "\nbrokerRole=SLAVE\n"
                              "brokerIP1=127.0.0.1\nmappedFileSizeCommitLog=1048576\n"
                              "storePathRootDir="
-                          << (c.dir / "slave-store").string() << "\n";
+                          << (c.dir / (name + "-store")).string() << "\n";
     auto startup = config::parse_broker_command_line(
         {"-c", config.string(), "-n", c.namesrv_addr, "listenPort=0"},
         config::Environment::from_process());
@@ -164,4 +166,74 @@ TEST_CASE("a broker on a fixed port also serves every request on listenPort - 2"
     CHECK(topics.code == 0);
     CHECK(topics.body.find("broker-b") != std::string::npos);
     fixed.shutdown();
+}
+
+TEST_CASE(
+    "a slave promoted by UPDATE_BROKER_CONFIG brokerRole takes sends as brokerId 0, and a "
+    "new slave replicates from it") {
+    Cluster c;
+    const auto old_master = c.broker->broker_addr();
+    REQUIRE(c.call(old_master, test::create_topic_request("Orders", 4)).code == 0);
+    test::Send s;
+    s.queue_id = 2;
+    for (int i = 0; i < 10; ++i)
+        REQUIRE(c.call(old_master, test::send_request(s)).code == 0);
+    auto slave = start_slave(c);
+    const auto promoted = slave->broker_addr();
+    // It holds the messages and knows the topic (its metadata sync) before the switch.
+    REQUIRE(eventually([&] { return max_offset_on(c, promoted, 2) == 10; }, 20s));
+    REQUIRE(eventually([&] { return slave->topics().find("Orders").has_value(); }, 20s));
+    CHECK(c.call(promoted, test::send_request(s)).code
+          == proto::to_int(proto::ResponseCode::SERVICE_NOT_AVAILABLE));
+
+    // The old master goes away (a switch-over fences it first); the slave is promoted.
+    c.broker->shutdown();
+    auto switch_role = request(proto::RequestCode::UPDATE_BROKER_CONFIG);
+    switch_role.body = "brokerRole=ASYNC_MASTER\n";
+    const auto switched = c.call(promoted, switch_role);
+    INFO(switched.remark.value_or(""));
+    REQUIRE(switched.code == 0);
+
+    // It takes sends where the old master's queue ended, and routes name it as brokerId 0.
+    const auto sent = c.call(promoted, test::send_request(s));
+    REQUIRE(sent.code == 0);
+    CHECK(*sent.ext("queueOffset") == "10");
+    CHECK(eventually(
+        [&] {
+            auto data = body::TopicRouteData::decode(c.route("Orders").body);
+            return data && data->broker_datas.size() == 1
+                   && data->broker_datas[0].broker_addrs.count(0) == 1
+                   && data->broker_datas[0].broker_addrs.at(0) == promoted;
+        },
+        10s));
+    // Its configuration says so, for the next start too.
+    const auto config = c.call(promoted, request(proto::RequestCode::GET_BROKER_CONFIG)).body;
+    CHECK(config.find("brokerRole=ASYNC_MASTER") != std::string::npos);
+    CHECK(config.find("brokerId=0") != std::string::npos);
+
+    // A new slave of the group follows the promoted master.
+    auto second = start_slave(c, 2);
+    CHECK(eventually([&] { return max_offset_on(c, second->broker_addr(), 2) == 11; }, 20s));
+
+    // The promoted master turns SYNC_MASTER: a send waits for the new slave, and without it
+    // the answer is SLAVE_NOT_AVAILABLE.
+    switch_role.body = "brokerRole=SYNC_MASTER\n";
+    REQUIRE(c.call(promoted, switch_role).code == 0);
+    CHECK(c.call(promoted, test::send_request(s)).code == 0);
+    CHECK(eventually([&] { return max_offset_on(c, second->broker_addr(), 2) == 12; }, 20s));
+    second->shutdown();
+    CHECK(eventually(
+        [&] {
+            return c.call(promoted, test::send_request(s)).code
+                   == proto::to_int(proto::ResponseCode::SLAVE_NOT_AVAILABLE);
+        },
+        20s));
+
+    // A master is not demoted at runtime.
+    switch_role.body = "brokerRole=SLAVE\n";
+    const auto refused = c.call(promoted, switch_role);
+    CHECK(refused.code == proto::to_int(proto::ResponseCode::SYSTEM_ERROR));
+    CHECK(refused.remark.value_or("").find("restart it with brokerRole=SLAVE")
+          != std::string::npos);
+    slave->shutdown();
 }

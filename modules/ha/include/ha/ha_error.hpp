@@ -14,6 +14,7 @@ enum class errc {
     connect_failed,   // the slave cannot connect to its master
     offset_mismatch,  // the master's data does not start at the slave's end
     bad_stream,       // a malformed transfer header
+    stopped,          // replication has been stopped (the broker is shutting down)
 };
 
 const char* to_string(errc code) noexcept;

@@ -29,7 +29,7 @@ struct HaMasterSettings {
 
 class HaMaster {
   public:
-    /// Registers the master's append hook on `store`: construct it before the store starts.
+    /// Registers the master's append hook on `store` (before or after the store started).
     HaMaster(boost::asio::any_io_executor executor, store::MessageStore& store,
              HaMasterSettings settings = {});
     ~HaMaster();  // stop()

@@ -124,12 +124,19 @@ class MessageStore {
     /// Register before start().
     void add_arrival_listener(Dispatcher listener);
     /// Called on the appending thread after each append, once the new bytes are readable (the
-    /// HA master wakes its slave sessions here). Keep it short: post elsewhere. Before start().
+    /// HA master wakes its slave sessions here). Keep it short: post elsewhere. At any time.
     void add_append_listener(std::function<void()> listener);
-    /// SYNC_MASTER replication wait; before start().
+    /// The replication wait of a SYNC_MASTER's puts (used while role() is SYNC_MASTER); before
+    /// start().
     void set_replica_waiter(std::shared_ptr<ReplicaWaiter> waiter);
 
     // ---- administration ----------------------------------------------------------------------
+    /// config().broker_role at open; set_role changes it (a slave promoted to master).
+    BrokerRole role() const { return gate_.role.load(); }
+    /// A slave becoming a master first lets the dispatcher finish the replicated log and takes
+    /// each queue's next offset from its consume queue, so puts continue every queue. Call it
+    /// once replication into this store has stopped.
+    void set_role(BrokerRole role);
     const StoreConfig& config() const { return config_; }
     /// messageDelayLevel as parsed at open (the schedule service delivers by it).
     const DelayLevels& delay_levels() const { return delay_levels_; }
@@ -153,6 +160,8 @@ class MessageStore {
     Result<void> load_and_recover();
     Result<void> recover_commit_log(bool last_exit_ok);
     void rebuild_queue_offsets();
+    /// Each queue's next put offset from its consume queue.
+    void adopt_queue_offsets();
     void submit(std::shared_ptr<PutRequest> request, PutCallback done);
     std::optional<PutMessageResult> check_store_status() const;
 
@@ -169,6 +178,7 @@ class MessageStore {
     std::unique_ptr<ReputService> reput_;
     std::unique_ptr<HousekeepingService> housekeeping_;
     std::vector<Dispatcher> pending_listeners_;
+    std::mutex append_listeners_mutex_;  // a promoted slave's HA master registers while running
     std::vector<std::function<void()>> append_listeners_;
     std::shared_ptr<ReplicaWaiter> replica_waiter_;
     RecoveryReport recovery_;

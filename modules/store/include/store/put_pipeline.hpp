@@ -61,6 +61,9 @@ struct PutRequest {
 
 /// Store-wide state the write path consults on every put.
 struct WriteGate {
+    /// The store's role now: a slave takes only replicated bytes, a SYNC_MASTER's puts wait for
+    /// a slave. It changes at runtime when a slave is promoted.
+    std::atomic<BrokerRole> role{BrokerRole::async_master};
     std::atomic<bool> shutting_down{false};
     std::atomic<bool> disk_full{false};
     std::atomic<bool> write_error{false};  // a flush or write failed: stop acknowledging

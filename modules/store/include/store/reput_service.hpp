@@ -4,6 +4,7 @@
 // SYNC_FLUSH it follows only the durable part, so no consumer can see a message a crash could
 // take back.
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
@@ -42,9 +43,12 @@ class ReputService {
     void stop();
     /// New data may be there (called by the write path).
     void wake();
+    /// Waits until everything written so far is dispatched; false after `limit`.
+    bool wait_caught_up(std::chrono::milliseconds limit);
 
   private:
     void run();
+    void notify_passed();
     int64_t limit() const;
     /// Builds the request from a record view (tags code, keys, ...).
     DispatchRequest make_request(const message::RecordView& record) const;
@@ -59,6 +63,7 @@ class ReputService {
     std::atomic<int64_t> reput_from_{0};
     std::mutex mutex_;
     std::condition_variable cv_;
+    std::condition_variable passed_;  // after every pass of the dispatcher thread
     bool woken_ = false;
     bool stopping_ = false;
     std::thread thread_;
