@@ -19,47 +19,17 @@
 #include <thread>
 
 #include "store/message_store.hpp"
+#include "support/disk_reference.hpp"
 
 namespace fs = std::filesystem;
 using namespace rmq;
 using namespace rmq::store;
 
+using rmq::bench::bench_dir;
+using rmq::bench::make_message;
+using rmq::bench::raw_write_mb_per_s;
+
 namespace {
-
-fs::path bench_dir() {
-    const char* env = std::getenv("RMQ_BENCH_DIR");
-    fs::path dir = env ? fs::path(env) : fs::current_path() / "bench-store-tmp";
-    fs::create_directories(dir);
-    return dir;
-}
-
-/// MB/s of writing `total` bytes sequentially, with an fdatasync every `sync_every` bytes
-/// (0 = once at the end).
-double raw_write_mb_per_s(size_t total, size_t sync_every) {
-    const fs::path path = bench_dir() / "raw-write";
-    const int fd = ::open(path.c_str(), O_CREAT | O_RDWR | O_TRUNC, 0644);
-    if (fd < 0 || ::posix_fallocate(fd, 0, static_cast<off_t>(total)) != 0) return 0;
-    ::fdatasync(fd);
-    std::string block(1 << 20, 'r');
-    const size_t step = sync_every ? std::min(sync_every, block.size()) : block.size();
-    const auto t0 = std::chrono::steady_clock::now();
-    size_t since_sync = 0;
-    for (size_t off = 0; off < total; off += step) {
-        if (::pwrite(fd, block.data(), step, static_cast<off_t>(off)) != static_cast<ssize_t>(step))
-            break;
-        since_sync += step;
-        if (sync_every && since_sync >= sync_every) {
-            ::fdatasync(fd);
-            since_sync = 0;
-        }
-    }
-    ::fdatasync(fd);
-    const double secs =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    ::close(fd);
-    fs::remove(path);
-    return static_cast<double>(total) / secs / 1e6;
-}
 
 double raw_async_reference() {
     static const double mb = raw_write_mb_per_s(size_t{512} << 20, 0);
@@ -78,19 +48,6 @@ StoreConfig bench_config(const fs::path& root, FlushDiskType flush) {
     c.flush_disk_type = flush;
     c.max_message_size = 4 << 20;
     return c;
-}
-
-message::MessageExt make_message(size_t body_size, int32_t queue) {
-    message::MessageExt m;
-    m.topic = "BenchTopic";
-    m.queue_id = queue;
-    m.body.assign(body_size, 'b');
-    m.set_tags("TagA");
-    m.set_keys("key");
-    m.born_timestamp = 1700000000000;
-    m.born_host = *message::HostAddress::parse("127.0.0.1:50000");
-    m.store_host = *message::HostAddress::parse("127.0.0.1:10911");
-    return m;
 }
 
 /// Keeps `window` puts outstanding at all times (window concurrent producers).

@@ -2,6 +2,7 @@
 // What the fault tests check: every message a broker acknowledged (SEND_OK) is consumed at least
 // once. The ledger records each send's answer and each delivery, from any thread, and reports
 // losses (acknowledged, never consumed) and duplicates (consumed more than once).
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
@@ -40,6 +41,8 @@ class DeliveryLedger {
             // A fast consumer may have had it before the answer arrived here.
             if (acknowledged_.insert(id).second && !deliveries_.contains(id)) ++unconsumed_;
             last_ack_ = std::chrono::steady_clock::now();
+            auto& highest = highest_acknowledged_[result.queue];
+            highest = std::max(highest, result.queue_offset);
         } else {
             ++stored_with_warning_;
         }
@@ -75,6 +78,13 @@ class DeliveryLedger {
         return changed_.wait_for(lock, timeout, [&] { return unconsumed_ == 0; });
     }
 
+    /// The highest queue offset acknowledged in `queue`; -1 when none was.
+    int64_t highest_acknowledged(const rocketmq::MessageQueue& queue) const {
+        std::lock_guard lock(mutex_);
+        auto it = highest_acknowledged_.find(queue);
+        return it == highest_acknowledged_.end() ? -1 : it->second;
+    }
+
     DeliveryReport report() const {
         std::lock_guard lock(mutex_);
         DeliveryReport r;
@@ -97,6 +107,7 @@ class DeliveryLedger {
     size_t stored_with_warning_ = 0;
     size_t failed_ = 0;
     std::map<std::string, size_t> deliveries_;
+    std::map<rocketmq::MessageQueue, int64_t> highest_acknowledged_;
     std::chrono::steady_clock::time_point last_ack_{};
 };
 
