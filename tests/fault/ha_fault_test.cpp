@@ -11,11 +11,13 @@
 #include <thread>
 
 #include "catch.hpp"
+#include "eventually.hpp"
 #include "fault_load.hpp"
 #include "ha_cluster.hpp"
 
 using namespace rmq;
 using namespace std::chrono_literals;
+using rmq::test::eventually;
 using Clock = std::chrono::steady_clock;
 
 namespace {
@@ -30,15 +32,6 @@ remoting::RemotingCommand call(remoting::RemotingClient& client, const std::stri
                                remoting::RemotingCommand request) {
     auto r = client.invoke_sync(addr, std::move(request), 5s);
     return r ? std::move(*r) : remoting::RemotingCommand::request(-1);
-}
-
-bool eventually(const std::function<bool()>& holds, std::chrono::seconds timeout) {
-    const auto deadline = Clock::now() + timeout;
-    while (!holds()) {
-        if (Clock::now() > deadline) return false;
-        std::this_thread::sleep_for(100ms);
-    }
-    return true;
 }
 
 int64_t max_offset(remoting::RemotingClient& client, const std::string& broker, int32_t queue) {

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "common/log.hpp"
+#include "coroutine_tracker.hpp"
 #include "ha/ha_protocol.hpp"
 
 namespace rmq::ha {
@@ -61,9 +62,7 @@ struct HaClient::State {
     bool stopping = false;
     std::atomic<bool> connected{false};
     std::atomic<bool> stop_called{false};  // stop() runs once: later calls need no executor
-    std::mutex live_mutex;
-    std::condition_variable live_ended;
-    size_t live = 0;
+    CoroutineTracker coroutines;
 
     void spawn(asio::awaitable<void> body);
     asio::awaitable<void> keep_connected();
@@ -74,22 +73,7 @@ struct HaClient::State {
 };
 
 void HaClient::State::spawn(asio::awaitable<void> body) {
-    {
-        std::lock_guard lock(live_mutex);
-        ++live;
-    }
-    asio::co_spawn(executor, std::move(body), [this](std::exception_ptr failure) {
-        if (failure) {
-            try {
-                std::rethrow_exception(failure);
-            } catch (const std::exception& e) {
-                log::error("ha", std::string("replication coroutine failed: ") + e.what());
-            }
-        }
-        std::lock_guard lock(live_mutex);
-        --live;
-        live_ended.notify_all();
-    });
+    coroutines.spawn(executor, std::move(body));
 }
 
 void HaClient::State::end(Link& link, const std::string& why) {
@@ -226,7 +210,7 @@ void HaClient::start(std::string master) {
     asio::co_spawn(
         state->executor,
         [state, master = std::move(master)]() mutable -> asio::awaitable<void> {
-            if (state->stopping || state->live > 0) co_return;
+            if (state->stopping || state->coroutines.running() > 0) co_return;
             state->master = std::move(master);
             state->spawn(state->keep_connected());
         },
@@ -262,8 +246,7 @@ void HaClient::stop() {
         },
         asio::use_future)
         .wait();
-    std::unique_lock lock(state->live_mutex);
-    state->live_ended.wait(lock, [&] { return state->live == 0; });
+    state->coroutines.wait_all_ended();
 }
 
 bool HaClient::connected() const {

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "common/log.hpp"
+#include "coroutine_tracker.hpp"
 #include "ha/ha_error.hpp"
 
 namespace rmq::ha {
@@ -79,9 +80,7 @@ struct HaMaster::State {
     std::atomic<bool> wake_posted{false};
     std::atomic<bool> stop_called{false};  // stop() runs once: later calls need no executor
     // Coroutines still running (the acceptor's and two per session); stop() waits for zero.
-    std::mutex live_mutex;
-    std::condition_variable live_ended;
-    size_t live = 0;
+    CoroutineTracker coroutines;
 
     void spawn(asio::awaitable<void> body);
     void wake_writers();
@@ -93,22 +92,7 @@ struct HaMaster::State {
 };
 
 void HaMaster::State::spawn(asio::awaitable<void> body) {
-    {
-        std::lock_guard lock(live_mutex);
-        ++live;
-    }
-    asio::co_spawn(executor, std::move(body), [this](std::exception_ptr failure) {
-        if (failure) {
-            try {
-                std::rethrow_exception(failure);
-            } catch (const std::exception& e) {
-                log::error("ha", std::string("replication coroutine failed: ") + e.what());
-            }
-        }
-        std::lock_guard lock(live_mutex);
-        --live;
-        live_ended.notify_all();
-    });
+    coroutines.spawn(executor, std::move(body));
 }
 
 void HaMaster::State::wake_writers() {
@@ -301,8 +285,7 @@ void HaMaster::stop() {
         },
         asio::use_future);
     stopped.wait();
-    std::unique_lock lock(state->live_mutex);
-    state->live_ended.wait(lock, [&] { return state->live == 0; });
+    state->coroutines.wait_all_ended();
 }
 
 int64_t HaMaster::acked_offset() const {

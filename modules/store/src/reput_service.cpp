@@ -197,14 +197,21 @@ void ReputService::run() {
 }
 
 void ReputService::notify_passed() {
+    // Nothing on the dispatch path unless a promotion waits (waiters_ is raised before its
+    // check, so it either sees this pass's progress or is seen here).
+    if (waiters_.load() == 0) return;
     // Through the mutex: a waiter between its check and its wait cannot miss this.
     { std::lock_guard lock(mutex_); }
     passed_.notify_all();
 }
 
 bool ReputService::wait_caught_up(std::chrono::milliseconds limit) {
+    ++waiters_;
     std::unique_lock lock(mutex_);
-    return passed_.wait_for(lock, limit, [&] { return stopping_ || behind_bytes() <= 0; });
+    const bool caught_up =
+        passed_.wait_for(lock, limit, [&] { return stopping_ || behind_bytes() <= 0; });
+    --waiters_;
+    return caught_up;
 }
 
 }  // namespace rmq::store

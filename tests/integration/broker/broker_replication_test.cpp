@@ -9,12 +9,14 @@
 #include "body/subscription_group_config.hpp"
 #include "body/topic_route_data.hpp"
 #include "cluster_fixture.hpp"
+#include "eventually.hpp"
 #include "free_ports.hpp"
 #include "store/metadata/consumer_offset_table.hpp"
 #include "store/metadata/topic_config.hpp"
 
 using namespace rmq;
 using namespace std::chrono_literals;
+using rmq::test::eventually;
 using test::Cluster;
 
 namespace {
@@ -40,16 +42,6 @@ int64_t max_offset_on(Cluster& c, const std::string& broker_addr, int32_t queue)
     auto r = c.call(broker_addr, test::max_offset_request("Orders", queue));
     REQUIRE(r.code == 0);
     return std::stoll(*r.ext("offset"));
-}
-
-/// Polls `holds` until it is true or `timeout` passed (a slave syncs metadata every 10 s).
-bool eventually(const std::function<bool()>& holds, std::chrono::seconds timeout) {
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (!holds()) {
-        if (std::chrono::steady_clock::now() > deadline) return false;
-        std::this_thread::sleep_for(50ms);
-    }
-    return true;
 }
 
 remoting::RemotingCommand request(proto::RequestCode code) {

@@ -7,11 +7,13 @@
 #include <functional>
 #include <thread>
 
+#include "eventually.hpp"
 #include "java_reference.hpp"
 #include "pull_requests.hpp"
 
 using namespace rmq;
 using namespace std::chrono_literals;
+using rmq::test::eventually;
 
 namespace {
 
@@ -26,16 +28,6 @@ remoting::RemotingCommand call(remoting::RemotingClient& client, const std::stri
     auto r = client.invoke_sync(addr, std::move(request), 5s);
     REQUIRE(r);
     return std::move(*r);
-}
-
-/// Polls `holds` until it is true or `timeout` passed (metadata syncs every 10 s).
-bool eventually(const std::function<bool()>& holds, std::chrono::seconds timeout) {
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (!holds()) {
-        if (std::chrono::steady_clock::now() > deadline) return false;
-        std::this_thread::sleep_for(100ms);
-    }
-    return true;
 }
 
 test::Send message(int i) {

@@ -63,7 +63,8 @@ class ReputService {
     std::atomic<int64_t> reput_from_{0};
     std::mutex mutex_;
     std::condition_variable cv_;
-    std::condition_variable passed_;  // after every pass of the dispatcher thread
+    std::condition_variable passed_;  // after a pass of the dispatcher thread, if waited for
+    std::atomic<int> waiters_{0};
     bool woken_ = false;
     bool stopping_ = false;
     std::thread thread_;
