@@ -12,6 +12,7 @@
 
 #include "../store/store_test_support.hpp"
 #include "catch.hpp"
+#include "eventually.hpp"
 #include "ha/ha_client.hpp"
 #include "ha/ha_master.hpp"
 #include "ha/slave_ack_waiter.hpp"
@@ -217,6 +218,9 @@ TEST_CASE(
         }
         receiver.stop();
     }
+    // The master notices the closed stream on its own thread; the silent slave below must be
+    // the only one it counts.
+    REQUIRE(test::eventually([&] { return sender.slave_count() == 0; }, 10s, 1ms));
 
     // A "slave" that reports once, in sync, and then never again.
     asio::io_context io;
