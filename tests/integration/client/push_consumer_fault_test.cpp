@@ -115,7 +115,13 @@ TEST_CASE("a group member killed with SIGKILL: its queues move to the survivor, 
     std::vector<std::string> missing;
     std::set_difference(sent.begin(), sent.end(), got.begin(), got.end(),
                         std::back_inserter(missing));
-    INFO("missing: " << missing.size());
+    // What a failure needs to be understood later (CI keeps only this output).
+    std::string first_missing;
+    for (size_t i = 0; i < missing.size() && i < 10; ++i)
+        first_missing += missing[i] + " ";
+    INFO("missing " << missing.size() << ": " << first_missing);
+    INFO("survivor consumed " << survivor_got.bodies().size() << "; the victim's log:\n"
+                              << victim->log());
     CHECK(missing.empty());
 }
 
