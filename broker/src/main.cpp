@@ -34,17 +34,36 @@ int main(int argc, char** argv) {
     sigemptyset(&signals);
     sigaddset(&signals, SIGINT);
     sigaddset(&signals, SIGTERM);
+    sigaddset(&signals, SIGUSR2);  // ours: a broker under failover asks to rejoin its group
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-    broker::Broker broker(std::move(*startup));
-    if (auto started = broker.start(); !started) {
-        std::cerr << "mqbroker: " << started.error().message << "\n";
-        return 1;
+    // Under automatic failover a deposed master (or a slave past a new master's log) restarts
+    // in this process: the new broker truncates its log and follows the new master.
+    const config::BrokerStartup original = std::move(*startup);
+    for (bool rejoining = false;; rejoining = true) {
+        broker::Broker broker(original);
+        broker.on_rejoin([](const std::string&) { kill(getpid(), SIGUSR2); });
+        if (auto started = broker.start(); !started) {
+            std::cerr << "mqbroker: " << started.error().message << "\n";
+            if (!rejoining) return 1;
+            // Keep trying (etcd may be away too), but stop when asked.
+            broker.shutdown();
+            const timespec pause{3, 0};
+            const int got = sigtimedwait(&signals, nullptr, &pause);
+            if (got == SIGINT || got == SIGTERM) return 0;
+            continue;
+        }
+        std::cout << "The broker[" << broker.broker_addr() << "] boot success." << std::endl;
+        int received = 0;
+        sigwait(&signals, &received);
+        if (received == SIGUSR2) {
+            log::info("broker", "restarting to rejoin the failover group");
+            broker.shutdown();
+            continue;
+        }
+        log::info("broker",
+                  std::string("stopping on ") + (received == SIGINT ? "SIGINT" : "SIGTERM"));
+        broker.shutdown();
+        return 0;
     }
-    std::cout << "The broker[" << broker.broker_addr() << "] boot success." << std::endl;
-    int received = 0;
-    sigwait(&signals, &received);
-    log::info("broker", std::string("stopping on ") + (received == SIGINT ? "SIGINT" : "SIGTERM"));
-    broker.shutdown();
-    return 0;
 }

@@ -39,6 +39,7 @@ common::Result<void> Broker::start() {
         writer->run_in_background(service_pool_->get_executor());
         services_->spawn("metadata writer", [writer] { return writer->run(kMetadataDelay); });
     }
+    if (auto joined = join_failover_group(); !joined) return joined;
     // Before the store starts: a master hooks its appends, a SYNC_MASTER its puts' wait.
     ctx.replication = std::make_unique<Replication>(*ctx.store, ctx.startup);
     if (auto r = ctx.store->start(); !r)
@@ -68,6 +69,20 @@ common::Result<void> Broker::start() {
     ctx.promote = [this](store::BrokerRole role) { return promote(role); };
     start_registrar();
     start_periodic_services();
+    if (failover_) {
+        if (metadata_sync_ && !startup_master_addr_.empty())
+            metadata_sync_->set_master(startup_master_addr_);
+        failover_->set_hooks({[this](store::BrokerRole role) { return promote(role); },
+                              [this](const std::string& broker_addr, const std::string& ha_addr) {
+                                  context_->replication->follow(ha_addr);
+                                  if (metadata_sync_) metadata_sync_->set_master(broker_addr);
+                              },
+                              [this](const std::string& why) {
+                                  log::warn("failover", "rejoining the group: " + why);
+                                  if (rejoin_handler_) rejoin_handler_(why);
+                              }});
+        services_->spawn("etcd failover", [f = failover_.get()] { return f->run(); });
+    }
     // As Java's BrokerController.start(): the first registration is done before start-up
     // completes, so clients that read routes right after "boot success" find this broker.
     register_now();
@@ -102,12 +117,16 @@ void Broker::start_registrar() {
         std::chrono::milliseconds(b.register_broker_timeout_mills));
     // A slave follows the master its registrations name (unless haMasterAddress says), and
     // copies that master's metadata.
-    ctx.registrar->on_master_named(
-        [replication = ctx.replication.get(), sync = metadata_sync_.get()](
-            const std::string& ha_server_addr, const std::string& master_addr) {
-            replication->master_named(ha_server_addr);
-            if (sync) sync->set_master(master_addr);
-        });
+    if (failover_)
+        ctx.registrar->pause_while([store = ctx.store.get()] { return store->term_over(); });
+    // Under failover etcd names the master instead: a name server may still list a deposed one.
+    if (!failover_)
+        ctx.registrar->on_master_named(
+            [replication = ctx.replication.get(), sync = metadata_sync_.get()](
+                const std::string& ha_server_addr, const std::string& master_addr) {
+                replication->master_named(ha_server_addr);
+                if (sync) sync->set_master(master_addr);
+            });
     if (b.namesrv_addr.empty() && b.fetch_namesrv_addr_by_address_server) {
         const auto& props = startup_.system_properties;
         const auto value = [&](const char* key) {
@@ -118,6 +137,31 @@ void Broker::start_registrar() {
                                                          value("rocketmq.namesrv.domain.subgroup"));
         fetch_name_servers();
     }
+}
+
+common::Result<void> Broker::join_failover_group() {
+    auto& ctx = *context_;
+    auto settings = FailoverSettings::from(ctx.startup);
+    if (!settings) return settings.error();
+    if (!*settings) return {};
+    const auto master_role = (*settings)->master_role;
+    const int64_t slave_id = (*settings)->slave_broker_id();
+    const auto ttl = std::chrono::seconds((*settings)->lease_ttl_seconds);
+    failover_ = std::make_unique<EtcdFailover>(std::move(**settings), *ctx.store);
+    // Long enough for this member's own lease from a previous run to lapse.
+    auto decision = failover_->join(ttl * 3 + std::chrono::seconds(10));
+    if (!decision) return decision.error();
+    if (decision->master) {
+        ctx.startup.store.broker_role = master_role;
+        ctx.identity.broker_id = 0;
+    } else {
+        ctx.startup.store.broker_role = store::BrokerRole::slave;
+        ctx.startup.store_extras.values["haMasterAddress"] = decision->master_ha_addr;
+        ctx.identity.broker_id = slave_id;
+        startup_master_addr_ = decision->master_broker_addr;
+    }
+    ctx.store->set_role(ctx.startup.store.broker_role);
+    return {};
 }
 
 common::Result<void> Broker::start_schedule_service() {
@@ -276,6 +320,8 @@ void Broker::shutdown() {
     }
     if (metadata_sync_) metadata_sync_->close();  // a call under way ends now
     if (services_) services_->stop();
+    // A master stops acknowledging and hands its term over at once rather than after the TTL.
+    if (failover_) failover_->resign();
     if (!context_) return;
     auto& ctx = *context_;
     // Changes from here on (the last requests) are written as they happen.

@@ -6,12 +6,14 @@
 #include <array>
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/thread_pool.hpp>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
 
 #include "config/command_line.hpp"
 #include "core/broker_context.hpp"
+#include "ha/etcd_failover.hpp"
 #include "ha/slave_metadata_sync.hpp"
 #include "remoting/server.hpp"
 #include "service/service_runner.hpp"
@@ -40,8 +42,17 @@ class Broker {
     /// transaction checks and registers as brokerId 0; a master only changes whether its puts
     /// wait for a slave.
     common::Result<void> promote(store::BrokerRole role);
+    /// Under automatic failover, called (once) when this broker must restart to rejoin its
+    /// group as a slave: it was deposed, or its log went past a new master's (mqbroker's main
+    /// then shuts it down and starts it again). Set before start().
+    void on_rejoin(std::function<void(const std::string& why)> handler) {
+        rejoin_handler_ = std::move(handler);
+    }
 
   private:
+    /// enableEtcdFailover: joins the group through etcd and starts as what it decides (before
+    /// the store starts).
+    common::Result<void> join_failover_group();
     /// ScheduleService on a master: delayOffset.json loaded and clamped, levels running.
     common::Result<void> start_schedule_service();
     /// TransactionalMessageCheckService on a master: unresolved half messages checked with their
@@ -71,6 +82,9 @@ class Broker {
     std::unique_ptr<remoting::RemotingServer> server_;
     std::unique_ptr<remoting::RemotingServer> vip_server_;  // listenPort − 2; none when ephemeral
     std::unique_ptr<SlaveMetadataSync> metadata_sync_;      // a slave's only
+    std::unique_ptr<EtcdFailover> failover_;                // with enableEtcdFailover only
+    std::function<void(const std::string&)> rejoin_handler_;
+    std::string startup_master_addr_;  // the master failover named at start (a slave's)
     std::mutex mutex_;
     bool stopping_ = false;
 };

@@ -116,6 +116,7 @@ NameServerRegistrar::invoke_all(remoting::RemotingCommand request) {
 }
 
 asio::awaitable<size_t> NameServerRegistrar::register_all_async(TopicConfigManager& topics) {
+    if (paused_ && paused_()) co_return 0;
     const auto addresses = name_servers();
     // Named, not a temporary of the co_await expression: GCC 12 destroys such temporaries twice
     // when the awaited coroutine takes them by value.
@@ -164,6 +165,7 @@ size_t NameServerRegistrar::register_all(TopicConfigManager& topics) {
 void NameServerRegistrar::register_all_oneway(const TopicConfigManager& topics) {
     // The table is encoded on the client's thread, not on the network thread whose request
     // changed it; changes made before that encoding ride along with it.
+    if (paused_ && paused_()) return;
     if (oneway_pending_.exchange(true)) return;
     asio::post(client_.pool().next(), [this, &topics] {
         oneway_pending_ = false;

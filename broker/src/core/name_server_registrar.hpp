@@ -64,6 +64,9 @@ class NameServerRegistrar {
             listener) {
         master_listener_ = std::move(listener);
     }
+    /// Registrations are skipped while `paused` answers true (a master whose failover term is
+    /// over must not claim brokerId 0 again). Set before the first registration.
+    void pause_while(std::function<bool()> paused) { paused_ = std::move(paused); }
 
     /// namesrvAddr "host:port;host:port" → addresses.
     static std::vector<std::string> split_addresses(const std::string& list);
@@ -84,6 +87,7 @@ class NameServerRegistrar {
     std::vector<std::string> name_servers_;
     std::chrono::milliseconds timeout_;
     std::function<void(const std::string&, const std::string&)> master_listener_;
+    std::function<bool()> paused_;
     remoting::RemotingClient client_;
 };
 

@@ -72,6 +72,11 @@ void Replication::master_named(const std::string& ha_server_addr) {
         client_->set_master(ha_server_addr);
 }
 
+void Replication::follow(const std::string& ha_server_addr) {
+    std::lock_guard lock(mutex_);
+    if (client_ && !ha_server_addr.empty() && !stopped_) client_->set_master(ha_server_addr);
+}
+
 common::Result<void> Replication::promote(store::BrokerRole role) {
     std::lock_guard lock(mutex_);
     if (stopped_) return common::Error{make_error_code(ha::errc::stopped), "replication stopped"};

@@ -35,6 +35,8 @@ class Replication {
     /// A registration named the master's HA address (a slave follows it unless haMasterAddress
     /// is configured).
     void master_named(const std::string& ha_server_addr);
+    /// Automatic failover named this slave's master: replicate from it, whatever was configured.
+    void follow(const std::string& ha_server_addr);
     /// The store becomes a master in `role` (ASYNC_MASTER or SYNC_MASTER): a slave stops
     /// replicating and starts listening for slaves of its own; a master only changes whether
     /// puts wait for a slave. The error says why the HA port could not be opened.

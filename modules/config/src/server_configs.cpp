@@ -145,6 +145,11 @@ constexpr ExtraKey kStoreExtras[] = {
     {"enableMultiDispatch", ValueType::boolean, "false", false},
     {"maxLmqConsumeQueueNum", ValueType::int64, "20000", false},
     {"readOnlyCommitLogStorePaths", ValueType::string, "", false},
+    // Ours, beyond 4.9.8: automatic failover on etcd (docs/ha.md).
+    {"enableEtcdFailover", ValueType::boolean, "false", true},
+    {"etcdEndpoints", ValueType::string, "127.0.0.1:2379", false},
+    {"etcdLeaseTtlSeconds", ValueType::int32, "10", false},
+    {"failoverMasterRole", ValueType::string, "ASYNC_MASTER", false},
 };
 
 }  // namespace

@@ -178,6 +178,27 @@ void MessageStore::set_role(BrokerRole role) {
     gate_.role = role;
 }
 
+void MessageStore::set_term_deadline(std::chrono::steady_clock::time_point deadline) {
+    gate_.term_deadline_ns = deadline.time_since_epoch().count();
+}
+
+Result<void> MessageStore::truncate_before_start(int64_t offset) {
+    if (started_) return common::Error{errc::not_writable, "the store has started"};
+    if (commit_log_->files().empty() || offset >= commit_log_->max_offset()) return {};
+    const int64_t end = std::max(offset, commit_log_->min_offset());
+    log::warn("store", "truncating the commit log from " + std::to_string(commit_log_->max_offset())
+                           + " to " + std::to_string(end));
+    if (auto r = commit_log_->set_end(end); !r) return r;
+    Result<void> failed;
+    queues_->for_each([&](ConsumeQueue& q) {
+        if (auto r = q.truncate_dirty(end); !r && failed) failed = r;
+    });
+    if (!failed) return failed;
+    recovery_.commit_log_end = end;
+    recovery_.dispatch_from = std::min(recovery_.dispatch_from, end);
+    return {};
+}
+
 Result<void> MessageStore::start() {
     if (started_.exchange(true)) return {};
     reput_ = std::make_unique<ReputService>(*commit_log_, *queues_, *checkpoint_, delay_levels_,
@@ -272,6 +293,9 @@ std::optional<PutMessageResult> MessageStore::check_store_status() const {
     if (gate_.write_error)
         return rejected(PutMessageStatus::service_not_available,
                         "the store stopped accepting writes after an I/O error");
+    if (gate_.term_over())
+        return rejected(PutMessageStatus::service_not_available,
+                        "this broker's term as master is over (its failover lease expired)");
     if (page_cache_busy())
         return rejected(PutMessageStatus::os_pagecache_busy, "[PC_SYNCHRONIZED]broker busy");
     return std::nullopt;
@@ -293,8 +317,14 @@ size_t MessageStore::queued_puts() const {
 
 void MessageStore::submit(std::shared_ptr<PutRequest> request, PutCallback done) {
     // Counted on completion: the put's latency includes the group commit and any replica wait.
-    request->done = [stats = stats_.get(), started = Clock::now(),
+    request->done = [stats = stats_.get(), gate = &gate_, started = Clock::now(),
                      done = std::move(done)](PutMessageResult result) {
+        // A put completed after the term ended is not acknowledged: a new master may already
+        // be taking puts, and this one's log past its term is dropped when it rejoins.
+        if (result.stored() && gate->term_over()) {
+            result.status = PutMessageStatus::service_not_available;
+            result.remark = "this broker's term as master ended before the put completed";
+        }
         stats->record_put(
             result.stored(), result.msg_num, result.wrote_bytes,
             std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started));

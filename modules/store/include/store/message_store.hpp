@@ -137,6 +137,14 @@ class MessageStore {
     /// each queue's next offset from its consume queue, so puts continue every queue. Call it
     /// once replication into this store has stopped.
     void set_role(BrokerRole role);
+    /// Automatic failover: this master may acknowledge puts until `deadline` (its lease's end as
+    /// this broker can know it) and none after, whatever it is doing then. Renewals move it on.
+    void set_term_deadline(std::chrono::steady_clock::time_point deadline);
+    bool term_over() const { return gate_.term_over(); }
+    /// Before start(): ends the commit log at `offset` (a record boundary) if it reaches further,
+    /// and drops the queue entries past it, so a broker rejoining a new master holds only the
+    /// log the two share (docs/ha.md, epochs).
+    Result<void> truncate_before_start(int64_t offset);
     const StoreConfig& config() const { return config_; }
     /// messageDelayLevel as parsed at open (the schedule service delivers by it).
     const DelayLevels& delay_levels() const { return delay_levels_; }

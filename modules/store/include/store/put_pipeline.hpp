@@ -67,6 +67,15 @@ struct WriteGate {
     std::atomic<bool> shutting_down{false};
     std::atomic<bool> disk_full{false};
     std::atomic<bool> write_error{false};  // a flush or write failed: stop acknowledging
+    /// Under automatic failover, the end of this master's term (steady-clock nanoseconds): once
+    /// it passes, puts are refused and none is acknowledged, though no one has told the broker
+    /// yet. 0: no term (every broker without failover).
+    std::atomic<int64_t> term_deadline_ns{0};
+    bool term_over() const {
+        const int64_t deadline = term_deadline_ns.load(std::memory_order_relaxed);
+        return deadline != 0
+               && std::chrono::steady_clock::now().time_since_epoch().count() >= deadline;
+    }
     bool writable() const {
         return !shutting_down.load(std::memory_order_relaxed)
                && !disk_full.load(std::memory_order_relaxed)
