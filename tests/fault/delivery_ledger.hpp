@@ -41,6 +41,7 @@ class DeliveryLedger {
             // A fast consumer may have had it before the answer arrived here.
             if (acknowledged_.insert(id).second && !deliveries_.contains(id)) ++unconsumed_;
             last_ack_ = std::chrono::steady_clock::now();
+            ++acknowledged_by_broker_[result.queue.broker_name];
             auto& highest = highest_acknowledged_[result.queue];
             highest = std::max(highest, result.queue_offset);
         } else {
@@ -78,6 +79,17 @@ class DeliveryLedger {
         return changed_.wait_for(lock, timeout, [&] { return unconsumed_ == 0; });
     }
 
+    /// Messages acknowledged by the master of `broker_name` (whichever broker it was).
+    size_t acknowledged_by(const std::string& broker_name) const {
+        std::lock_guard lock(mutex_);
+        auto it = acknowledged_by_broker_.find(broker_name);
+        return it == acknowledged_by_broker_.end() ? 0 : it->second;
+    }
+    bool was_consumed(const std::string& id) const {
+        std::lock_guard lock(mutex_);
+        return deliveries_.contains(id);
+    }
+
     /// The highest queue offset acknowledged in `queue`; -1 when none was.
     int64_t highest_acknowledged(const rocketmq::MessageQueue& queue) const {
         std::lock_guard lock(mutex_);
@@ -108,6 +120,7 @@ class DeliveryLedger {
     size_t failed_ = 0;
     std::map<std::string, size_t> deliveries_;
     std::map<rocketmq::MessageQueue, int64_t> highest_acknowledged_;
+    std::map<std::string, size_t> acknowledged_by_broker_;
     std::chrono::steady_clock::time_point last_ack_{};
 };
 

@@ -16,10 +16,14 @@ namespace rmq::test {
 
 class FaultLoad {
   public:
-    FaultLoad(const std::string& namesrv_list, std::string topic, DeliveryLedger& ledger)
+    /// `avoid_failed_brokers`: the producer's sendLatencyFaultEnable, which keeps it off a
+    /// broker name for minutes after a failed send (so it would not see that name recover).
+    FaultLoad(const std::string& namesrv_list, std::string topic, DeliveryLedger& ledger,
+              bool avoid_failed_brokers = true)
         : topic_(std::move(topic)),
           ledger_(ledger),
-          producer_(producer_options(), client_options(namesrv_list, "fault-producer")),
+          producer_(producer_options(avoid_failed_brokers),
+                    client_options(namesrv_list, "fault-producer")),
           consumer_(consumer_options(), client_options(namesrv_list, "fault-consumer")) {}
     ~FaultLoad() { stop(); }
     FaultLoad(const FaultLoad&) = delete;
@@ -84,10 +88,10 @@ class FaultLoad {
         c.poll_name_server_interval = std::chrono::milliseconds(5000);
         return c;
     }
-    static rocketmq::ProducerOptions producer_options() {
+    static rocketmq::ProducerOptions producer_options(bool avoid_failed_brokers) {
         rocketmq::ProducerOptions o;
         o.group = "FaultProducer";
-        o.send_latency_fault_enable = true;  // a dead broker is avoided for a while
+        o.send_latency_fault_enable = avoid_failed_brokers;
         return o;
     }
     static rocketmq::PushConsumerOptions consumer_options() {

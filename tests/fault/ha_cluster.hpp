@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "free_ports.hpp"
 #include "server_processes.hpp"
 
 namespace rmq::test {
@@ -14,9 +15,17 @@ namespace rmq::test {
 class HaCluster {
   public:
     static constexpr std::array<const char*, 2> kBrokerNames{"broker-a", "broker-b"};
+    static constexpr int kLeaseTtlSeconds = 3;
 
-    /// `master_role`: SYNC_MASTER or ASYNC_MASTER.
-    explicit HaCluster(std::string master_role) : master_role_(std::move(master_role)) {
+    /// `master_role`: SYNC_MASTER or ASYNC_MASTER. With `etcd_endpoint`, the brokers run with
+    /// automatic failover on it (lease TTL kLeaseTtlSeconds), each on fixed ports that a restart
+    /// keeps, since the leader key names them.
+    explicit HaCluster(std::string master_role, std::string etcd_endpoint = {})
+        : master_role_(std::move(master_role)), etcd_endpoint_(std::move(etcd_endpoint)) {
+        if (!etcd_endpoint_.empty())
+            for (auto& group : ports_)
+                for (int& port : group)
+                    port = free_port_block();
         namesrvs_[0] = start_namesrv(dir_, "ns1");
         namesrvs_[1] = start_namesrv(dir_, "ns2");
         namesrv_list_ = namesrvs_[0].addr + ";" + namesrvs_[1].addr;
@@ -38,6 +47,12 @@ class HaCluster {
             "brokerRole=" + (id == 0 ? master_role_ : std::string("SLAVE")),
             // A restarted master has a new port: its slave learns it at the next registration.
             "registerNameServerPeriod=10000"};
+        if (!etcd_endpoint_.empty()) {
+            settings.push_back("listenPort=" + std::to_string(ports_[b][id]));
+            settings.push_back("enableEtcdFailover=true");
+            settings.push_back("etcdEndpoints=" + etcd_endpoint_);
+            settings.push_back("etcdLeaseTtlSeconds=" + std::to_string(kLeaseTtlSeconds));
+        }
         auto& slot = brokers_[b][id];
         slot.process.reset();
         slot = start_broker(dir_, std::string(kBrokerNames[b]) + (id == 0 ? "-m" : "-s"),
@@ -53,6 +68,8 @@ class HaCluster {
 
   private:
     std::string master_role_;
+    std::string etcd_endpoint_;
+    std::array<std::array<int, 2>, 2> ports_{};
     TempDir dir_;
     std::array<ServerProcess, 2> namesrvs_;
     std::string namesrv_list_;

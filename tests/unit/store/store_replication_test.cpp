@@ -178,3 +178,55 @@ TEST_CASE("replicated bytes that do not continue the log, or cross a file, are r
     CHECK(crossing.error().code == errc::crosses_file);
     CHECK(slave->commit_log().max_offset() == 1024);  // nothing of a refused chunk was written
 }
+
+TEST_CASE(
+    "a master whose failover term is over refuses puts, and a put it finishes late is "
+    "not acknowledged") {
+    test::TempDir dir;
+    auto store = test::open_started(test::small_store_config(dir / "master"));
+    using Clock = std::chrono::steady_clock;
+    store->set_term_deadline(Clock::now() + std::chrono::hours(1));
+    CHECK(store->put_sync(test::make_message("Term", 0, "in term")).status
+          == PutMessageStatus::put_ok);
+    store->set_term_deadline(Clock::now() - std::chrono::milliseconds(1));
+    CHECK(store->term_over());
+    auto refused = store->put_sync(test::make_message("Term", 0, "after the term"));
+    CHECK(refused.status == PutMessageStatus::service_not_available);
+    CHECK(refused.remark.find("term as master is over") != std::string::npos);
+    // Renewed: it takes puts again.
+    store->set_term_deadline(Clock::now() + std::chrono::hours(1));
+    CHECK(store->put_sync(test::make_message("Term", 0, "renewed")).status
+          == PutMessageStatus::put_ok);
+}
+
+TEST_CASE(
+    "a store truncated before it starts keeps the log up to the cut, and its queues "
+    "continue from there") {
+    test::TempDir dir;
+    int64_t cut = 0;
+    {
+        auto master = master_with_messages(dir / "m", 300);
+        // The start of queue 1's 40th message: what a new master's log ended at.
+        auto at = master->get_message("G", "Replicated", 1, 40, 1);
+        REQUIRE(at.status == GetMessageStatus::found);
+        // A record's commit-log offset is its 8 bytes at 28 (after size, magic, body CRC,
+        // queue id, flag and queue offset).
+        cut = load_be<int64_t>(at.messages[0].bytes.data() + 28);
+        REQUIRE(cut > master->commit_log().files().files().front()->file_from_offset());
+        master->shutdown();
+    }
+    auto opened = MessageStore::open(test::small_store_config(dir / "m"));
+    REQUIRE(opened);
+    auto store = std::move(*opened);
+    REQUIRE(store->truncate_before_start(cut).ok());
+    REQUIRE(store->start().ok());
+    CHECK(store->commit_log().max_offset() == cut);
+    test::wait_dispatched(*store);
+    CHECK(store->max_offset_in_queue("Replicated", 1) == 40);
+    auto next = store->put_sync(test::make_message("Replicated", 1, "after the cut"));
+    REQUIRE(next.status == PutMessageStatus::put_ok);
+    CHECK(next.wrote_offset == cut);
+    CHECK(next.queue_offset == 40);
+    // Once started it refuses: the dispatcher has read the log.
+    CHECK_FALSE(store->truncate_before_start(0).ok());
+}
