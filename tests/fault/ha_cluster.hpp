@@ -20,8 +20,12 @@ class HaCluster {
     /// `master_role`: SYNC_MASTER or ASYNC_MASTER. With `etcd_endpoint`, the brokers run with
     /// automatic failover on it (lease TTL kLeaseTtlSeconds), each on fixed ports that a restart
     /// keeps, since the leader key names them.
-    explicit HaCluster(std::string master_role, std::string etcd_endpoint = {})
-        : master_role_(std::move(master_role)), etcd_endpoint_(std::move(etcd_endpoint)) {
+    /// `promoted_role`: failoverMasterRole, what an elected slave runs as.
+    explicit HaCluster(std::string master_role, std::string etcd_endpoint = {},
+                       std::string promoted_role = "ASYNC_MASTER")
+        : master_role_(std::move(master_role)),
+          etcd_endpoint_(std::move(etcd_endpoint)),
+          promoted_role_(std::move(promoted_role)) {
         if (!etcd_endpoint_.empty())
             for (auto& group : ports_)
                 for (int& port : group)
@@ -52,6 +56,7 @@ class HaCluster {
             settings.push_back("enableEtcdFailover=true");
             settings.push_back("etcdEndpoints=" + etcd_endpoint_);
             settings.push_back("etcdLeaseTtlSeconds=" + std::to_string(kLeaseTtlSeconds));
+            settings.push_back("failoverMasterRole=" + promoted_role_);
         }
         auto& slot = brokers_[b][id];
         slot.process.reset();
@@ -69,6 +74,7 @@ class HaCluster {
   private:
     std::string master_role_;
     std::string etcd_endpoint_;
+    std::string promoted_role_;
     std::array<std::array<int, 2>, 2> ports_{};
     TempDir dir_;
     std::array<ServerProcess, 2> namesrvs_;

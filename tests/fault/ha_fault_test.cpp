@@ -104,9 +104,10 @@ struct Fixture {
     test::DeliveryLedger ledger;
     std::unique_ptr<test::FaultLoad> load;
 
-    explicit Fixture(std::string master_role = "SYNC_MASTER", std::string etcd_endpoint = {})
+    explicit Fixture(std::string master_role = "SYNC_MASTER", std::string etcd_endpoint = {},
+                     std::string promoted_role = "ASYNC_MASTER")
         : failover(!etcd_endpoint.empty()),
-          cluster(std::move(master_role), std::move(etcd_endpoint)) {
+          cluster(std::move(master_role), std::move(etcd_endpoint), std::move(promoted_role)) {
         create_topic(cluster, client);
         // Under failover the producer must come back to a broker name once it has a new
         // master, so it does not shun names that failed a send.
@@ -243,11 +244,9 @@ TEST_CASE(
                + " acknowledged messages were not on the slave when the master died");
 }
 
-TEST_CASE("soak: random SIGKILLs and SIGSTOPs of any broker lose no acknowledged message") {
-    // RMQ_FAULT_SOAK_FAULTS sets how many (a few by default, to keep CI short).
-    const char* configured = std::getenv("RMQ_FAULT_SOAK_FAULTS");
-    const int faults = configured ? std::max(1, std::atoi(configured)) : 4;
-    Fixture f;
+/// `faults` random faults, each a SIGKILL + restart or a SIGSTOP + SIGCONT of any broker, down
+/// for a random time below `longest_outage`, with traffic going on after each.
+void soak(Fixture& f, int faults, std::chrono::milliseconds longest_outage, const char* name) {
     std::mt19937 random(std::random_device{}());
     int survived = 0;
     std::string log;
@@ -255,9 +254,10 @@ TEST_CASE("soak: random SIGKILLs and SIGSTOPs of any broker lose no acknowledged
         const size_t b = random() % 2;
         const int id = static_cast<int>(random() % 2);
         const bool kill = random() % 2 == 0;
-        const auto down_for = std::chrono::milliseconds(500 + random() % 3000);
+        const auto down_for =
+            std::chrono::milliseconds(500 + random() % (longest_outage.count() - 500));
         log += std::string(kill ? " kill " : " stop ") + test::HaCluster::kBrokerNames[b]
-               + (id == kMaster ? "-m" : "-s");
+               + (id == kMaster ? "-0" : "-1");
         if (kill) {
             f.cluster.kill(b, id);
             std::this_thread::sleep_for(down_for);  // the outage's length, not a wait for an event
@@ -273,14 +273,25 @@ TEST_CASE("soak: random SIGKILLs and SIGSTOPs of any broker lose no acknowledged
     const auto r = f.finish();
     for (size_t b = 0; b < 2; ++b)
         CHECK(slave_caught_up(f.cluster, f.client, b));
-    report("soak", r, ", " + std::to_string(survived) + " faults survived:" + log);
+    report(name, r, ", " + std::to_string(survived) + " faults survived:" + log);
+}
+
+/// RMQ_FAULT_SOAK_FAULTS sets how many (a few by default, to keep CI short).
+int soak_faults() {
+    const char* configured = std::getenv("RMQ_FAULT_SOAK_FAULTS");
+    return configured ? std::max(1, std::atoi(configured)) : 4;
+}
+
+TEST_CASE("soak: random SIGKILLs and SIGSTOPs of any broker lose no acknowledged message") {
+    Fixture f;
+    soak(f, soak_faults(), 3500ms, "soak");
 }
 
 // ---- automatic failover on etcd (one single-node etcd, lease TTL 3 s) -------------------------
 
 TEST_CASE(
     "etcd failover: a master SIGKILLed, its slave is elected and sends to its broker name "
-    "resume; when the old master returns it follows, and nothing acknowledged is lost") {
+    "resume, the old master returns as a slave, and nothing acknowledged is lost") {
     test::TempDir etcd_dir;
     test::EtcdProcess etcd(etcd_dir);
     Fixture f("SYNC_MASTER", etcd.endpoint());
@@ -351,4 +362,15 @@ TEST_CASE(
     report("etcd failover, master SIGSTOP past its lease", r,
            ", slave elected " + std::to_string(elected) + " s after the stop, "
                + std::to_string(late.size()) + " sends to the deposed master, none acknowledged");
+}
+
+TEST_CASE(
+    "etcd failover soak: random SIGKILLs and SIGSTOPs of any broker, some past the lease, lose "
+    "no acknowledged message") {
+    test::TempDir etcd_dir;
+    test::EtcdProcess etcd(etcd_dir);
+    // An elected slave is a SYNC_MASTER too, so every SEND_OK is on two brokers whoever leads.
+    Fixture f("SYNC_MASTER", etcd.endpoint(), "SYNC_MASTER");
+    soak(f, soak_faults(), std::chrono::seconds(2 * test::HaCluster::kLeaseTtlSeconds),
+         "etcd failover soak");
 }

@@ -114,7 +114,7 @@ TEST_CASE("a key on a lease goes with it: revoked at once, or expired when not k
     CHECK(refused.error().message.find("lease not found") != std::string::npos);
 }
 
-TEST_CASE("a dead endpoint is skipped; with none alive the error names them") {
+TEST_CASE("a dead endpoint is skipped, and with none alive the error names them") {
     Etcd e;
     const std::string dead = "127.0.0.1:" + std::to_string(test::free_port_block());
     etcd::Client falls_back({dead, e.process.endpoint()}, 2s);
