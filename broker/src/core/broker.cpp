@@ -320,8 +320,19 @@ void Broker::shutdown() {
     }
     if (metadata_sync_) metadata_sync_->close();  // a call under way ends now
     if (services_) services_->stop();
-    // A master stops acknowledging and hands its term over at once rather than after the TTL.
-    if (failover_) failover_->resign();
+    // A master stops acknowledging, lets its slaves copy what it acknowledged (an ASYNC_MASTER's
+    // lag would otherwise be cut from its log when it rejoins), and hands its term over at once
+    // rather than after the TTL.
+    if (failover_) {
+        if (failover_->is_master()) {
+            context_->store->set_term_deadline(std::chrono::steady_clock::now());
+            const int64_t end = context_->store->commit_log().max_offset();
+            if (!context_->replication->wait_for_slaves(end))
+                log::warn("failover", "handing the term over before a slave holds offset "
+                                          + std::to_string(end));
+        }
+        failover_->resign();
+    }
     if (!context_) return;
     auto& ctx = *context_;
     // Changes from here on (the last requests) are written as they happen.

@@ -1,6 +1,7 @@
 #include "ha/replication.hpp"
 
 #include <chrono>
+#include <future>
 
 #include "common/log.hpp"
 #include "ha/ha_error.hpp"
@@ -111,6 +112,13 @@ void Replication::stop() {
     if (master) master->stop();
     if (waiter) waiter->abandon();
     pool_.stop();
+}
+
+bool Replication::wait_for_slaves(int64_t end_offset) {
+    std::promise<store::PutMessageStatus> answered;
+    auto status = answered.get_future();
+    relay_->wait_for(end_offset, [&answered](store::PutMessageStatus s) { answered.set_value(s); });
+    return status.get() == store::PutMessageStatus::put_ok;
 }
 
 bool Replication::is_master() const {

@@ -45,6 +45,10 @@ class Replication {
     /// The streams' thread ends with it.
     void stop();
 
+    /// A master waits until a slave holds the log up to `end_offset` (at most `slaveTimeout`):
+    /// true when one does.
+    bool wait_for_slaves(int64_t end_offset);
+
     bool is_master() const;
     /// The master's HA port (0 for a slave, or before start()).
     uint16_t port() const;
