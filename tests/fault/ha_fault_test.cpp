@@ -289,22 +289,43 @@ TEST_CASE("soak: random SIGKILLs and SIGSTOPs of any broker lose no acknowledged
 
 // ---- automatic failover on etcd (one single-node etcd, lease TTL 3 s) -------------------------
 
+namespace {
+
+/// The cluster with failover: SYNC_MASTER masters, an elected slave runs as `promoted_role`.
+struct FailoverFixture {
+    test::TempDir etcd_dir;
+    test::EtcdProcess etcd{etcd_dir};
+    Fixture f;
+
+    explicit FailoverFixture(std::string promoted_role = "ASYNC_MASTER")
+        : f("SYNC_MASTER", etcd.endpoint(), std::move(promoted_role)) {}
+
+    /// broker-a is acknowledging; `fault` takes its master out; its slave is then elected and
+    /// broker-a acknowledges again. The seconds from the fault to the election.
+    double fail_over(const std::function<void()>& fault) {
+        const std::string broker_a = test::HaCluster::kBrokerNames[kBrokerA];
+        REQUIRE(acknowledged_more_by(f.ledger, broker_a, 50));
+        fault();
+        const auto at = Clock::now();
+        REQUIRE(
+            f.cluster.broker(kBrokerA, kSlave).process->wait_for_log("promoted to master", 30s));
+        const double elected = seconds_since(at);
+        // Acknowledgements counted from here on come from the new master.
+        REQUIRE(acknowledged_more_by(f.ledger, broker_a, 10));
+        resumed = seconds_since(at);
+        return elected;
+    }
+    double resumed = 0;  // seconds from the last fault until broker-a acknowledged again
+};
+
+}  // namespace
+
 TEST_CASE(
     "etcd failover: a master SIGKILLed, its slave is elected and sends to its broker name "
     "resume, the old master returns as a slave, and nothing acknowledged is lost") {
-    test::TempDir etcd_dir;
-    test::EtcdProcess etcd(etcd_dir);
-    Fixture f("SYNC_MASTER", etcd.endpoint());
-    const std::string broker_a = test::HaCluster::kBrokerNames[kBrokerA];
-    REQUIRE(acknowledged_more_by(f.ledger, broker_a, 50));
-    f.cluster.kill(kBrokerA, kMaster);
-    const auto killed_at = Clock::now();
-    auto& slave = *f.cluster.broker(kBrokerA, kSlave).process;
-    REQUIRE(slave.wait_for_log("promoted to master", 30s));
-    const double elected = seconds_since(killed_at);
-    // Acknowledgements counted from here on come from the new master (the old one is dead).
-    REQUIRE(acknowledged_more_by(f.ledger, broker_a, 10));
-    const double resumed = seconds_since(killed_at);
+    FailoverFixture failover;
+    auto& f = failover.f;
+    const double elected = failover.fail_over([&] { f.cluster.kill(kBrokerA, kMaster); });
 
     f.cluster.start(kBrokerA, kMaster);  // on its old store: it joins as a slave
     CHECK(f.cluster.broker(kBrokerA, kMaster).process->wait_for_log("as a slave of", 10s));
@@ -313,24 +334,17 @@ TEST_CASE(
     CHECK(slave_caught_up(f.cluster, f.client, kBrokerA));
     report("etcd failover, master SIGKILL", r,
            ", slave elected " + std::to_string(elected) + " s after the kill, broker-a acknowledged "
-               "again after " + std::to_string(resumed) + " s");
+               "again after " + std::to_string(failover.resumed) + " s");
 }
 
 TEST_CASE(
     "etcd failover: a master stopped (SIGSTOP) past its lease and continued acknowledges no "
     "send, its late writes reach no consumer, and it rejoins as a slave") {
-    test::TempDir etcd_dir;
-    test::EtcdProcess etcd(etcd_dir);
-    Fixture f("SYNC_MASTER", etcd.endpoint());
-    const std::string broker_a = test::HaCluster::kBrokerNames[kBrokerA];
-    REQUIRE(acknowledged_more_by(f.ledger, broker_a, 50));
+    FailoverFixture failover;
+    auto& f = failover.f;
     auto& old_master = *f.cluster.broker(kBrokerA, kMaster).process;
     const std::string old_master_addr = f.cluster.broker(kBrokerA, kMaster).addr;
-    f.cluster.pause(kBrokerA, kMaster);
-    const auto stopped_at = Clock::now();
-    REQUIRE(f.cluster.broker(kBrokerA, kSlave).process->wait_for_log("promoted to master", 30s));
-    const double elected = seconds_since(stopped_at);
-    REQUIRE(acknowledged_more_by(f.ledger, broker_a, 10));
+    const double elected = failover.fail_over([&] { f.cluster.pause(kBrokerA, kMaster); });
 
     // Continued, it still believes it is the master until it hears from etcd; whatever it
     // answers meanwhile, and after, is not SEND_OK.
@@ -367,10 +381,8 @@ TEST_CASE(
 TEST_CASE(
     "etcd failover soak: random SIGKILLs and SIGSTOPs of any broker, some past the lease, lose "
     "no acknowledged message") {
-    test::TempDir etcd_dir;
-    test::EtcdProcess etcd(etcd_dir);
     // An elected slave is a SYNC_MASTER too, so every SEND_OK is on two brokers whoever leads.
-    Fixture f("SYNC_MASTER", etcd.endpoint(), "SYNC_MASTER");
-    soak(f, soak_faults(), std::chrono::seconds(2 * test::HaCluster::kLeaseTtlSeconds),
+    FailoverFixture failover("SYNC_MASTER");
+    soak(failover.f, soak_faults(), std::chrono::seconds(2 * test::HaCluster::kLeaseTtlSeconds),
          "etcd failover soak");
 }
