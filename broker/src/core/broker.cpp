@@ -65,6 +65,8 @@ common::Result<void> Broker::start() {
             return common::in_context("cannot open the VIP port (listenPort - 2)",
                                       listening.error());
     }
+    // Elected at start: consumers may hold offsets from a master whose log went further.
+    if (failover_ && failover_->is_master()) arm_promotion_fence();
     if (ctx.is_slave()) metadata_sync_ = std::make_unique<SlaveMetadataSync>(ctx);
     ctx.promote = [this](store::BrokerRole role) { return promote(role); };
     start_registrar();
@@ -223,6 +225,7 @@ common::Result<void> Broker::promote(store::BrokerRole role) {
     const bool was_slave = ctx.is_slave();
     if (auto r = ctx.replication->promote(role); !r) return r;
     if (!was_slave) return {};
+    arm_promotion_fence();
     // A master follows no one; its metadata is now the one slaves copy.
     if (metadata_sync_) metadata_sync_->stop_following();
     if (auto r = ctx.schedule->load(); !r)
@@ -238,6 +241,14 @@ common::Result<void> Broker::promote(store::BrokerRole role) {
     ctx.topics_changed();  // registers as brokerId 0 now, not at the next period
     log::info("broker", "promoted to master (brokerId 0)");
     return {};
+}
+
+void Broker::arm_promotion_fence() {
+    std::map<std::string, int64_t> ends;
+    context_->store->consume_queues().for_each([&](store::ConsumeQueue& q) {
+        ends[PromotionFence::queue_key(q.topic(), q.queue_id())] = q.max_offset();
+    });
+    context_->promotion_fence.arm(std::move(ends));
 }
 
 size_t Broker::register_now() {

@@ -69,6 +69,8 @@ class Broker {
     /// fetchNamesrvAddrByAddressServer: the list from the address service; true if it changed.
     bool fetch_name_servers();
     void persist_offsets();
+    /// Records each queue's end as this broker becomes a master (PromotionFence).
+    void arm_promotion_fence();
     /// topics.json's and subscriptionGroup.json's writers.
     std::array<MetadataWriter*, 2> metadata_writers();
 

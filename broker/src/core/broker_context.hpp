@@ -20,6 +20,7 @@
 #include "metadata/consumer_offset_manager.hpp"
 #include "metadata/subscription_group_manager.hpp"
 #include "metadata/topic_config_manager.hpp"
+#include "pull/promotion_fence.hpp"
 #include "pull/pull_waiters.hpp"
 #include "schedule/schedule_service.hpp"
 #include "store/message_store.hpp"
@@ -63,6 +64,7 @@ struct BrokerContext {
     std::unique_ptr<ScheduleService> schedule;
     std::unique_ptr<TransactionCheckService> transaction_check;
     PullWaiters pull_waiters;
+    PromotionFence promotion_fence;        // armed when this broker becomes a master by promotion
     std::unique_ptr<BrokerStats> traffic;  // VIEW_BROKER_STATS_DATA's counters
     RebalanceLockManager locks;
     std::unique_ptr<ClientManager> clients = std::make_unique<ClientManager>();

@@ -223,6 +223,13 @@ boost::asio::awaitable<RemotingCommand> handle_pull_message(BrokerContext& broke
     const int32_t max_msgs = std::clamp(h->maxMsgNums, 1, 32 * 1024);
     auto result = broker.store->get_message(h->consumerGroup, h->topic, h->queueId, h->queueOffset,
                                             max_msgs, filter.get());
+    if (auto moved =
+            broker.promotion_fence.check(h->consumerGroup, h->topic, h->queueId, h->queueOffset)) {
+        result.status = GetMessageStatus::offset_overflow_badly;
+        result.next_begin_offset = *moved;
+        result.messages.clear();
+        result.queue_offsets.clear();
+    }
     // Commit the consumer's offset on the first processing of the pull, as Java does, whether
     // or not it is then held.
     if ((h->sysFlag & proto::pull_sys_flag::kCommitOffset) && !broker.is_slave())

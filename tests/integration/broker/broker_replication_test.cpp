@@ -11,6 +11,7 @@
 #include "cluster_fixture.hpp"
 #include "eventually.hpp"
 #include "free_ports.hpp"
+#include "pull_requests.hpp"
 #include "store/metadata/consumer_offset_table.hpp"
 #include "store/metadata/topic_config.hpp"
 
@@ -222,6 +223,22 @@ TEST_CASE(
                    == proto::to_int(proto::ResponseCode::SLAVE_NOT_AVAILABLE);
         },
         20s));
+
+    // A group whose first pull from the promoted master asks past the promoted log's end (10
+    // in queue 2) read that far on the old master: it is moved back, so it gets the messages
+    // written here since, not only those after its offset. Its next pull is served as asked.
+    test::Pull ahead;
+    ahead.queue_id = 2;
+    ahead.offset = 12;
+    ahead.group = "CG-ahead";
+    const auto moved = c.call(promoted, test::pull_request(ahead));
+    CHECK(moved.code == proto::to_int(proto::ResponseCode::PULL_OFFSET_MOVED));
+    REQUIRE(moved.ext("nextBeginOffset"));
+    CHECK(*moved.ext("nextBeginOffset") == "10");
+    CHECK(c.call(promoted, test::pull_request(ahead)).code == 0);
+    ahead.group = "CG-in-range";
+    ahead.offset = 10;
+    CHECK(c.call(promoted, test::pull_request(ahead)).code == 0);
 
     // A master is not demoted at runtime.
     switch_role.body = "brokerRole=SLAVE\n";
