@@ -222,8 +222,7 @@ asio::awaitable<common::Result<void>> EtcdFailover::renew() {
         co_return common::Result<void>{};
     }
     if (master_) {
-        rejoining_ = true;
-        hooks_.rejoin("the master's etcd lease expired");
+        step_down("the master's etcd lease expired");
         co_return common::Result<void>{};
     }
     co_return co_await grant();  // a slave's lease lapsed (a long pause): it takes a new one
@@ -362,8 +361,7 @@ asio::awaitable<void> EtcdFailover::watch_leader() {
     if (*leader_kv) leader = parse_leader((*leader_kv)->value);
     if (!leader) {
         if (master_) {
-            rejoining_ = true;
-            hooks_.rejoin("the leader key is gone (the master's lease lapsed)");
+            step_down("the leader key is gone (the master's lease lapsed)");
             co_return;
         }
         if (++leaderless_rounds_ < kLeaderlessRoundsBeforeElection) co_return;
@@ -384,9 +382,8 @@ asio::awaitable<void> EtcdFailover::watch_leader() {
     leaderless_rounds_ = 0;
     if (leader->member_id == settings_.member_id) co_return;
     if (master_) {
-        rejoining_ = true;
-        hooks_.rejoin("member " + std::to_string(leader->member_id) + " is the master of epoch "
-                      + std::to_string(leader->epoch));
+        step_down("member " + std::to_string(leader->member_id) + " is the master of epoch "
+                  + std::to_string(leader->epoch));
         co_return;
     }
     if (leader->epoch != local_epoch_) {
@@ -397,9 +394,8 @@ asio::awaitable<void> EtcdFailover::watch_leader() {
         // Bytes past where the new term began were never the new master's: start again from
         // the log the two share.
         if (store_.commit_log().max_offset() > *start) {
-            rejoining_ = true;
-            hooks_.rejoin("this slave's log goes past the start of epoch "
-                          + std::to_string(leader->epoch));
+            step_down("this slave's log goes past the start of epoch "
+                      + std::to_string(leader->epoch));
             co_return;
         }
         if (auto saved = save_epoch(leader->epoch); !saved) {
@@ -413,6 +409,15 @@ asio::awaitable<void> EtcdFailover::watch_leader() {
                                   + std::to_string(leader->epoch) + ")");
         hooks_.follow(leader->broker_addr, leader->ha_addr);
     }
+}
+
+void EtcdFailover::step_down(const std::string& why) {
+    rejoining_ = true;
+    if (master_) {
+        store_.set_term_deadline(Clock::now());  // whatever the lease's state: no more acks
+        master_ = false;
+    }
+    hooks_.rejoin(why);
 }
 
 asio::awaitable<void> EtcdFailover::run() {
@@ -437,7 +442,9 @@ void EtcdFailover::resign() {
     const int64_t lease = lease_;
     lease_ = 0;
     auto revoked = run_blocking(etcd_.revoke(lease));
-    if (!revoked) log::warn("failover", "cannot revoke the etcd lease: " + revoked.error().message);
+    // A lease that already expired (a deposed master's) has nothing left to revoke.
+    if (!revoked && revoked.error().code != make_error_code(etcd::errc::refused))
+        log::warn("failover", "cannot revoke the etcd lease: " + revoked.error().message);
 }
 
 }  // namespace rmq::broker

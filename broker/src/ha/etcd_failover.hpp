@@ -94,6 +94,8 @@ class EtcdFailover {
     /// Reacts to who holds the leader key now.
     boost::asio::awaitable<void> watch_leader();
     common::Result<void> save_epoch(int64_t epoch);
+    /// Stops acknowledging (a master) and asks the broker to restart and rejoin.
+    void step_down(const std::string& why);
     std::string key(const std::string& name) const;
 
     FailoverSettings settings_;
