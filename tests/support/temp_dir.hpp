@@ -1,8 +1,10 @@
 #pragma once
-// A scratch directory for one test, removed when it goes out of scope.
+// A scratch directory for one test, removed when it goes out of scope (kept, for a look at the
+// servers' logs, when RMQ_KEEP_TEST_DIRS is set).
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 
@@ -18,6 +20,7 @@ class TempDir {
         std::filesystem::create_directories(path_);
     }
     ~TempDir() {
+        if (std::getenv("RMQ_KEEP_TEST_DIRS")) return;
         std::error_code ignored;
         std::filesystem::remove_all(path_, ignored);
     }

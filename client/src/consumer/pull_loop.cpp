@@ -101,11 +101,15 @@ asio::awaitable<void> PushConsumerImpl::pull_loop(MessageQueue queue, QueuePtr p
                                              "moving to " + std::to_string(result->next_begin_offset));
                 pq->next_offset = result->next_begin_offset;
                 pq->dropped = true;
-                co_await sleep(kOffsetMovedDelay);
+                // In memory at once: a rebalance that re-creates the queue during the delay
+                // starts from there, not from the offset the dropped messages left behind (it
+                // would skip the messages in between).
                 offsets_->update(queue, pq->next_offset, false);
-                co_await offsets_->persist(queue);
-                if (auto it = queues_.find(queue); it != queues_.end() && it->second == pq)
+                co_await sleep(kOffsetMovedDelay);
+                if (auto it = queues_.find(queue); it != queues_.end() && it->second == pq) {
+                    co_await offsets_->persist(queue);
                     queues_.erase(it);
+                }
                 instance_->rebalance_soon();
                 co_return;
             }
