@@ -244,7 +244,7 @@ common::Result<void> Broker::promote(store::BrokerRole role) {
 }
 
 void Broker::arm_promotion_fence() {
-    std::map<std::string, int64_t> ends;
+    std::unordered_map<std::string, int64_t> ends;
     context_->store->consume_queues().for_each([&](store::ConsumeQueue& q) {
         ends[PromotionFence::queue_key(q.topic(), q.queue_id())] = q.max_offset();
     });

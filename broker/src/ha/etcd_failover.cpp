@@ -8,8 +8,11 @@
 #include <boost/asio/use_future.hpp>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 
 #include "common/log.hpp"
+#include "common/split.hpp"
+#include "config/config_schema.hpp"
 #include "config/server_configs.hpp"
 #include "json/parse.hpp"
 #include "json/value.hpp"
@@ -103,19 +106,15 @@ std::optional<int64_t> start_of_epoch(const std::vector<EpochEntry>& epochs, int
     return std::nullopt;
 }
 
+/// "host:port, host:port" → the endpoints, blanks around each ignored.
 std::vector<std::string> split_endpoints(const std::string& list) {
     std::vector<std::string> out;
-    std::stringstream in(list);
-    for (std::string item; std::getline(in, item, ',');) {
+    for (std::string_view item : common::split_nonempty(list, ',')) {
         const auto first = item.find_first_not_of(" \t");
-        if (first == std::string::npos) continue;
-        out.push_back(item.substr(first, item.find_last_not_of(" \t") - first + 1));
+        if (first == std::string_view::npos) continue;
+        out.emplace_back(item.substr(first, item.find_last_not_of(" \t") - first + 1));
     }
     return out;
-}
-
-bool parse_bool(const std::string& text) {
-    return text == "true" || text == "TRUE" || text == "True";
 }
 
 /// Runs `task` to completion on a private io_context (start-up, before any service runs).
@@ -137,7 +136,9 @@ asio::awaitable<void> pause(std::chrono::milliseconds period) {
 common::Result<std::optional<FailoverSettings>> FailoverSettings::from(
     const config::BrokerStartup& startup) {
     const auto& extras = startup.store_extras;
-    if (!parse_bool(extras.get("enableEtcdFailover"))) return std::optional<FailoverSettings>{};
+    // The value was type-checked when the configuration was read.
+    if (!config::parse_strict_bool(extras.get("enableEtcdFailover")).value_or(false))
+        return std::optional<FailoverSettings>{};
     FailoverSettings s;
     s.endpoints = split_endpoints(extras.get("etcdEndpoints"));
     if (s.endpoints.empty())

@@ -4,9 +4,9 @@
 
 namespace rmq::broker {
 
-void PromotionFence::arm(std::map<std::string, int64_t> queue_ends) {
+void PromotionFence::arm(std::unordered_map<std::string, int64_t> queue_ends) {
     std::lock_guard lock(mutex_);
-    queue_ends_ = {queue_ends.begin(), queue_ends.end()};
+    queue_ends_ = std::move(queue_ends);
     pulled_.clear();
     armed_ = true;
 }

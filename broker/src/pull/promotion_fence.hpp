@@ -7,7 +7,6 @@
 // of range). Later pulls of the group are served as asked.
 #include <atomic>
 #include <cstdint>
-#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -19,7 +18,7 @@ namespace rmq::broker {
 class PromotionFence {
   public:
     /// `queue_ends`: "<topic>@<queueId>" → the queue's max offset in the promoted log.
-    void arm(std::map<std::string, int64_t> queue_ends);
+    void arm(std::unordered_map<std::string, int64_t> queue_ends);
     /// Where the group's pull of the queue must start instead of `requested`, if anywhere.
     std::optional<int64_t> check(const std::string& group, const std::string& topic,
                                  int32_t queue_id, int64_t requested);
