@@ -8,6 +8,8 @@
 #include <cstdlib>
 #include <functional>
 #include <random>
+#include <sstream>
+#include <string>
 #include <thread>
 
 #include "catch.hpp"
@@ -307,8 +309,17 @@ struct FailoverFixture {
         REQUIRE(acknowledged_more_by(f.ledger, broker_a, 50));
         fault();
         const auto at = Clock::now();
-        REQUIRE(
-            f.cluster.broker(kBrokerA, kSlave).process->wait_for_log("promoted to master", 30s));
+        auto& slave = *f.cluster.broker(kBrokerA, kSlave).process;
+        if (!slave.wait_for_log("promoted to master", 30s)) {
+            // CI keeps only the tail of a failed run: the slave's own account of its election.
+            std::string account;
+            std::istringstream lines(slave.log());
+            for (std::string line; std::getline(lines, line);)
+                if (line.find("[failover]") != std::string::npos
+                    || line.find("[ha]") != std::string::npos)
+                    account += line + "\n";
+            FAIL("the slave was not promoted within 30 s; its failover log:\n" + account);
+        }
         const double elected = seconds_since(at);
         // Acknowledgements counted from here on come from the new master.
         REQUIRE(acknowledged_more_by(f.ledger, broker_a, 10));

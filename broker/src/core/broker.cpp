@@ -111,8 +111,7 @@ void Broker::start_registrar() {
     ctx.identity.broker_addr = ip1 + ":" + std::to_string(server_->port());
     ctx.store_host =
         message::HostAddress::parse(ctx.identity.broker_addr).value_or(message::HostAddress{});
-    const int32_t ha_port =
-        ctx.replication->is_master() ? ctx.replication->port() : startup_.ha_listen_port();
+    const int32_t ha_port = ctx.replication->port();
     ctx.identity.ha_server_addr = ip2 + ":" + std::to_string(ha_port);
     ctx.registrar = std::make_unique<NameServerRegistrar>(
         ctx.identity, NameServerRegistrar::split_addresses(b.namesrv_addr),

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 #include <string_view>
+#include <utility>
 
 #include "common/log.hpp"
 #include "common/split.hpp"
@@ -230,6 +231,8 @@ asio::awaitable<common::Result<void>> EtcdFailover::renew() {
 }
 
 asio::awaitable<void> EtcdFailover::report_offset() {
+    // Without a lease the report would outlive this member and hold back every election.
+    if (lease_ == 0) co_return;
     json::Value value = json::Value::object();
     value.set("memberId", settings_.member_id);
     value.set("brokerAddr", settings_.broker_addr);
@@ -376,7 +379,9 @@ asio::awaitable<void> EtcdFailover::watch_leader() {
         if (auto promoted = hooks_.promote(settings_.master_role); !promoted) {
             log::error("failover", "elected, but the promotion failed (" + promoted.error().message
                                        + "); giving the term up");
-            resign();
+            const int64_t lease = std::exchange(lease_, 0);
+            (void)co_await etcd_.revoke(lease);
+            step_down("the promotion failed");
         }
         co_return;
     }

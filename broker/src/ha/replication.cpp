@@ -49,22 +49,25 @@ Replication::~Replication() {
 
 common::Result<void> Replication::start() {
     std::lock_guard lock(mutex_);
-    if (!client_) return become_master();
+    // Every role listens, as 4.9.8's HAService does: the port a promotion needs is held from the
+    // start, so nothing else on the host can take it meanwhile.
+    auto server = std::make_unique<ha::HaMaster>(pool_.at(0).get_executor(), store_);
+    if (auto listening = server->listen("0.0.0.0", static_cast<uint16_t>(listen_port_)); !listening)
+        return listening;
+    server_ = std::move(server);
+    if (!client_) {
+        wait_for_replicas();
+        return {};
+    }
     client_->start(configured_master_);
     return {};
 }
 
-common::Result<void> Replication::become_master() {
-    const auto executor = pool_.at(0).get_executor();
-    auto master = std::make_unique<ha::HaMaster>(executor, store_);
-    auto waiter = std::make_shared<ha::SlaveAckWaiter>(*master, executor, slave_timeout_);
-    waiter->start();
-    if (auto listening = master->listen("0.0.0.0", static_cast<uint16_t>(listen_port_)); !listening)
-        return listening;
-    master_ = std::move(master);
-    waiter_ = std::move(waiter);
+void Replication::wait_for_replicas() {
+    waiter_ =
+        std::make_shared<ha::SlaveAckWaiter>(*server_, pool_.at(0).get_executor(), slave_timeout_);
+    waiter_->start();
     relay_->set(waiter_);
-    return {};
 }
 
 void Replication::master_named(const std::string& ha_server_addr) {
@@ -80,15 +83,16 @@ void Replication::follow(const std::string& ha_server_addr) {
 
 common::Result<void> Replication::promote(store::BrokerRole role) {
     std::lock_guard lock(mutex_);
-    if (stopped_) return common::Error{make_error_code(ha::errc::stopped), "replication stopped"};
+    if (stopped_ || !server_)
+        return common::Error{make_error_code(ha::errc::stopped), "replication stopped"};
     if (client_) {
         // Nothing more comes from the old master; what arrived is the new master's log.
         client_->stop();
         client_.reset();
         store_.set_role(role);
-        if (auto listening = become_master(); !listening) return listening;
-        log::info("ha", "promoted to master; listening for slaves on port "
-                            + std::to_string(master_->port()));
+        wait_for_replicas();
+        log::info("ha",
+                  "promoted to master; serving slaves on port " + std::to_string(server_->port()));
         return {};
     }
     store_.set_role(role);
@@ -104,7 +108,7 @@ void Replication::stop() {
         if (stopped_) return;
         stopped_ = true;
         client = std::move(client_);
-        master = std::move(master_);
+        master = std::move(server_);
         waiter = std::move(waiter_);
     }
     relay_->set(nullptr);  // later puts: SLAVE_NOT_AVAILABLE at once
@@ -123,22 +127,22 @@ bool Replication::wait_for_slaves(int64_t end_offset) {
 
 bool Replication::is_master() const {
     std::lock_guard lock(mutex_);
-    return master_ != nullptr;
+    return server_ && !client_;
 }
 
 uint16_t Replication::port() const {
     std::lock_guard lock(mutex_);
-    return master_ ? master_->port() : 0;
+    return server_ ? server_->port() : 0;
 }
 
 size_t Replication::slave_count() const {
     std::lock_guard lock(mutex_);
-    return master_ ? master_->slave_count() : 0;
+    return server_ && !client_ ? server_->slave_count() : 0;
 }
 
 int64_t Replication::slave_acked_offset() const {
     std::lock_guard lock(mutex_);
-    return master_ ? master_->acked_offset() : 0;
+    return server_ && !client_ ? server_->acked_offset() : 0;
 }
 
 }  // namespace rmq::broker

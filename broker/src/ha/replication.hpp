@@ -30,7 +30,8 @@ class Replication {
     Replication(const Replication&) = delete;
     Replication& operator=(const Replication&) = delete;
 
-    /// After the store started: a master listens for slaves; a slave starts replicating.
+    /// After the store started: every role listens on haListenPort (4.9.8's HAService does, and
+    /// a promotion then cannot find its port taken); a slave also starts replicating.
     common::Result<void> start();
     /// A registration named the master's HA address (a slave follows it unless haMasterAddress
     /// is configured).
@@ -38,8 +39,8 @@ class Replication {
     /// Automatic failover named this slave's master: replicate from it, whatever was configured.
     void follow(const std::string& ha_server_addr);
     /// The store becomes a master in `role` (ASYNC_MASTER or SYNC_MASTER): a slave stops
-    /// replicating and starts listening for slaves of its own; a master only changes whether
-    /// puts wait for a slave. The error says why the HA port could not be opened.
+    /// replicating and its puts start waiting for slaves of its own; a master only changes
+    /// whether puts wait for a slave.
     common::Result<void> promote(store::BrokerRole role);
     /// Closes every stream; puts still waiting for a slave are answered FLUSH_SLAVE_TIMEOUT.
     /// The streams' thread ends with it.
@@ -50,14 +51,14 @@ class Replication {
     bool wait_for_slaves(int64_t end_offset);
 
     bool is_master() const;
-    /// The master's HA port (0 for a slave, or before start()).
+    /// The HA port listened on (0 before start()).
     uint16_t port() const;
     size_t slave_count() const;
     int64_t slave_acked_offset() const;
 
   private:
-    /// Creates the HA master and its waiter and listens (under mutex_).
-    common::Result<void> become_master();
+    /// SYNC_MASTER puts start waiting for the slaves of server_ (under mutex_).
+    void wait_for_replicas();
 
     store::MessageStore& store_;
     remoting::IoContextPool pool_{1};
@@ -65,8 +66,8 @@ class Replication {
     std::chrono::milliseconds slave_timeout_;
     std::string configured_master_;  // haMasterAddress; empty: learned from registrations
     std::shared_ptr<ReplicaWaitRelay> relay_;
-    mutable std::mutex mutex_;  // the members below change on a promotion
-    std::unique_ptr<ha::HaMaster> master_;
+    mutable std::mutex mutex_;              // the members below change on a promotion
+    std::unique_ptr<ha::HaMaster> server_;  // streams this store's log to whoever connects
     std::shared_ptr<ha::SlaveAckWaiter> waiter_;
     std::unique_ptr<ha::HaClient> client_;
     bool stopped_ = false;

@@ -163,6 +163,47 @@ TEST_CASE("a broker on a fixed port also serves every request on listenPort - 2"
     fixed.shutdown();
 }
 
+TEST_CASE("a slave holds its HA port from the start, as 4.9.8's does, and promoted serves on it") {
+    Cluster c;
+    const auto config = c.dir / "slave.properties";
+    std::ofstream(config) << "brokerName=broker-a\nbrokerId=1\nbrokerRole=SLAVE\n"
+                             "brokerIP1=127.0.0.1\nstorePathRootDir="
+                          << (c.dir / "slave-store").string() << "\n";
+    const int port = test::free_port_block();
+    auto startup = config::parse_broker_command_line(
+        {"-c", config.string(), "-n", c.namesrv_addr, "listenPort=" + std::to_string(port)},
+        config::Environment::from_process());
+    REQUIRE(startup);
+    broker::Broker slave(std::move(*startup));
+    REQUIRE(slave.start().ok());
+    // Nothing else can take the port a promotion will serve slaves on.
+    const auto taken = [](int p) {
+        boost::asio::io_context io;
+        boost::asio::ip::tcp::acceptor other(io);
+        boost::system::error_code ec;
+        other.open(boost::asio::ip::tcp::v4(), ec);
+        other.bind({boost::asio::ip::address_v4::any(), static_cast<uint16_t>(p)}, ec);
+        return ec == boost::asio::error::address_in_use;
+    };
+    CHECK(taken(port + 1));
+
+    c.broker->shutdown();
+    auto switch_role = request(proto::RequestCode::UPDATE_BROKER_CONFIG);
+    switch_role.body = "brokerRole=ASYNC_MASTER\n";
+    REQUIRE(c.call(slave.broker_addr(), switch_role).code == 0);
+    // It registers as brokerId 0 and keeps serving slaves on the port it held.
+    CHECK(eventually(
+        [&] {
+            auto data = body::TopicRouteData::decode(c.route("TBW102").body);
+            return data && data->broker_datas.size() == 1
+                   && data->broker_datas[0].broker_addrs.count(0) == 1;
+        },
+        10s));
+    CHECK(taken(port + 1));
+    slave.shutdown();
+    CHECK_FALSE(taken(port + 1));
+}
+
 TEST_CASE(
     "a slave promoted by UPDATE_BROKER_CONFIG brokerRole takes sends as brokerId 0, and a "
     "new slave replicates from it") {
