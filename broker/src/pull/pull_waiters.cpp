@@ -25,6 +25,7 @@ boost::asio::awaitable<void> PullWaiters::wait(std::string topic, int32_t queue_
     const auto k = key(topic, queue_id);
     {
         std::lock_guard lock(mutex_);
+        if (closed_) co_return;
         waiting_[k].push_back({timer, offset, std::move(filter)});
     }
     if (!arrived_meanwhile())
@@ -54,6 +55,7 @@ void PullWaiters::arrived(std::string_view topic, int32_t queue_id, int64_t queu
 
 void PullWaiters::wake_all() {
     std::lock_guard lock(mutex_);
+    closed_ = true;
     for (auto& [k, list] : waiting_)
         for (const auto& w : list)
             wake(w);

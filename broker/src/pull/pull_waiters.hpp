@@ -32,7 +32,8 @@ class PullWaiters {
 
     /// A message was dispatched (the store's arrival listener, on the dispatcher thread).
     void arrived(std::string_view topic, int32_t queue_id, int64_t queue_offset, int64_t tags_code);
-    /// Wakes every held pull (shutdown: they answer with what there is).
+    /// Wakes every held pull and holds no more (shutdown: they answer with what there is). A
+    /// pull parked after this would outlive the server's io_context, its timer with it.
     void wake_all();
     size_t held() const;
 
@@ -47,6 +48,7 @@ class PullWaiters {
 
     mutable std::mutex mutex_;
     std::unordered_map<std::string, std::vector<Waiter>> waiting_;
+    bool closed_ = false;  // wake_all() ran
 };
 
 }  // namespace rmq::broker
