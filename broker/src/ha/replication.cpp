@@ -101,19 +101,19 @@ common::Result<void> Replication::promote(store::BrokerRole role) {
 
 void Replication::stop() {
     std::unique_ptr<ha::HaClient> client;
-    std::unique_ptr<ha::HaMaster> master;
+    std::unique_ptr<ha::HaMaster> server;
     std::shared_ptr<ha::SlaveAckWaiter> waiter;
     {
         std::lock_guard lock(mutex_);
         if (stopped_) return;
         stopped_ = true;
         client = std::move(client_);
-        master = std::move(server_);
+        server = std::move(server_);
         waiter = std::move(waiter_);
     }
     relay_->set(nullptr);  // later puts: SLAVE_NOT_AVAILABLE at once
     if (client) client->stop();
-    if (master) master->stop();
+    if (server) server->stop();
     if (waiter) waiter->abandon();
     pool_.stop();
 }
@@ -125,24 +125,9 @@ bool Replication::wait_for_slaves(int64_t end_offset) {
     return status.get() == store::PutMessageStatus::put_ok;
 }
 
-bool Replication::is_master() const {
-    std::lock_guard lock(mutex_);
-    return server_ && !client_;
-}
-
 uint16_t Replication::port() const {
     std::lock_guard lock(mutex_);
     return server_ ? server_->port() : 0;
-}
-
-size_t Replication::slave_count() const {
-    std::lock_guard lock(mutex_);
-    return server_ && !client_ ? server_->slave_count() : 0;
-}
-
-int64_t Replication::slave_acked_offset() const {
-    std::lock_guard lock(mutex_);
-    return server_ && !client_ ? server_->acked_offset() : 0;
 }
 
 }  // namespace rmq::broker

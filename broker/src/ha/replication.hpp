@@ -50,11 +50,8 @@ class Replication {
     /// true when one does.
     bool wait_for_slaves(int64_t end_offset);
 
-    bool is_master() const;
     /// The HA port listened on (0 before start()).
     uint16_t port() const;
-    size_t slave_count() const;
-    int64_t slave_acked_offset() const;
 
   private:
     /// SYNC_MASTER puts start waiting for the slaves of server_ (under mutex_).

@@ -22,7 +22,8 @@ using test::Cluster;
 
 namespace {
 
-std::unique_ptr<broker::Broker> start_slave(Cluster& c, int id = 1) {
+/// A SLAVE of broker-a with brokerId `id`, on `listen_port` (0: any).
+std::unique_ptr<broker::Broker> start_slave(Cluster& c, int id = 1, int listen_port = 0) {
     const std::string name = id == 1 ? "slave" : "slave" + std::to_string(id);
     const auto config = c.dir / (name + ".properties");
     std::ofstream(config) << "brokerName=broker-a\nbrokerId=" << id
@@ -31,7 +32,7 @@ std::unique_ptr<broker::Broker> start_slave(Cluster& c, int id = 1) {
                              "storePathRootDir="
                           << (c.dir / (name + "-store")).string() << "\n";
     auto startup = config::parse_broker_command_line(
-        {"-c", config.string(), "-n", c.namesrv_addr, "listenPort=0"},
+        {"-c", config.string(), "-n", c.namesrv_addr, "listenPort=" + std::to_string(listen_port)},
         config::Environment::from_process());
     REQUIRE(startup);
     auto slave = std::make_unique<broker::Broker>(std::move(*startup));
@@ -165,17 +166,8 @@ TEST_CASE("a broker on a fixed port also serves every request on listenPort - 2"
 
 TEST_CASE("a slave holds its HA port from the start, as 4.9.8's does, and promoted serves on it") {
     Cluster c;
-    const auto config = c.dir / "slave.properties";
-    std::ofstream(config) << "brokerName=broker-a\nbrokerId=1\nbrokerRole=SLAVE\n"
-                             "brokerIP1=127.0.0.1\nstorePathRootDir="
-                          << (c.dir / "slave-store").string() << "\n";
     const int port = test::free_port_block();
-    auto startup = config::parse_broker_command_line(
-        {"-c", config.string(), "-n", c.namesrv_addr, "listenPort=" + std::to_string(port)},
-        config::Environment::from_process());
-    REQUIRE(startup);
-    broker::Broker slave(std::move(*startup));
-    REQUIRE(slave.start().ok());
+    auto slave = start_slave(c, 1, port);
     // Nothing else can take the port a promotion will serve slaves on.
     const auto taken = [](int p) {
         boost::asio::io_context io;
@@ -190,7 +182,7 @@ TEST_CASE("a slave holds its HA port from the start, as 4.9.8's does, and promot
     c.broker->shutdown();
     auto switch_role = request(proto::RequestCode::UPDATE_BROKER_CONFIG);
     switch_role.body = "brokerRole=ASYNC_MASTER\n";
-    REQUIRE(c.call(slave.broker_addr(), switch_role).code == 0);
+    REQUIRE(c.call(slave->broker_addr(), switch_role).code == 0);
     // It registers as brokerId 0 and keeps serving slaves on the port it held.
     CHECK(eventually(
         [&] {
@@ -200,7 +192,7 @@ TEST_CASE("a slave holds its HA port from the start, as 4.9.8's does, and promot
         },
         10s));
     CHECK(taken(port + 1));
-    slave.shutdown();
+    slave->shutdown();
     CHECK_FALSE(taken(port + 1));
 }
 
