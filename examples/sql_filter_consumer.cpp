@@ -3,10 +3,10 @@
 // message.set_property("a", "2")). Prints them and exits after `-c`.
 //   sql_filter_consumer -n 127.0.0.1:9876 [-t SqlFilterTopic] [-c 10]
 //
-// Brokers filter by SQL92 only when started with enablePropertyFilter=true; others refuse the
-// subscription, and start() fails with their answer (this project's broker filters by tags
-// only, so it always refuses). That check needs the topic's route: for a topic that does not
-// exist yet at start(), the refusal shows later, as pull errors in the log (as with Java).
+// Brokers filter by SQL92 only when started with enablePropertyFilter=true (ours and Java's);
+// others refuse the subscription, and so does any broker for a selector that does not compile:
+// start() fails with their answer. That check needs the topic's route: for a topic that does
+// not exist yet at start(), the refusal shows later, as pull errors in the log (as with Java).
 #include <iostream>
 #include <rocketmq/push_consumer.hpp>
 #include <span>

@@ -17,6 +17,8 @@ struct HeartbeatSpec {
     std::string consumer_group = "CG";
     std::string topic = "TopicTest";  // the consumer's subscription; empty = none
     std::string sub_string = "*";
+    std::string expression_type = "TAG";
+    int64_t sub_version = 1;     // a registered subscription is replaced only by a newer version
     std::string producer_group;  // empty = no producer
     bool unit_mode = false;
 };
@@ -34,7 +36,8 @@ inline remoting::RemotingCommand heartbeat_request(const HeartbeatSpec& spec) {
         body::SubscriptionData sub;
         sub.topic = spec.topic;
         sub.sub_string = spec.sub_string;
-        sub.sub_version = 1;
+        sub.expression_type = spec.expression_type;
+        sub.sub_version = spec.sub_version;
         consumer.subscription_data_set.push_back(sub);
     }
     data.consumer_data_set.push_back(consumer);

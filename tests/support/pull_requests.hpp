@@ -16,7 +16,9 @@ struct Pull {
     int64_t offset = 0;
     int32_t max = 32;
     std::string subscription = "*";
-    int64_t suspend_ms = 0;  // > 0: long polling
+    std::string expression_type = "TAG";
+    bool carries_subscription = true;  // false: the heartbeat's registered one applies
+    int64_t suspend_ms = 0;            // > 0: long polling
     std::optional<int64_t> commit;
     std::string group = "CG";
 };
@@ -28,14 +30,14 @@ inline remoting::RemotingCommand pull_request(const Pull& p) {
     h.queueId = p.queue_id;
     h.queueOffset = p.offset;
     h.maxMsgNums = p.max;
-    h.sysFlag = proto::pull_sys_flag::kSubscription
+    h.sysFlag = (p.carries_subscription ? proto::pull_sys_flag::kSubscription : 0)
                 | (p.suspend_ms > 0 ? proto::pull_sys_flag::kSuspend : 0)
                 | (p.commit ? proto::pull_sys_flag::kCommitOffset : 0);
     h.commitOffset = p.commit.value_or(0);
     h.suspendTimeoutMillis = p.suspend_ms;
     h.subscription = p.subscription;
     h.subVersion = 0;
-    h.expressionType = "TAG";
+    h.expressionType = p.expression_type;
     auto r = remoting::RemotingCommand::request(proto::to_int(proto::RequestCode::PULL_MESSAGE));
     r.set_header(h);
     return r;

@@ -6,6 +6,7 @@
 #include "clients/client_handlers.hpp"
 #include "core/broker_context.hpp"
 #include "core/responses.hpp"
+#include "filter/sql_filter.hpp"
 #include "json/parse.hpp"
 #include "proto/request_code.hpp"
 #include "proto/response_code.hpp"
@@ -45,7 +46,7 @@ RemotingCommand handle_unlock_batch_mq(BrokerContext& broker, const RemotingComm
     return RemotingCommand::response_to(request, ResponseCode::SUCCESS);
 }
 
-RemotingCommand handle_check_client_config(BrokerContext&, const RemotingCommand& request) {
+RemotingCommand handle_check_client_config(BrokerContext& broker, const RemotingCommand& request) {
     // CheckClientRequestBody: {"clientId","group","subscriptionData":SubscriptionData}.
     auto document = json::parse(request.body);
     const json::Value* data = document ? document->find("subscriptionData") : nullptr;
@@ -58,11 +59,18 @@ RemotingCommand handle_check_client_config(BrokerContext&, const RemotingCommand
             "the subscription is not a SubscriptionData: " + subscription.error().message);
     if (is_tag_type(subscription->expression_type))
         return RemotingCommand::response_to(request, ResponseCode::SUCCESS);
-    // Only tag filtering is implemented, whatever enablePropertyFilter says: a consumer told
-    // now fails at start, not at its first pull.
-    return RemotingCommand::response_to(request, ResponseCode::SYSTEM_ERROR,
-                                        "The broker does not support consumer to filter message by "
-                                            + subscription->expression_type);
+    // A consumer told here fails at its start, not at its first pull.
+    const bool enabled = broker.request_settings().enable_property_filter;
+    if (subscription->expression_type != filter::kSql92 || !enabled)
+        return RemotingCommand::response_to(
+            request, ResponseCode::SYSTEM_ERROR,
+            "The broker does not support consumer to filter message by "
+                + subscription->expression_type);
+    auto selector = broker.selectors.get(subscription->sub_string);
+    if (!selector)
+        return RemotingCommand::response_to(request, ResponseCode::SUBSCRIPTION_PARSE_FAILED,
+                                            selector.error().describe());
+    return RemotingCommand::response_to(request, ResponseCode::SUCCESS);
 }
 
 }  // namespace rmq::broker

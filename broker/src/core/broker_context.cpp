@@ -63,10 +63,10 @@ common::Result<std::unique_ptr<BrokerContext>> BrokerContext::open(config::Broke
     if (auto r = ctx->offsets->load(); !r) return r.error();
 
     // Held pulls wake when the dispatcher writes a message of their queue.
-    ctx->store->add_arrival_listener(
-        [waiters = &ctx->pull_waiters](const store::DispatchRequest& r) {
-            waiters->arrived(r.topic, r.queue_id, r.consume_queue_offset, r.tags_code);
-        });
+    ctx->store->add_arrival_listener([waiters =
+                                          &ctx->pull_waiters](const store::DispatchRequest& r) {
+        waiters->arrived(r.topic, r.queue_id, r.consume_queue_offset, r.tags_code, r.properties);
+    });
     return ctx;
 }
 
@@ -82,6 +82,7 @@ RequestSettings BrokerContext::request_settings() const {
         r.long_polling_enable = s.broker.long_polling_enable;
         r.short_polling_time_mills = s.broker.short_polling_time_mills;
         r.slave_read_enable = s.broker.slave_read_enable;
+        r.enable_property_filter = s.broker.enable_property_filter;
         r.broker_fast_failure_enable = s.broker.broker_fast_failure_enable;
         r.wait_time_mills_in_send_queue = s.broker.wait_time_mills_in_send_queue;
         r.reject_transaction_message = s.broker.reject_transaction_message;

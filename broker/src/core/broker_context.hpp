@@ -15,6 +15,7 @@
 #include "core/broker_stats.hpp"
 #include "core/name_server_registrar.hpp"
 #include "core/runtime_info.hpp"
+#include "filter/sql_filter.hpp"
 #include "ha/replication.hpp"
 #include "message/message.hpp"
 #include "metadata/consumer_offset_manager.hpp"
@@ -39,6 +40,7 @@ struct RequestSettings {
     bool long_polling_enable = true;
     int64_t short_polling_time_mills = 1000;
     bool slave_read_enable = false;
+    bool enable_property_filter = false;
     bool broker_fast_failure_enable = true;
     int64_t wait_time_mills_in_send_queue = 200;
     bool reject_transaction_message = false;
@@ -64,6 +66,7 @@ struct BrokerContext {
     std::unique_ptr<ScheduleService> schedule;
     std::unique_ptr<TransactionCheckService> transaction_check;
     PullWaiters pull_waiters;
+    filter::SelectorCache selectors;       // SQL92 subscriptions, compiled once
     PromotionFence promotion_fence;        // armed when this broker becomes a master by promotion
     std::unique_ptr<BrokerStats> traffic;  // VIEW_BROKER_STATS_DATA's counters
     RebalanceLockManager locks;

@@ -1,12 +1,14 @@
 // PULL_MESSAGE (PullMessageProcessor, spec/behaviours.md §2.6): RocketMQ's checks and codes, the
-// store read with tag filtering, the found records sent straight from the mapped commit log, and
-// long polling: a pull that finds nothing is held (a coroutine on a timer) until a matching
-// message is dispatched or its suspend time runs out, then answered once more without holding.
+// store read with tag or SQL92 filtering, the found records sent straight from the mapped commit
+// log, and long polling: a pull that finds nothing is held (a coroutine on a timer) until a
+// matching message is dispatched or its suspend time runs out, then answered once more without
+// holding.
 #include <functional>
 
 #include "body/offset_moved_event.hpp"
 #include "common/wall_clock.hpp"
 #include "core/broker_context.hpp"
+#include "filter/sql_filter.hpp"
 #include "filter/tag_filter.hpp"
 #include "message/property_keys.hpp"
 #include "metadata/topic_validator.hpp"
@@ -82,20 +84,42 @@ common::Expected<store::SubscriptionGroupConfig, RemotingCommand> check_pull(
     return std::move(*group);
 }
 
-/// The subscription the pull filters by: the one it carries, or the one its consumer's
-/// heartbeat registered (which must be at least as new as the pull's).
-common::Expected<body::SubscriptionData, RemotingCommand> pull_subscription(
-    BrokerContext& broker, const RemotingCommand& request, const proto::PullMessageRequestHeader& h,
-    const store::SubscriptionGroupConfig& group) {
+using Filter = std::shared_ptr<const store::MessageFilter>;
+
+bool is_tag_type(std::string_view expression_type) {
+    return expression_type.empty() || expression_type == "TAG";
+}
+
+std::string refused_type(std::string_view expression_type) {
+    return "The broker does not support consumer to filter message by "
+           + std::string(expression_type);
+}
+
+/// The filter the pull reads with, from the subscription it carries (lite pull consumers send
+/// it with every pull) or the one its consumer's heartbeat registered, which must be at least
+/// as new as the pull's. SQL92 selectors come compiled from the broker's cache.
+common::Expected<Filter, RemotingCommand> pull_filter(BrokerContext& broker,
+                                                      const RemotingCommand& request,
+                                                      const proto::PullMessageRequestHeader& h,
+                                                      const store::SubscriptionGroupConfig& group,
+                                                      const RequestSettings& settings) {
     const auto refuse = [&](ResponseCode code, std::string remark) {
         return RemotingCommand::response_to(request, code, std::move(remark));
     };
     if (h.sysFlag & proto::pull_sys_flag::kSubscription) {
-        if (h.expressionType && *h.expressionType != "TAG")
-            return refuse(
-                ResponseCode::SYSTEM_ERROR,
-                "The broker does not support consumer to filter message by " + *h.expressionType);
-        return filter::build_tag_subscription(h.topic, h.subscription.value_or("*"));
+        const std::string type = h.expressionType.value_or("TAG");
+        const std::string expression = h.subscription.value_or("*");
+        if (is_tag_type(type))
+            return Filter(std::make_shared<filter::TagFilter>(
+                filter::build_tag_subscription(h.topic, expression)));
+        if (type != filter::kSql92 || !settings.enable_property_filter)
+            return refuse(ResponseCode::SYSTEM_ERROR, refused_type(type));
+        auto selector = broker.selectors.get(expression);
+        if (!selector)
+            return refuse(ResponseCode::SUBSCRIPTION_PARSE_FAILED,
+                          "parse the consumer's subscription[" + expression + "] failed, group: "
+                              + h.consumerGroup + ": " + selector.error().describe());
+        return Filter(std::make_shared<filter::SqlFilter>(std::move(*selector)));
     }
     const auto model = broker.clients->message_model(h.consumerGroup);
     if (!model)
@@ -111,18 +135,28 @@ common::Expected<body::SubscriptionData, RemotingCommand> pull_subscription(
     if (registered->sub_version < h.subVersion)
         return refuse(ResponseCode::SUBSCRIPTION_NOT_LATEST,
                       "the consumer's subscription not latest");
-    if (registered->expression_type != "TAG" && !registered->expression_type.empty())
-        return refuse(ResponseCode::SYSTEM_ERROR,
-                      "The broker does not support consumer to filter message by "
-                          + registered->expression_type);
-    return std::move(*registered);
+    if (is_tag_type(registered->expression_type))
+        return Filter(std::make_shared<filter::TagFilter>(*registered));
+    // 4.9.8 compiles a registered selector at the heartbeat and keeps no filter data for one
+    // that does not compile, which its pulls then find missing.
+    auto selector = registered->expression_type == filter::kSql92
+                        ? broker.selectors.get(registered->sub_string)
+                        : filter::CompiledSelector(filter::sql::CompileError{0, "unknown type"});
+    if (!selector)
+        return refuse(ResponseCode::FILTER_DATA_NOT_EXIST,
+                      "The broker's consumer filter data is not exist!Your expression may be "
+                      "wrong! "
+                          + selector.error().describe());
+    if (!settings.enable_property_filter)
+        return refuse(ResponseCode::SYSTEM_ERROR, refused_type(registered->expression_type));
+    return Filter(std::make_shared<filter::SqlFilter>(std::move(*selector)));
 }
 
 /// Long polling: a pull that found nothing waits until a matching message is dispatched or its
 /// suspend time runs out, then reads once more.
 boost::asio::awaitable<store::GetMessageResult> hold_and_read_again(
     BrokerContext& broker, remoting::RequestContext& ctx, const proto::PullMessageRequestHeader& h,
-    std::shared_ptr<filter::TagFilter> filter, int32_t max_msgs, const RequestSettings& settings) {
+    Filter filter, int32_t max_msgs, const RequestSettings& settings) {
     const auto hold = settings.long_polling_enable
                           ? std::chrono::milliseconds(std::max<int64_t>(0, h.suspendTimeoutMillis))
                           : std::chrono::milliseconds(settings.short_polling_time_mills);
@@ -216,9 +250,9 @@ boost::asio::awaitable<RemotingCommand> handle_pull_message(BrokerContext& broke
     const auto settings = broker.request_settings();
     auto group = check_pull(broker, ctx, request, *h, settings);
     if (!group) co_return group.error();
-    auto subscription = pull_subscription(broker, request, *h, *group);
-    if (!subscription) co_return subscription.error();
-    auto filter = std::make_shared<filter::TagFilter>(*subscription);
+    auto chosen = pull_filter(broker, request, *h, *group, settings);
+    if (!chosen) co_return chosen.error();
+    Filter filter = std::move(*chosen);
 
     const int32_t max_msgs = std::clamp(h->maxMsgNums, 1, 32 * 1024);
     auto result = broker.store->get_message(h->consumerGroup, h->topic, h->queueId, h->queueOffset,

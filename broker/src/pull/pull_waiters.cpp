@@ -38,7 +38,7 @@ boost::asio::awaitable<void> PullWaiters::wait(std::string topic, int32_t queue_
 }
 
 void PullWaiters::arrived(std::string_view topic, int32_t queue_id, int64_t queue_offset,
-                          int64_t tags_code) {
+                          int64_t tags_code, std::string_view properties) {
     std::lock_guard lock(mutex_);
     if (waiting_.empty()) return;
     auto it = waiting_.find(key(topic, queue_id));
@@ -46,7 +46,10 @@ void PullWaiters::arrived(std::string_view topic, int32_t queue_id, int64_t queu
     auto& list = it->second;
     std::erase_if(list, [&](const Waiter& w) {
         if (queue_offset < w.offset) return false;
-        if (w.filter && !w.filter->matches_tags_code(tags_code)) return false;
+        if (w.filter
+            && !(w.filter->matches_tags_code(tags_code)
+                 && w.filter->matches_properties(properties)))
+            return false;
         wake(w);
         return true;
     });

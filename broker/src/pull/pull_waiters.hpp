@@ -30,8 +30,10 @@ class PullWaiters {
                                       std::shared_ptr<const store::MessageFilter> filter,
                                       std::function<bool()> arrived_meanwhile);
 
-    /// A message was dispatched (the store's arrival listener, on the dispatcher thread).
-    void arrived(std::string_view topic, int32_t queue_id, int64_t queue_offset, int64_t tags_code);
+    /// A message was dispatched (the store's arrival listener, on the dispatcher thread), with
+    /// its tags code and raw properties for the held pulls' filters.
+    void arrived(std::string_view topic, int32_t queue_id, int64_t queue_offset, int64_t tags_code,
+                 std::string_view properties);
     /// Wakes every held pull and holds no more (shutdown: they answer with what there is). A
     /// pull parked after this would outlive the server's io_context, its timer with it.
     void wake_all();

@@ -220,7 +220,9 @@ TEST_CASE("LOCK_BATCH_MQ grants each queue to one client, UNLOCK_BATCH_MQ releas
           == proto::to_int(proto::ResponseCode::SYSTEM_ERROR));
 }
 
-TEST_CASE("CHECK_CLIENT_CONFIG accepts tag subscriptions and refuses SQL92 naming it") {
+TEST_CASE(
+    "CHECK_CLIENT_CONFIG accepts tag subscriptions; without enablePropertyFilter it refuses "
+    "SQL92") {
     Cluster c;
     const auto check = [&](const std::string& type) {
         auto request =

@@ -1,6 +1,7 @@
 // The lite pull consumer and the low-level pull against a real name server and broker.
 #include "rocketmq/lite_pull_consumer.hpp"
 
+#include <algorithm>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/use_future.hpp>
@@ -113,4 +114,29 @@ TEST_CASE("lite pull: assign a queue, seek back, and pull at an offset") {
     auto past_end = consumer.pull_blocking(queue0, "*", 10, 2);
     REQUIRE(past_end);
     CHECK(past_end->status == rocketmq::PullStatus::no_new_msg);
+}
+
+TEST_CASE("lite pull: a SQL92 selector polls only the messages it selects") {
+    rmq::test::ClientCluster c({"enablePropertyFilter=true"});
+    {
+        rocketmq::ProducerOptions o;
+        o.group = "PG";
+        rocketmq::Producer producer(o, c.client());
+        REQUIRE(producer.start());
+        for (int i = 0; i < 12; ++i) {
+            Message m("LiteSql", "m-" + std::to_string(i));
+            m.set_property("region", i % 3 == 0 ? "eu" : "us");
+            REQUIRE(producer.send_blocking(m));
+        }
+    }
+    LitePullConsumerOptions options;
+    options.group = "LPG-sql";
+    options.consume_from_where = rocketmq::ConsumeFromWhere::first_offset;
+    LitePullConsumer consumer(options, c.client());
+    REQUIRE(consumer.subscribe("LiteSql", rocketmq::MessageSelector::by_sql("region = 'eu'")));
+    REQUIRE(consumer.start_blocking());
+    auto bodies = poll_bodies(consumer, 4);
+    std::sort(bodies.begin(), bodies.end());
+    CHECK(bodies == std::vector<std::string>{"m-0", "m-3", "m-6", "m-9"});
+    CHECK(consumer.poll_blocking(500ms).empty());
 }

@@ -1,6 +1,6 @@
-// The push consumer against a real name server and broker: tag filtering, rebalance between
-// group members, retries reaching the dead-letter queue, orderly and broadcast consumption,
-// and offsets resumed by a new consumer of the group.
+// The push consumer against a real name server and broker: tag and SQL92 filtering, rebalance
+// between group members, retries reaching the dead-letter queue, orderly and broadcast
+// consumption, and offsets resumed by a new consumer of the group.
 #include "rocketmq/push_consumer.hpp"
 
 #include <boost/asio/co_spawn.hpp>
@@ -271,4 +271,60 @@ TEST_CASE("a new consumer of the group resumes after the committed offset") {
     for (const auto& body : got.bodies())
         CHECK(body.starts_with("new-"));
     CHECK(got.snapshot().size() == 5);
+}
+
+TEST_CASE("a push consumer with a SQL92 selector gets exactly the messages it selects") {
+    rmq::test::ClientCluster c({"enablePropertyFilter=true"});
+    auto producer = started_producer(c);
+    REQUIRE(producer.start());
+    for (int i = 0; i < 20; ++i) {
+        Message m("Priced", i % 2 ? "TagB" : "TagA", "body-" + std::to_string(i));
+        m.set_property("price", std::to_string(i * 10));
+        REQUIRE(producer.send_blocking(m));
+    }
+    rmq::test::Received received;
+    PushConsumer consumer(consumer_options("CG-sql"), c.client());
+    REQUIRE(consumer.subscribe(
+        "Priced", rocketmq::MessageSelector::by_sql("TAGS = 'TagA' AND price >= 100")));
+    consumer.set_listener(collect_into(received));
+    auto started = consumer.start_blocking();
+    INFO((started ? "" : started.error().message()));
+    REQUIRE(started);
+    REQUIRE(received.wait_for_count(5, 20s));
+    std::this_thread::sleep_for(500ms);  // nothing else may arrive
+    std::set<std::string> bodies;
+    for (const auto& m : received.snapshot())
+        bodies.insert(m.body);
+    CHECK(bodies == std::set<std::string>{"body-10", "body-12", "body-14", "body-16", "body-18"});
+    CHECK(received.snapshot().size() == 5);
+}
+
+TEST_CASE("a SQL92 consumer does not start when the broker refuses its selector") {
+    SECTION("a selector that does not compile") {
+        rmq::test::ClientCluster c({"enablePropertyFilter=true"});
+        auto producer = started_producer(c);
+        REQUIRE(producer.start());
+        send_all(producer, "Priced", 1);
+        PushConsumer consumer(consumer_options("CG-bad-sql"), c.client());
+        REQUIRE(consumer.subscribe("Priced", rocketmq::MessageSelector::by_sql("price >")));
+        rmq::test::Received unused;
+        consumer.set_listener(collect_into(unused));
+        auto started = consumer.start_blocking();
+        REQUIRE_FALSE(started);
+        CHECK(started.error().message().find("SUBSCRIPTION_PARSE_FAILED") != std::string::npos);
+    }
+    SECTION("a broker without enablePropertyFilter") {
+        rmq::test::ClientCluster c;
+        auto producer = started_producer(c);
+        REQUIRE(producer.start());
+        send_all(producer, "Priced", 1);
+        PushConsumer consumer(consumer_options("CG-no-sql"), c.client());
+        REQUIRE(consumer.subscribe("Priced", rocketmq::MessageSelector::by_sql("price > 1")));
+        rmq::test::Received unused;
+        consumer.set_listener(collect_into(unused));
+        auto started = consumer.start_blocking();
+        REQUIRE_FALSE(started);
+        CHECK(started.error().message().find("does not support consumer to filter message by SQL92")
+              != std::string::npos);
+    }
 }

@@ -14,55 +14,58 @@ using namespace std::chrono_literals;
 
 namespace {
 
-/// Starts a held pull of T/0 from offset 5 on `io`; `ended` is set when it returns.
-void hold(boost::asio::io_context& io, PullWaiters& waiters, bool& ended) {
-    boost::asio::co_spawn(
-        io,
-        [&]() -> boost::asio::awaitable<void> {
-            co_await waiters.wait("T", 0, 5, PullWaiters::Clock::now() + 1h, nullptr,
-                                  [] { return false; });
-            ended = true;
-        },
-        boost::asio::detached);
-}
-
-/// Runs what is ready (an io_context that ran out of work must be restarted first).
-void settle(boost::asio::io_context& io) {
-    io.restart();
-    io.run_for(20ms);
-}
-
-}  // namespace
-
-TEST_CASE("a held pull wakes for a message at its offset, not before") {
+/// One io_context and its PullWaiters, with a pull of T/0 from offset 5 already held.
+struct HeldPull {
     boost::asio::io_context io;
     PullWaiters waiters;
     bool ended = false;
-    hold(io, waiters, ended);
-    settle(io);
+
+    HeldPull() {
+        hold(ended);
+        settle();
+    }
+
+    /// Starts a held pull of T/0 from offset 5; `flag` is set when it returns.
+    void hold(bool& flag) {
+        boost::asio::co_spawn(
+            io,
+            [this, &flag]() -> boost::asio::awaitable<void> {
+                co_await waiters.wait("T", 0, 5, PullWaiters::Clock::now() + 1h, nullptr,
+                                      [] { return false; });
+                flag = true;
+            },
+            boost::asio::detached);
+    }
+
+    /// Runs what is ready (an io_context that ran out of work must be restarted first).
+    void settle() {
+        io.restart();
+        io.run_for(20ms);
+    }
+};
+
+}  // namespace
+
+TEST_CASE_METHOD(HeldPull, "a held pull wakes for a message at its offset, not before") {
     CHECK(waiters.held() == 1);
-    waiters.arrived("T", 0, 4, 0);  // behind the pull's offset
-    settle(io);
+    waiters.arrived("T", 0, 4, 0, {});  // behind the pull's offset
+    settle();
     CHECK_FALSE(ended);
-    waiters.arrived("T", 0, 5, 0);
-    settle(io);
+    waiters.arrived("T", 0, 5, 0, {});
+    settle();
     CHECK(ended);
     CHECK(waiters.held() == 0);
 }
 
-TEST_CASE("after shutdown's wake_all every held pull ends and a new one is not held") {
-    boost::asio::io_context io;
-    PullWaiters waiters;
-    bool first = false;
-    hold(io, waiters, first);
-    settle(io);
+TEST_CASE_METHOD(HeldPull,
+                 "after shutdown's wake_all every held pull ends and a new one is not held") {
     waiters.wake_all();
-    settle(io);
-    CHECK(first);
+    settle();
+    CHECK(ended);
 
     bool late = false;
-    hold(io, waiters, late);
-    settle(io);
+    hold(late);
+    settle();
     CHECK(late);
     CHECK(waiters.held() == 0);
 }

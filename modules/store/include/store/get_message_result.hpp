@@ -28,13 +28,15 @@ enum class GetMessageStatus : uint8_t {
 
 std::string_view to_string(GetMessageStatus status);
 
-/// Tag filtering for pulls: by the consume queue's tags code first, then (optionally) by the
-/// record itself (SQL92 property filters).
+/// A pull's filter: by the consume queue's tags code first, then (SQL92 selectors) by the
+/// record's properties.
 class MessageFilter {
   public:
     virtual ~MessageFilter() = default;
     virtual bool matches_tags_code(int64_t tags_code) const = 0;
     virtual bool matches_record(std::span<const char> /*record*/) const { return true; }
+    /// The same test on a raw properties string, for a message just dispatched.
+    virtual bool matches_properties(std::string_view /*raw_properties*/) const { return true; }
 };
 
 struct GetMessageResult {
