@@ -3,11 +3,12 @@
 // prints every message it receives, one line each, so the test can compare.
 //
 //   Interop produce <namesrv> <topic> <count>
-//   Interop consume <namesrv> <topic> <group> <count> <timeoutSeconds>
+//   Interop consume <namesrv> <topic> <group> <count> <timeoutSeconds> [<SQL92 selector>]
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.consumer.MessageSelector;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
@@ -21,7 +22,8 @@ public class Interop {
         if (args[0].equals("produce")) {
             produce(args[1], args[2], Integer.parseInt(args[3]));
         } else {
-            consume(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+            consume(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]),
+                    args.length > 6 ? args[6] : null);
         }
         System.exit(0);
     }
@@ -40,13 +42,17 @@ public class Interop {
         producer.shutdown();
     }
 
-    static void consume(String namesrv, String topic, String group, int count, int timeout)
-        throws Exception {
+    static void consume(String namesrv, String topic, String group, int count, int timeout,
+                        String sql) throws Exception {
         CountDownLatch latch = new CountDownLatch(count);
         DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group);
         consumer.setNamesrvAddr(namesrv);
         consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
-        consumer.subscribe(topic, "*");
+        if (sql == null) {
+            consumer.subscribe(topic, "*");
+        } else {
+            consumer.subscribe(topic, MessageSelector.bySql(sql));
+        }
         consumer.registerMessageListener((MessageListenerConcurrently) (msgs, context) -> {
             for (MessageExt m : msgs) {
                 synchronized (Interop.class) {
