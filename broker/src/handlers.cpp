@@ -62,6 +62,8 @@ void register_handlers(remoting::RemotingServer& server, BrokerContext& broker) 
     add(SEND_MESSAGE, bind<handle_send>(broker));
     add(SEND_MESSAGE_V2, bind<handle_send>(broker));
     add(SEND_BATCH_MESSAGE, bind<handle_send>(broker));
+    add(SEND_REPLY_MESSAGE, bind<handle_send_reply>(broker));
+    add(SEND_REPLY_MESSAGE_V2, bind<handle_send_reply>(broker));
     add(CONSUMER_SEND_MSG_BACK, bind<handle_consumer_send_msg_back>(broker));
 
     // pull/

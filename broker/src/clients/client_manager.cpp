@@ -63,6 +63,17 @@ bool ClientManager::unregister_consumer(const std::string& group,
     return true;
 }
 
+std::shared_ptr<remoting::Connection> ClientManager::find_producer(
+    std::string_view client_id) const {
+    std::lock_guard lock(mutex_);
+    for (const auto& [group, channels] : producers_)
+        for (const auto& [key, channel] : channels)
+            if (channel.client_id == client_id && channel.connection
+                && channel.connection->is_open())
+                return channel.connection;
+    return nullptr;
+}
+
 void ClientManager::unregister_producer(const std::string& group,
                                         const remoting::Connection* connection) {
     std::lock_guard lock(mutex_);

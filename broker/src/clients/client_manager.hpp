@@ -74,6 +74,9 @@ class ClientManager {
     /// getAvailableChannel takes them in turn, a random pick spreads them as well); null when
     /// none is open.
     std::shared_ptr<remoting::Connection> available_producer(std::string_view group) const;
+    /// The open connection of the producer whose client id is `client_id`, in any group (where
+    /// a reply goes, REPLY_TO_CLIENT); null when it has none.
+    std::shared_ptr<remoting::Connection> find_producer(std::string_view client_id) const;
     /// GET_ALL_PRODUCER_INFO: every connected producer, by group.
     body::OrderedMap<std::string, std::vector<body::ProducerInfo>> producer_table() const;
     /// Consumer groups with a live member subscribed to `topic` (QUERY_TOPIC_CONSUME_BY_WHO).

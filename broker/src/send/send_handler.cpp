@@ -19,16 +19,12 @@
 #include "send/send_busy.hpp"
 #include "send/send_handlers.hpp"
 #include "send/send_request.hpp"
+#include "send/send_steps.hpp"
 #include "transaction/transaction_rules.hpp"
 
 namespace rmq::broker {
 
 namespace {
-
-using proto::ResponseCode;
-using remoting::RemotingCommand;
-using store::PutMessageStatus;
-
 constexpr std::string_view kFaqApplyTopic =
     "\nSee http://rocketmq.apache.org/docs/faq/ for further details.";
 
@@ -36,6 +32,68 @@ int32_t random_queue(int32_t write_queue_nums) {
     thread_local std::minstd_rand rng{std::random_device{}()};
     return static_cast<int32_t>(rng() % static_cast<uint32_t>(std::max(1, write_queue_nums)));
 }
+}  // namespace
+
+using proto::ResponseCode;
+using remoting::RemotingCommand;
+
+std::optional<RemotingCommand> refuse_when_not_accepting(BrokerContext& broker,
+                                                         const RemotingCommand& request,
+                                                         const RequestSettings& settings) {
+    const int64_t now = common::epoch_millis();
+    if (settings.start_accept_send_request_time_stamp > now)
+        return RemotingCommand::response_to(
+            request, ResponseCode::SYSTEM_ERROR,
+            "broker unable to service, until "
+                + std::to_string(settings.start_accept_send_request_time_stamp));
+    auto not_busy =
+        check_send_not_busy(settings.broker_fast_failure_enable, broker.store->put_queue_wait(),
+                            broker.store->queued_puts(), settings.wait_time_mills_in_send_queue);
+    if (!not_busy) return RemotingCommand::response_to(request, not_busy.error());
+    return std::nullopt;
+}
+
+common::Expected<store::TopicConfig, RemotingCommand> resolve_topic(
+    BrokerContext& broker, remoting::RequestContext& ctx, const RemotingCommand& request,
+    SendRequest& send, const RequestSettings& settings) {
+    const auto refuse = [&](ResponseCode code, std::string remark) {
+        return RemotingCommand::response_to(request, code, std::move(remark));
+    };
+    auto topic = broker.topics->find(send.topic);
+    if ((settings.broker_permission & proto::perm::kWrite) == 0 && topic && topic->order)
+        return refuse(ResponseCode::NO_PERMISSION,
+                      "the broker[" + settings.broker_ip1 + "] sending message is forbidden");
+    if (auto name = check_topic_name(send.topic); !name)
+        return RemotingCommand::response_to(request, name.error());
+    if (is_send_forbidden_topic(send.topic))
+        return refuse(ResponseCode::NO_PERMISSION,
+                      "Sending message to topic[" + send.topic + "] is forbidden.");
+    if (!topic) {
+        int32_t sys_flag = 0;
+        if (send.unit_mode)
+            sys_flag = send.topic.starts_with(kRetryGroupTopicPrefix)
+                           ? proto::topic_sys_flag::kUnitSub
+                           : proto::topic_sys_flag::kUnit;
+        topic = broker.topics->create_in_send(send.topic, send.default_topic,
+                                              send.default_topic_queue_nums, sys_flag);
+        if (!topic)
+            return refuse(ResponseCode::TOPIC_NOT_EXIST, "topic[" + send.topic
+                                                             + "] not exist, apply first please!"
+                                                             + std::string(kFaqApplyTopic));
+        broker.topics_changed();
+    }
+    const int32_t queue_limit = std::max(topic->read_queue_nums, topic->write_queue_nums);
+    if (send.queue_id >= queue_limit)
+        return refuse(ResponseCode::SYSTEM_ERROR, "request queueId[" + std::to_string(send.queue_id)
+                                                      + "] is illegal, " + topic->to_java_string()
+                                                      + " Producer: " + ctx.remote_address());
+    if (send.queue_id < 0) send.queue_id = random_queue(topic->write_queue_nums);
+    return std::move(*topic);
+}
+
+namespace {
+
+using store::PutMessageStatus;
 
 /// handlePutMessageResult: the store's status as a response code and remark.
 RemotingCommand put_result_response(const RemotingCommand& request,
@@ -84,63 +142,6 @@ bool has_delay_level(const message::Message& msg) {
     int32_t level = 0;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), level);
     return ec == std::errc() && end == text.data() + text.size() && level > 0;
-}
-
-/// Why the broker takes no sends now (not yet accepting, or its append queue too slow).
-std::optional<RemotingCommand> refuse_when_not_accepting(BrokerContext& broker,
-                                                         const RemotingCommand& request,
-                                                         const RequestSettings& settings) {
-    const int64_t now = common::epoch_millis();
-    if (settings.start_accept_send_request_time_stamp > now)
-        return RemotingCommand::response_to(
-            request, ResponseCode::SYSTEM_ERROR,
-            "broker unable to service, until "
-                + std::to_string(settings.start_accept_send_request_time_stamp));
-    auto not_busy =
-        check_send_not_busy(settings.broker_fast_failure_enable, broker.store->put_queue_wait(),
-                            broker.store->queued_puts(), settings.wait_time_mills_in_send_queue);
-    if (!not_busy) return RemotingCommand::response_to(request, not_busy.error());
-    return std::nullopt;
-}
-
-/// msgCheck: the topic's config, auto-created from the default topic when allowed, or the
-/// refusal; the queue id checked against it and chosen at random when the producer left it open.
-common::Expected<store::TopicConfig, RemotingCommand> resolve_topic(
-    BrokerContext& broker, remoting::RequestContext& ctx, const RemotingCommand& request,
-    SendRequest& send, const RequestSettings& settings) {
-    const auto refuse = [&](ResponseCode code, std::string remark) {
-        return RemotingCommand::response_to(request, code, std::move(remark));
-    };
-    auto topic = broker.topics->find(send.topic);
-    if ((settings.broker_permission & proto::perm::kWrite) == 0 && topic && topic->order)
-        return refuse(ResponseCode::NO_PERMISSION,
-                      "the broker[" + settings.broker_ip1 + "] sending message is forbidden");
-    if (auto name = check_topic_name(send.topic); !name)
-        return RemotingCommand::response_to(request, name.error());
-    if (is_send_forbidden_topic(send.topic))
-        return refuse(ResponseCode::NO_PERMISSION,
-                      "Sending message to topic[" + send.topic + "] is forbidden.");
-    if (!topic) {
-        int32_t sys_flag = 0;
-        if (send.unit_mode)
-            sys_flag = send.topic.starts_with(kRetryGroupTopicPrefix)
-                           ? proto::topic_sys_flag::kUnitSub
-                           : proto::topic_sys_flag::kUnit;
-        topic = broker.topics->create_in_send(send.topic, send.default_topic,
-                                              send.default_topic_queue_nums, sys_flag);
-        if (!topic)
-            return refuse(ResponseCode::TOPIC_NOT_EXIST, "topic[" + send.topic
-                                                             + "] not exist, apply first please!"
-                                                             + std::string(kFaqApplyTopic));
-        broker.topics_changed();
-    }
-    const int32_t queue_limit = std::max(topic->read_queue_nums, topic->write_queue_nums);
-    if (send.queue_id >= queue_limit)
-        return refuse(ResponseCode::SYSTEM_ERROR, "request queueId[" + std::to_string(send.queue_id)
-                                                      + "] is illegal, " + topic->to_java_string()
-                                                      + " Producer: " + ctx.remote_address());
-    if (send.queue_id < 0) send.queue_id = random_queue(topic->write_queue_nums);
-    return std::move(*topic);
 }
 
 /// The record as the header describes it; the body is added by the single or batch path.

@@ -7,7 +7,9 @@ namespace rmq::broker {
 
 proto::Result<SendRequest> decode_send_request(const remoting::RemotingCommand& request) {
     SendRequest s;
-    if (request.code == proto::to_int(proto::RequestCode::SEND_MESSAGE)) {
+    // SEND_REPLY_MESSAGE has SEND_MESSAGE's header, SEND_REPLY_MESSAGE_V2 SEND_MESSAGE_V2's.
+    if (request.code == proto::to_int(proto::RequestCode::SEND_MESSAGE)
+        || request.code == proto::to_int(proto::RequestCode::SEND_REPLY_MESSAGE)) {
         auto h = request.decode_header<proto::SendMessageRequestHeader>();
         if (!h) return h.error();
         s.producer_group = std::move(h->producerGroup);

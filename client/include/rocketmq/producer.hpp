@@ -8,6 +8,7 @@
 // reached the broker when a send is cancelled after it was written.
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <string_view>
@@ -29,10 +30,17 @@ using MessageQueueSelector =
 MessageQueueSelector select_by_hash(std::string key);
 
 using SendCallback = std::function<void(Result<SendResult>)>;
+using RequestCallback = std::function<void(Result<ReceivedMessage>)>;
 
 namespace detail {
 class ProducerImpl;
 }
+
+/// The reply to a request message a consumer received (MessageUtil.createReplyMessage): to the
+/// request's cluster's reply topic (<CLUSTER>_REPLY_TOPIC), with its correlation id, requester
+/// and TTL; send it with any producer. Fails when the request carries no CLUSTER (it was not
+/// delivered by a broker).
+Result<Message> make_reply(const ReceivedMessage& request, std::string body);
 
 class Producer {
   public:
@@ -80,6 +88,16 @@ class Producer {
     Result<SendResult> send_blocking(Message message, MessageQueueSelector selector);
     Result<SendResult> send_batch_blocking(std::vector<Message> messages);
     Result<void> send_oneway_blocking(Message message);
+
+    /// Request/reply (RocketMQ 4.6+): sends `message` as a request (CORRELATION_ID,
+    /// REPLY_TO_CLIENT and TTL set) and waits for the reply a consumer sends back with
+    /// make_reply(); ErrorKind::timeout when none arrives within `timeout` (which also bounds
+    /// the send).
+    asio::awaitable<Result<ReceivedMessage>> request(Message message,
+                                                     std::chrono::milliseconds timeout);
+    /// The same, returning at once; `callback` runs on the client's executor.
+    void request(Message message, std::chrono::milliseconds timeout, RequestCallback callback);
+    Result<ReceivedMessage> request_blocking(Message message, std::chrono::milliseconds timeout);
 
     /// The topic's writable queues (fetchPublishMessageQueues).
     asio::awaitable<Result<std::vector<MessageQueue>>> fetch_publish_queues(std::string topic);

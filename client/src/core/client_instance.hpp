@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/members.hpp"
+#include "core/reply_waiters.hpp"
 #include "core/services.hpp"
 #include "core/topic_route.hpp"
 #include "remoting/client.hpp"
@@ -95,6 +96,8 @@ class ClientInstance : public std::enable_shared_from_this<ClientInstance> {
     asio::awaitable<void> unregister(std::string producer_group, std::string consumer_group);
 
     rmq::remoting::RemotingClient& remoting() { return *remoting_; }
+    /// Requests of this client's producers waiting for their replies.
+    ReplyWaiters& replies() { return replies_; }
 
   private:
     void start_services();
@@ -133,6 +136,7 @@ class ClientInstance : public std::enable_shared_from_this<ClientInstance> {
     mutable std::mutex members_mutex_;  // start() and shutdown() may run on callers' threads
     std::map<std::string, std::weak_ptr<ProducerMember>> producers_;
     std::map<std::string, std::weak_ptr<ConsumerMember>> consumers_;
+    ReplyWaiters replies_;
 
     friend class ServerRequests;
 };

@@ -1,5 +1,6 @@
 // The requests brokers send to clients (ClientRemotingProcessor): consumer-list changes,
-// transaction checks, offset resets, and the admin tools' status and running-info queries.
+// transaction checks, offset resets, replies to requests, and the admin tools' status and
+// running-info queries.
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <chrono>
@@ -7,8 +8,11 @@
 #include "body/consume_message_directly_result.hpp"
 #include "body/reset_offset.hpp"
 #include "common/log.hpp"
+#include "common/wall_clock.hpp"
 #include "core/client_instance.hpp"
 #include "core/message_codec.hpp"
+#include "message/compression.hpp"
+#include "message/properties.hpp"
 #include "proto/request_code.hpp"
 #include "proto/response_code.hpp"
 
@@ -61,6 +65,7 @@ class ServerRequests {
         on(RequestCode::GET_CONSUMER_STATUS_FROM_CLIENT, &consumer_status);
         on(RequestCode::GET_CONSUMER_RUNNING_INFO, &running_info);
         on(RequestCode::CONSUME_MESSAGE_DIRECTLY, &consume_directly);
+        on(RequestCode::PUSH_REPLY_MESSAGE_TO_CLIENT, &push_reply);
     }
 
   private:
@@ -95,6 +100,42 @@ class ServerRequests {
         }
         producer->check_transaction(ctx.remote_address(), *header, std::move(*message));
         co_return std::nullopt;
+    }
+
+    /// A reply to one of this client's requests (receiveReplyMessage): handed to the request
+    /// waiting for its correlation id. Answered SUCCESS whether or not one still waits.
+    static asio::awaitable<Response> push_reply(ClientInstance& instance,
+                                                remoting::RequestContext& ctx,
+                                                RemotingCommand& request) {
+        auto header = request.decode_header<proto::ReplyMessageRequestHeader>();
+        if (!header) co_return RemotingCommand::response_to(request, header.error());
+        ReceivedMessage reply;
+        reply.topic = instance.unwrap_namespace(header->topic);
+        reply.queue_id = header->queueId;
+        reply.store_timestamp = header->storeTimestamp;
+        reply.born_timestamp = header->bornTimestamp;
+        reply.born_host = header->bornHost;
+        reply.store_host = header->storeHost;
+        reply.flag = header->flag;
+        reply.sys_flag = header->sysFlag;
+        reply.reconsume_times = header->reconsumeTimes.value_or(0);
+        auto body = rmq::message::decompress_body(
+            std::span<const char>(request.body.data(), request.body.size()), header->sysFlag);
+        if (!body)
+            co_return answer(request, proto::to_int(proto::ResponseCode::SYSTEM_ERROR),
+                             "cannot inflate the reply's body: " + body.error().message);
+        reply.body = std::move(*body);
+        rmq::message::for_each_property(
+            header->properties.value_or(""),
+            [&](std::string_view k, std::string_view v) { reply.set_property(k, v); });
+        reply.set_property("ARRIVE_TIME", std::to_string(rmq::common::epoch_millis()));
+        reply.msg_id = std::string(reply.unique_key());
+        const std::string correlation(reply.property("CORRELATION_ID"));
+        if (!instance.replies().deliver(correlation, std::move(reply)))
+            rmq::log::warn("client", "a reply from " + ctx.remote_address()
+                                         + " matches no waiting request (correlation id "
+                                         + correlation + ")");
+        co_return answer(request, proto::to_int(proto::ResponseCode::SUCCESS));
     }
 
     static asio::awaitable<Response> reset_consumer_offset(ClientInstance& instance,

@@ -91,6 +91,7 @@ Outgoing prepare_single(Message& message, const std::string& topic, const Produc
     out.flag = message.flag;
     out.sys_flag = extra_sys_flag;
     out.msg_id = std::string(message.unique_key());
+    out.reply = message.property("MSG_TYPE") == "reply";
     take_retry_fields(message, topic, out);
     out.properties = encode_properties(message.properties());
     if (message.body.size() >= static_cast<size_t>(options.compress_msg_body_over_howmuch)) {
@@ -160,8 +161,9 @@ rmq::remoting::RemotingCommand send_request(const Outgoing& out, const MessageQu
     h.k = unit_mode;
     h.l = out.max_reconsume_times;
     h.m = out.batch;
-    const auto code =
-        out.batch ? proto::RequestCode::SEND_BATCH_MESSAGE : proto::RequestCode::SEND_MESSAGE_V2;
+    const auto code = out.batch   ? proto::RequestCode::SEND_BATCH_MESSAGE
+                      : out.reply ? proto::RequestCode::SEND_REPLY_MESSAGE_V2
+                                  : proto::RequestCode::SEND_MESSAGE_V2;
     auto request = make_request(proto::to_int(code), h);
     request.body_views.emplace_back(out.body->data(), out.body->size());
     request.body_owner = out.body;

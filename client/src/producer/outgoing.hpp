@@ -1,7 +1,7 @@
 #pragma once
 // A message on its way out: checked as RocketMQ's Validators do, given its UNIQ_KEY,
-// compressed above the threshold, and encoded into a SEND_MESSAGE_V2 / SEND_BATCH_MESSAGE
-// request; the broker's answer turned into a SendResult.
+// compressed above the threshold, and encoded into a SEND_MESSAGE_V2 / SEND_BATCH_MESSAGE /
+// SEND_REPLY_MESSAGE_V2 request; the broker's answer turned into a SendResult.
 #include <memory>
 #include <span>
 #include <string>
@@ -29,6 +29,7 @@ struct Outgoing {
     int32_t flag = 0;
     int32_t sys_flag = 0;
     bool batch = false;
+    bool reply = false;  // MSG_TYPE=reply: sent as SEND_REPLY_MESSAGE_V2
     std::string msg_id;  // UNIQ_KEY(s), comma-separated for a batch
     int32_t reconsume_times = 0;
     std::optional<int32_t> max_reconsume_times;

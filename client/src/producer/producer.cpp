@@ -138,6 +138,34 @@ void Producer::send(Message message, MessageQueueSelector selector, SendCallback
                         std::move(callback));
 }
 
+asio::awaitable<Result<ReceivedMessage>> Producer::request(Message message,
+                                                           std::chrono::milliseconds timeout) {
+    return detail::on_client(impl_->executor(), impl_->request(std::move(message), timeout),
+                             "request");
+}
+
+void Producer::request(Message message, std::chrono::milliseconds timeout,
+                       RequestCallback callback) {
+    asio::co_spawn(
+        impl_->executor(),
+        [](std::shared_ptr<detail::ProducerImpl>, asio::awaitable<Result<ReceivedMessage>> op,
+           RequestCallback cb) -> asio::awaitable<void> {
+            auto result = co_await detail::guarded(std::move(op), "request");
+            try {
+                cb(std::move(result));
+            } catch (const std::exception& e) {
+                rmq::log::warn("client", std::string("a request callback threw: ") + e.what());
+            }
+        }(impl_, impl_->request(std::move(message), timeout), std::move(callback)),
+        asio::detached);
+}
+
+Result<ReceivedMessage> Producer::request_blocking(Message message,
+                                                   std::chrono::milliseconds timeout) {
+    return detail::block_on(impl_->executor(), impl_->request(std::move(message), timeout),
+                            "request_blocking");
+}
+
 Result<SendResult> Producer::send_blocking(Message message) {
     return detail::block_on(impl_->executor(),
                             impl_->send(std::move(message), std::monostate{}, SendMode::sync),

@@ -38,6 +38,9 @@ class ProducerImpl : public ProducerMember, public std::enable_shared_from_this<
     asio::awaitable<Result<SendResult>> send_batch(std::vector<Message> messages,
                                                    SendTarget target);
     asio::awaitable<Result<std::vector<MessageQueue>>> publish_queues(std::string topic);
+    /// Request/reply: the send, then the wait for the reply (request.cpp).
+    asio::awaitable<Result<ReceivedMessage>> request(Message message,
+                                                     std::chrono::milliseconds timeout);
 
     std::string group() const override { return group_; }
     std::vector<std::string> topics() const override;

@@ -1,0 +1,134 @@
+// Request/reply against a real name server and broker: a request gets the reply a consumer
+// sends back with make_reply() (awaited, by callback and blocking), a request nobody answers
+// times out with a clear error, and a reply whose requester went away gets the broker's answer.
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/use_future.hpp>
+#include <future>
+
+#include "client_fixture.hpp"
+#include "rocketmq/producer.hpp"
+#include "rocketmq/push_consumer.hpp"
+
+using namespace std::chrono_literals;
+using rocketmq::Message;
+
+namespace {
+
+std::unique_ptr<rocketmq::Producer> started_producer(const rmq::test::ClientCluster& c,
+                                                     const std::string& group,
+                                                     const std::string& instance = "DEFAULT") {
+    rocketmq::ProducerOptions o;
+    o.group = group;
+    auto producer = std::make_unique<rocketmq::Producer>(o, c.client(instance));
+    REQUIRE(producer->start());
+    return producer;
+}
+
+/// A consumer of `topic` answering every request with "reply-to-<body>" through `responder`.
+std::unique_ptr<rocketmq::PushConsumer> start_responder(const rmq::test::ClientCluster& c,
+                                                        const std::string& topic,
+                                                        rocketmq::Producer& responder) {
+    rocketmq::PushConsumerOptions o;
+    o.group = "CG-responder";
+    o.consume_from_where = rocketmq::ConsumeFromWhere::first_offset;
+    auto consumer = std::make_unique<rocketmq::PushConsumer>(o, c.client("responder"));
+    REQUIRE(consumer->subscribe(topic));
+    consumer->set_listener(
+        [&responder](std::span<const rocketmq::ReceivedMessage> batch, rocketmq::ConsumeContext&) {
+            for (const auto& request : batch) {
+                if (request.property("REPLY_TO_CLIENT").empty()) continue;  // not a request
+                auto reply = rocketmq::make_reply(request, "reply-to-" + request.body);
+                if (!reply) return rocketmq::ConsumeResult::reconsume_later;
+                auto sent = responder.send_blocking(*reply);
+                if (!sent) {
+                    std::fprintf(stderr, "the reply was not sent: %s\n",
+                                 sent.error().message().c_str());
+                    return rocketmq::ConsumeResult::reconsume_later;
+                }
+            }
+            return rocketmq::ConsumeResult::success;
+        });
+    auto started = consumer->start_blocking();
+    INFO((started ? "" : started.error().message()));
+    REQUIRE(started);
+    return consumer;
+}
+
+}  // namespace
+
+TEST_CASE("a request gets the reply its consumer sends back, awaited, by callback or blocking") {
+    rmq::test::ClientCluster c;
+    auto responder = started_producer(c, "PG-responder", "responder");
+    auto requester = started_producer(c, "PG-requester");
+    // The topic exists before the consumer subscribes, so its queues are balanced at once.
+    REQUIRE(responder->send_blocking(Message("Requests", "warm-up")));
+    auto consumer = start_responder(c, "Requests", *responder);
+
+    auto reply = requester->request_blocking(Message("Requests", "ping-1"), 10s);
+    INFO((reply ? "" : reply.error().message()));
+    REQUIRE(reply);
+    CHECK(reply->body == "reply-to-ping-1");
+    CHECK(reply->topic.ends_with("_REPLY_TOPIC"));
+    CHECK(reply->property("MSG_TYPE") == "reply");
+    CHECK(reply->property("REPLY_TO_CLIENT") == requester->client_id());
+    CHECK(reply->property("TTL") == "10000");
+    CHECK(reply->property("CORRELATION_ID").size() == 36);
+    CHECK_FALSE(reply->property("PUSH_REPLY_TIME").empty());
+    CHECK_FALSE(reply->property("ARRIVE_TIME").empty());
+
+    std::promise<rocketmq::Result<rocketmq::ReceivedMessage>> called;
+    requester->request(
+        Message("Requests", "ping-2"), 10s,
+        [&](rocketmq::Result<rocketmq::ReceivedMessage> r) { called.set_value(std::move(r)); });
+    auto by_callback = called.get_future().get();
+    REQUIRE(by_callback);
+    CHECK(by_callback->body == "reply-to-ping-2");
+
+    auto awaited = boost::asio::co_spawn(requester->executor(),
+                                         requester->request(Message("Requests", "ping-3"), 10s),
+                                         boost::asio::use_future)
+                       .get();
+    REQUIRE(awaited);
+    CHECK(awaited->body == "reply-to-ping-3");
+}
+
+TEST_CASE("a request nobody answers times out with a clear error") {
+    rmq::test::ClientCluster c;
+    auto requester = started_producer(c, "PG-requester");
+    REQUIRE(requester->send_blocking(Message("Unanswered", "warm-up")));
+    const auto started = std::chrono::steady_clock::now();
+    auto reply = requester->request_blocking(Message("Unanswered", "hello?"), 1500ms);
+    const auto waited = std::chrono::steady_clock::now() - started;
+    REQUIRE_FALSE(reply);
+    CHECK(reply.error().kind == rocketmq::ErrorKind::timeout);
+    CHECK(reply.error().message().find("wait reply message timeout, 1500 ms") != std::string::npos);
+    CHECK(waited >= 1400ms);
+}
+
+TEST_CASE("a reply whose requester went away gets the broker's answer") {
+    rmq::test::ClientCluster c;
+    auto responder = started_producer(c, "PG-responder", "responder");
+    std::string gone_id;
+    {
+        auto gone = started_producer(c, "PG-gone", "gone");
+        REQUIRE(gone->send_blocking(Message("Requests", "warm-up")));
+        gone_id = gone->client_id();
+        gone->shutdown_blocking();
+    }
+    rocketmq::ReceivedMessage request;
+    request.set_property("CLUSTER", "DefaultCluster");
+    request.set_property("CORRELATION_ID", "0f8fad5b-d9cb-469f-a165-70867728950e");
+    request.set_property("REPLY_TO_CLIENT", gone_id);
+    request.set_property("TTL", "3000");
+    auto reply = rocketmq::make_reply(request, "too late");
+    REQUIRE(reply);
+    auto sent = responder->send_blocking(*reply);
+    REQUIRE_FALSE(sent);
+    CHECK(sent.error().kind == rocketmq::ErrorKind::broker_refused);
+    CHECK(sent.error().response_code == 1);
+    CHECK(sent.error().remark
+          == "push reply message fail, channel of <" + gone_id + "> not found.");
+
+    rocketmq::ReceivedMessage undelivered;
+    CHECK_FALSE(rocketmq::make_reply(undelivered, "x"));  // no CLUSTER: not from a broker
+}
