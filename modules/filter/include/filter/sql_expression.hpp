@@ -4,6 +4,7 @@
 // property is NULL, a property's text converted to the type it is compared with, and an
 // evaluation error (text that is no number) meaning "no match". Also 5.x's CONTAINS, STARTSWITH
 // and ENDSWITH. Compiling takes time linear in the text and a bounded stack on any input.
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -36,14 +37,29 @@ class PropertySource {
     virtual std::optional<std::string_view> find(std::string_view name) const = 0;
 };
 
-/// Properties in their stored form (name 0x01 value, joined by 0x02).
+/// Properties in their stored form (name 0x01 value, joined by 0x02). The first lookup scans
+/// the text; a second splits it once, as a selector reading several properties is cheaper on
+/// the split form.
 class RawProperties final : public PropertySource {
   public:
     explicit RawProperties(std::string_view raw) : raw_(raw) {}
     std::optional<std::string_view> find(std::string_view name) const override;
 
   private:
+    void split() const;
+    static constexpr size_t kInline = 32;  // more than that: each lookup scans the text
     std::string_view raw_;
+    struct Entry {  // trivial, so that the array costs nothing until split() fills it
+        const char* key;
+        size_t key_size;
+        const char* value;
+        size_t value_size;
+    };
+    mutable std::array<Entry, kInline> entries_;
+    mutable size_t count_ = 0;
+    mutable bool split_ = false;
+    mutable bool overflow_ = false;
+    mutable bool looked_up_ = false;
 };
 
 struct Node;

@@ -285,11 +285,33 @@ Value evaluate_node(const Node& node, const PropertySource& properties, bool& fa
     return Evaluator(properties, failed).eval(node);
 }
 
+void RawProperties::split() const {
+    split_ = true;
+    message::for_each_property(raw_, [this](std::string_view key, std::string_view value) {
+        if (count_ == kInline) {
+            overflow_ = true;
+            return;
+        }
+        entries_[count_++] = {key.data(), key.size(), value.data(), value.size()};
+    });
+}
+
 std::optional<std::string_view> RawProperties::find(std::string_view name) const {
-    // Java's properties map has no empty values: an empty result means absent.
-    const auto value = message::find_property(raw_, name);
-    if (value.empty()) return std::nullopt;
-    return value;
+    if (!split_ && looked_up_) split();
+    looked_up_ = true;
+    if (!split_ || overflow_) {
+        // Java's properties map has no empty values: an empty result means absent.
+        const auto value = message::find_property(raw_, name);
+        if (value.empty()) return std::nullopt;
+        return value;
+    }
+    // From the back: a later duplicate wins, as in Java's map.
+    for (size_t i = count_; i-- > 0;) {
+        const Entry& e = entries_[i];
+        if (std::string_view(e.key, e.key_size) == name)
+            return std::string_view(e.value, e.value_size);
+    }
+    return std::nullopt;
 }
 
 Expression::Expression(std::unique_ptr<Node> root) : root_(std::move(root)) {
