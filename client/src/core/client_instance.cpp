@@ -441,12 +441,26 @@ asio::awaitable<void> ClientInstance::heartbeat_all() {
             request.body = body;
             auto response =
                 co_await call(addr, std::move(request), options_.client_api_timeout, "heartbeat");
-            if (!response)
+            if (!response) {
                 rmq::log::warn("client", response.error().message());
-            else if (response->code != 0)
+            } else if (response->code != 0) {
                 rmq::log::warn("client", refused(*response, "heartbeat", addr).message());
+            } else {
+                std::lock_guard lock(heartbeat_mutex_);
+                heartbeat_reached_.insert(addr);
+            }
         }
     }
+}
+
+bool ClientInstance::heartbeat_reached_masters(const TopicRoute& route) const {
+    std::lock_guard lock(heartbeat_mutex_);
+    for (const auto& broker : route.data.broker_datas) {
+        const auto master = broker.broker_addrs.find(0);
+        if (master != broker.broker_addrs.end() && !heartbeat_reached_.contains(master->second))
+            return false;
+    }
+    return true;
 }
 
 asio::awaitable<void> ClientInstance::persist_all_offsets() {

@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -90,6 +91,9 @@ class ClientInstance : public std::enable_shared_from_this<ClientInstance> {
 
     // ---- services
     asio::awaitable<void> heartbeat_all();
+    /// Whether every master of `route` has accepted one of this client's heartbeats: a broker
+    /// pushes replies (request/reply) only to clients it knows.
+    bool heartbeat_reached_masters(const TopicRoute& route) const;
     /// Runs every consumer's rebalance now (NOTIFY_CONSUMER_IDS_CHANGED, a new consumer).
     void rebalance_soon();
     /// UNREGISTER_CLIENT to every broker known, for the group that left.
@@ -137,6 +141,8 @@ class ClientInstance : public std::enable_shared_from_this<ClientInstance> {
     std::map<std::string, std::weak_ptr<ProducerMember>> producers_;
     std::map<std::string, std::weak_ptr<ConsumerMember>> consumers_;
     ReplyWaiters replies_;
+    mutable std::mutex heartbeat_mutex_;
+    std::set<std::string> heartbeat_reached_;  // broker addresses that accepted a heartbeat
 
     friend class ServerRequests;
 };

@@ -57,12 +57,12 @@ asio::awaitable<Result<ReceivedMessage>> ProducerImpl::request(Message message,
     message.set_property("REPLY_TO_CLIENT", client_id());
     message.set_property("TTL", std::to_string(timeout.count()));
     const std::string topic = message.topic;
-    // The broker pushes the reply only to a client it knows from a heartbeat: as Java's
-    // prepareSendRequest does, a topic not routed yet gets its route and a heartbeat first.
-    if (const auto wrapped = instance_->wrap_namespace(topic); !instance_->cached_route(wrapped)) {
-        (void)co_await publish_route(wrapped);
+    // The broker pushes the reply only to a client it knows from a heartbeat. Java's
+    // prepareSendRequest heartbeats when the topic had no route yet; a heartbeat is also due
+    // when the periodic one ran before the route was known (its first runs 1 s after start).
+    auto route = co_await publish_route(instance_->wrap_namespace(topic));
+    if (route && !instance_->heartbeat_reached_masters(**route))
         co_await instance_->heartbeat_all();
-    }
     // Registered before the send: a reply can arrive before the send's own answer.
     auto waiter = instance_->replies().expect(correlation, executor(), started + timeout);
     auto sent = co_await send(std::move(message), std::monostate{}, SendMode::sync);

@@ -1,12 +1,14 @@
 // Our client and the official Java client (4.9.8) on one topic, both ways: every message and
 // its tags, keys, user properties and id arrive intact; the Java consumer's SQL92 selector gets
-// what it selects from our broker; and 4.9.8's own filter still answers our table of selector
+// what it selects from our broker; request/reply works with the Java client on either side;
+// and 4.9.8's own filter still answers our table of selector
 // cases as the table says. Needs the Java reference (RMQ_JAVA_REFERENCE); skipped without it.
 #include <fstream>
 #include <regex>
 #include <set>
 
 #include "client_fixture.hpp"
+#include "responder.hpp"
 #include "rocketmq/producer.hpp"
 #include "rocketmq/push_consumer.hpp"
 
@@ -180,4 +182,45 @@ TEST_CASE("4.9.8's own filter answers every case of our selector table as the ta
         got.push_back(line);
     REQUIRE(expected.size() > 150);
     CHECK(got == expected);
+}
+
+TEST_CASE("the official Java producer's request() gets the reply our consumer sends back") {
+    const auto reference = java_reference();
+    rmq::test::ClientCluster c;
+    compile_interop(reference, c.dir.path() / "classes");
+    auto replier = rmq::test::started_producer(c, "PG-replier", "responder");
+    REQUIRE(replier->send_blocking(Message("JavaRequests", "warm-up")));
+    auto responder = rmq::test::start_responder(c, "JavaRequests", *replier);
+    auto java = run_java(reference, c.dir.path() / "classes",
+                         {"request", c.ns.addr, "JavaRequests", "3", "20000"},
+                         c.dir.path() / "java-requester.log");
+    INFO(java->log());
+    REQUIRE(java->wait_exit(90s) == 0);
+    const auto replies = lines_starting(java->log(), "REPLY ");
+    REQUIRE(replies.size() == 3);
+    for (int i = 0; i < 3; ++i)
+        CHECK(replies[static_cast<size_t>(i)].starts_with("reply-to-java-request-"
+                                                          + std::to_string(i) + "|"));
+}
+
+TEST_CASE("our request() gets the reply the official Java consumer sends back") {
+    const auto reference = java_reference();
+    rmq::test::ClientCluster c;
+    compile_interop(reference, c.dir.path() / "classes");
+    auto requester = rmq::test::started_producer(c, "PG-requester");
+    REQUIRE(requester->send_blocking(Message("CppRequests", "warm-up")));
+    auto java = run_java(reference, c.dir.path() / "classes",
+                         {"respond", c.ns.addr, "CppRequests", "JavaResponder", "3", "60"},
+                         c.dir.path() / "java-responder.log");
+    INFO(java->log());
+    REQUIRE(java->wait_for_log("STARTED", 60s));
+    for (int i = 0; i < 3; ++i) {
+        auto reply = requester->request_blocking(
+            Message("CppRequests", "cpp-request-" + std::to_string(i)), 30s);
+        INFO((reply ? "" : reply.error().message()));
+        REQUIRE(reply);
+        CHECK(reply->body == "reply-to-cpp-request-" + std::to_string(i));
+        CHECK(reply->property("REPLY_TO_CLIENT") == requester->client_id());
+    }
+    CHECK(java->wait_for_log("DONE", 30s));
 }

@@ -6,55 +6,13 @@
 #include <future>
 
 #include "client_fixture.hpp"
-#include "rocketmq/producer.hpp"
-#include "rocketmq/push_consumer.hpp"
+#include "responder.hpp"
 
 using namespace std::chrono_literals;
 using rocketmq::Message;
 
-namespace {
-
-std::unique_ptr<rocketmq::Producer> started_producer(const rmq::test::ClientCluster& c,
-                                                     const std::string& group,
-                                                     const std::string& instance = "DEFAULT") {
-    rocketmq::ProducerOptions o;
-    o.group = group;
-    auto producer = std::make_unique<rocketmq::Producer>(o, c.client(instance));
-    REQUIRE(producer->start());
-    return producer;
-}
-
-/// A consumer of `topic` answering every request with "reply-to-<body>" through `responder`.
-std::unique_ptr<rocketmq::PushConsumer> start_responder(const rmq::test::ClientCluster& c,
-                                                        const std::string& topic,
-                                                        rocketmq::Producer& responder) {
-    rocketmq::PushConsumerOptions o;
-    o.group = "CG-responder";
-    o.consume_from_where = rocketmq::ConsumeFromWhere::first_offset;
-    auto consumer = std::make_unique<rocketmq::PushConsumer>(o, c.client("responder"));
-    REQUIRE(consumer->subscribe(topic));
-    consumer->set_listener(
-        [&responder](std::span<const rocketmq::ReceivedMessage> batch, rocketmq::ConsumeContext&) {
-            for (const auto& request : batch) {
-                if (request.property("REPLY_TO_CLIENT").empty()) continue;  // not a request
-                auto reply = rocketmq::make_reply(request, "reply-to-" + request.body);
-                if (!reply) return rocketmq::ConsumeResult::reconsume_later;
-                auto sent = responder.send_blocking(*reply);
-                if (!sent) {
-                    std::fprintf(stderr, "the reply was not sent: %s\n",
-                                 sent.error().message().c_str());
-                    return rocketmq::ConsumeResult::reconsume_later;
-                }
-            }
-            return rocketmq::ConsumeResult::success;
-        });
-    auto started = consumer->start_blocking();
-    INFO((started ? "" : started.error().message()));
-    REQUIRE(started);
-    return consumer;
-}
-
-}  // namespace
+using rmq::test::start_responder;
+using rmq::test::started_producer;
 
 TEST_CASE("a request gets the reply its consumer sends back, awaited, by callback or blocking") {
     rmq::test::ClientCluster c;

@@ -4,6 +4,9 @@
 //
 //   Interop produce <namesrv> <topic> <count>
 //   Interop consume <namesrv> <topic> <group> <count> <timeoutSeconds> [<SQL92 selector>]
+//   Interop request <namesrv> <topic> <count> <timeoutMillis>     (prints REPLY <body> or FAILED)
+//   Interop respond <namesrv> <topic> <group> <count> <timeoutSeconds>
+//       (answers each request with "reply-to-<body>" through MessageUtil.createReplyMessage)
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +16,7 @@ import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendResult;
+import org.apache.rocketmq.client.utils.MessageUtil;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
@@ -21,6 +25,10 @@ public class Interop {
     public static void main(String[] args) throws Exception {
         if (args[0].equals("produce")) {
             produce(args[1], args[2], Integer.parseInt(args[3]));
+        } else if (args[0].equals("request")) {
+            request(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+        } else if (args[0].equals("respond")) {
+            respond(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
         } else {
             consume(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]),
                     args.length > 6 ? args[6] : null);
@@ -40,6 +48,61 @@ public class Interop {
             System.out.println("SENT " + r.getSendStatus() + " " + r.getMsgId());
         }
         producer.shutdown();
+    }
+
+    static void request(String namesrv, String topic, int count, int timeoutMillis)
+        throws Exception {
+        DefaultMQProducer producer = new DefaultMQProducer("JavaInteropRequester");
+        producer.setNamesrvAddr(namesrv);
+        producer.start();
+        for (int i = 0; i < count; i++) {
+            Message m = new Message(topic, ("java-request-" + i).getBytes(StandardCharsets.UTF_8));
+            try {
+                Message reply = producer.request(m, timeoutMillis);
+                System.out.println("REPLY " + new String(reply.getBody(), StandardCharsets.UTF_8) + "|"
+                                   + reply.getProperty("CORRELATION_ID"));
+            } catch (Exception e) {
+                System.out.println("FAILED " + e);
+            }
+            System.out.flush();
+        }
+        producer.shutdown();
+    }
+
+    static void respond(String namesrv, String topic, String group, int count, int timeout)
+        throws Exception {
+        CountDownLatch latch = new CountDownLatch(count);
+        DefaultMQProducer replier = new DefaultMQProducer("JavaInteropReplier");
+        replier.setNamesrvAddr(namesrv);
+        replier.start();
+        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group);
+        consumer.setNamesrvAddr(namesrv);
+        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        consumer.subscribe(topic, "*");
+        consumer.registerMessageListener((MessageListenerConcurrently) (msgs, context) -> {
+            for (MessageExt m : msgs) {
+                if (m.getProperty("REPLY_TO_CLIENT") == null) continue;
+                try {
+                    Message reply = MessageUtil.createReplyMessage(
+                        m, ("reply-to-" + new String(m.getBody(), StandardCharsets.UTF_8))
+                               .getBytes(StandardCharsets.UTF_8));
+                    SendResult r = replier.send(reply);
+                    System.out.println("REPLIED " + r.getSendStatus());
+                } catch (Exception e) {
+                    System.out.println("REPLY FAILED " + e);
+                }
+                System.out.flush();
+                latch.countDown();
+            }
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        consumer.start();
+        System.out.println("STARTED");
+        System.out.flush();
+        boolean all = latch.await(timeout, TimeUnit.SECONDS);
+        consumer.shutdown();
+        replier.shutdown();
+        System.out.println(all ? "DONE" : "TIMEOUT");
     }
 
     static void consume(String namesrv, String topic, String group, int count, int timeout,
