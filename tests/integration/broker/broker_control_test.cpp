@@ -221,8 +221,7 @@ TEST_CASE("LOCK_BATCH_MQ grants each queue to one client, UNLOCK_BATCH_MQ releas
 }
 
 TEST_CASE(
-    "CHECK_CLIENT_CONFIG accepts tag subscriptions; without enablePropertyFilter it refuses "
-    "SQL92") {
+    "CHECK_CLIENT_CONFIG accepts tag subscriptions, and SQL92 only with enablePropertyFilter") {
     Cluster c;
     const auto check = [&](const std::string& type) {
         auto request =
