@@ -128,9 +128,7 @@ boost::asio::awaitable<RemotingCommand> handle_send_reply(BrokerContext& broker,
                                                           const RemotingCommand& request) {
     const auto settings = broker.request_settings();
     auto response = co_await push_and_store(broker, ctx, request, settings);
-    if (!response.ext_fields) response.ext_fields.emplace();
-    response.ext_fields->set("MSG_REGION", settings.region_id);
-    response.ext_fields->set("TRACE_ON", settings.trace_on ? "true" : "false");
+    add_send_response_fields(response, settings);
     co_return response;
 }
 

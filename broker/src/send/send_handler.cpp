@@ -37,6 +37,12 @@ int32_t random_queue(int32_t write_queue_nums) {
 using proto::ResponseCode;
 using remoting::RemotingCommand;
 
+void add_send_response_fields(RemotingCommand& response, const RequestSettings& settings) {
+    if (!response.ext_fields) response.ext_fields.emplace();
+    response.ext_fields->set("MSG_REGION", settings.region_id);
+    response.ext_fields->set("TRACE_ON", settings.trace_on ? "true" : "false");
+}
+
 std::optional<RemotingCommand> refuse_when_not_accepting(BrokerContext& broker,
                                                          const RemotingCommand& request,
                                                          const RequestSettings& settings) {
@@ -292,11 +298,8 @@ boost::asio::awaitable<RemotingCommand> handle_send(BrokerContext& broker,
                                                     remoting::RequestContext& ctx,
                                                     const RemotingCommand& request) {
     const auto settings = broker.request_settings();
-    // Java adds these to every send response, errors included.
     auto response = co_await decode_check_store(broker, ctx, request, settings);
-    if (!response.ext_fields) response.ext_fields.emplace();
-    response.ext_fields->set("MSG_REGION", settings.region_id);
-    response.ext_fields->set("TRACE_ON", settings.trace_on ? "true" : "false");
+    add_send_response_fields(response, settings);
     co_return response;
 }
 

@@ -23,4 +23,7 @@ common::Expected<store::TopicConfig, remoting::RemotingCommand> resolve_topic(
     BrokerContext& broker, remoting::RequestContext& ctx, const remoting::RemotingCommand& request,
     SendRequest& send, const RequestSettings& settings);
 
+/// MSG_REGION and TRACE_ON, which Java adds to every send and reply response, errors included.
+void add_send_response_fields(remoting::RemotingCommand& response, const RequestSettings& settings);
+
 }  // namespace rmq::broker

@@ -94,19 +94,22 @@ asio::awaitable<Result<void>> drop_result(asio::awaitable<Result<SendResult>> op
     co_return Result<void>{};
 }
 
-void spawn_with_callback(std::shared_ptr<detail::ProducerImpl> impl,
-                         asio::awaitable<Result<SendResult>> op, SendCallback callback) {
+/// Runs `op` on the client's executor and hands its result to `callback` (`what`: "send",
+/// "request"); the producer stays alive until then.
+template <class T>
+void spawn_with_callback(std::shared_ptr<detail::ProducerImpl> impl, asio::awaitable<Result<T>> op,
+                         std::function<void(Result<T>)> callback, const char* what = "send") {
     asio::co_spawn(
         impl->executor(),
-        [](std::shared_ptr<detail::ProducerImpl>, asio::awaitable<Result<SendResult>> send,
-           SendCallback cb) -> asio::awaitable<void> {
-            auto result = co_await detail::guarded(std::move(send), "send");
+        [](std::shared_ptr<detail::ProducerImpl>, asio::awaitable<Result<T>> work,
+           std::function<void(Result<T>)> cb, const char* name) -> asio::awaitable<void> {
+            auto result = co_await detail::guarded(std::move(work), name);
             try {
                 cb(std::move(result));
             } catch (const std::exception& e) {
-                rmq::log::warn("client", std::string("a send callback threw: ") + e.what());
+                rmq::log::warn("client", std::string("a ") + name + " callback threw: " + e.what());
             }
-        }(impl, std::move(op), std::move(callback)),
+        }(impl, std::move(op), std::move(callback), what),
         asio::detached);
 }
 
@@ -146,18 +149,8 @@ asio::awaitable<Result<ReceivedMessage>> Producer::request(Message message,
 
 void Producer::request(Message message, std::chrono::milliseconds timeout,
                        RequestCallback callback) {
-    asio::co_spawn(
-        impl_->executor(),
-        [](std::shared_ptr<detail::ProducerImpl>, asio::awaitable<Result<ReceivedMessage>> op,
-           RequestCallback cb) -> asio::awaitable<void> {
-            auto result = co_await detail::guarded(std::move(op), "request");
-            try {
-                cb(std::move(result));
-            } catch (const std::exception& e) {
-                rmq::log::warn("client", std::string("a request callback threw: ") + e.what());
-            }
-        }(impl_, impl_->request(std::move(message), timeout), std::move(callback)),
-        asio::detached);
+    spawn_with_callback(impl_, impl_->request(std::move(message), timeout), std::move(callback),
+                        "request");
 }
 
 Result<ReceivedMessage> Producer::request_blocking(Message message,

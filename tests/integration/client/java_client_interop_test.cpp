@@ -63,16 +63,13 @@ TEST_CASE("messages from our producer reach the official Java consumer intact") 
     rmq::test::ClientCluster c;
     compile_interop(reference, c.dir.path() / "classes");
 
-    rocketmq::ProducerOptions po;
-    po.group = "CppInteropProducer";
-    rocketmq::Producer producer(po, c.client());
-    REQUIRE(producer.start());
+    auto producer = rmq::test::started_producer(c, "CppInteropProducer");
     std::set<std::string> expected;
     for (int i = 0; i < 20; ++i) {
         Message m("CppToJava", "TagCpp", "cpp-key-" + std::to_string(i),
                   "cpp-body-" + std::to_string(i));
         m.set_property("origin", "cpp");
-        auto sent = producer.send_blocking(m);
+        auto sent = producer->send_blocking(m);
         REQUIRE(sent);
         expected.insert("CppToJava|TagCpp|cpp-key-" + std::to_string(i) + "|cpp|cpp-body-"
                         + std::to_string(i) + "|" + sent->msg_id);
@@ -129,17 +126,14 @@ TEST_CASE("the official Java consumer's SQL92 selector gets what it selects from
     rmq::test::ClientCluster c({"enablePropertyFilter=true"});
     compile_interop(reference, c.dir.path() / "classes");
 
-    rocketmq::ProducerOptions po;
-    po.group = "CppInteropProducer";
-    rocketmq::Producer producer(po, c.client());
-    REQUIRE(producer.start());
+    auto producer = rmq::test::started_producer(c, "CppInteropProducer");
     std::set<std::string> expected;
     for (int i = 0; i < 20; ++i) {
         Message m("CppToJavaSql", i % 2 ? "TagB" : "TagA", "cpp-key-" + std::to_string(i),
                   "cpp-body-" + std::to_string(i));
         m.set_property("origin", "cpp");
         m.set_property("n", std::to_string(i));
-        auto sent = producer.send_blocking(m);
+        auto sent = producer->send_blocking(m);
         REQUIRE(sent);
         if (i >= 10 && i % 2 == 0)
             expected.insert("CppToJavaSql|TagA|cpp-key-" + std::to_string(i) + "|cpp|cpp-body-"

@@ -299,32 +299,29 @@ TEST_CASE("a push consumer with a SQL92 selector gets exactly the messages it se
     CHECK(received.snapshot().size() == 5);
 }
 
+/// Why a consumer of `selector` on a topic of `c` could not start ("" if it could).
+std::string sql_consumer_refusal(const rmq::test::ClientCluster& c, const std::string& selector) {
+    auto producer = started_producer(c);
+    REQUIRE(producer.start());
+    send_all(producer, "Priced", 1);
+    PushConsumer consumer(consumer_options("CG-refused-sql"), c.client());
+    REQUIRE(consumer.subscribe("Priced", rocketmq::MessageSelector::by_sql(selector)));
+    rmq::test::Received unused;
+    consumer.set_listener(collect_into(unused));
+    auto started = consumer.start_blocking();
+    return started ? std::string() : started.error().message();
+}
+
 TEST_CASE("a SQL92 consumer does not start when the broker refuses its selector") {
     SECTION("a selector that does not compile") {
         rmq::test::ClientCluster c({"enablePropertyFilter=true"});
-        auto producer = started_producer(c);
-        REQUIRE(producer.start());
-        send_all(producer, "Priced", 1);
-        PushConsumer consumer(consumer_options("CG-bad-sql"), c.client());
-        REQUIRE(consumer.subscribe("Priced", rocketmq::MessageSelector::by_sql("price >")));
-        rmq::test::Received unused;
-        consumer.set_listener(collect_into(unused));
-        auto started = consumer.start_blocking();
-        REQUIRE_FALSE(started);
-        CHECK(started.error().message().find("SUBSCRIPTION_PARSE_FAILED") != std::string::npos);
+        CHECK(sql_consumer_refusal(c, "price >").find("SUBSCRIPTION_PARSE_FAILED")
+              != std::string::npos);
     }
     SECTION("a broker without enablePropertyFilter") {
         rmq::test::ClientCluster c;
-        auto producer = started_producer(c);
-        REQUIRE(producer.start());
-        send_all(producer, "Priced", 1);
-        PushConsumer consumer(consumer_options("CG-no-sql"), c.client());
-        REQUIRE(consumer.subscribe("Priced", rocketmq::MessageSelector::by_sql("price > 1")));
-        rmq::test::Received unused;
-        consumer.set_listener(collect_into(unused));
-        auto started = consumer.start_blocking();
-        REQUIRE_FALSE(started);
-        CHECK(started.error().message().find("does not support consumer to filter message by SQL92")
+        CHECK(sql_consumer_refusal(c, "price > 1")
+                  .find("does not support consumer to filter message by SQL92")
               != std::string::npos);
     }
 }

@@ -75,9 +75,7 @@ public class Interop {
         DefaultMQProducer replier = new DefaultMQProducer("JavaInteropReplier");
         replier.setNamesrvAddr(namesrv);
         replier.start();
-        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group);
-        consumer.setNamesrvAddr(namesrv);
-        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        DefaultMQPushConsumer consumer = pushConsumer(namesrv, group);
         consumer.subscribe(topic, "*");
         consumer.registerMessageListener((MessageListenerConcurrently) (msgs, context) -> {
             for (MessageExt m : msgs) {
@@ -96,21 +94,14 @@ public class Interop {
             }
             return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
         });
-        consumer.start();
-        System.out.println("STARTED");
-        System.out.flush();
-        boolean all = latch.await(timeout, TimeUnit.SECONDS);
-        consumer.shutdown();
+        runUntil(consumer, latch, timeout);
         replier.shutdown();
-        System.out.println(all ? "DONE" : "TIMEOUT");
     }
 
     static void consume(String namesrv, String topic, String group, int count, int timeout,
                         String sql) throws Exception {
         CountDownLatch latch = new CountDownLatch(count);
-        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group);
-        consumer.setNamesrvAddr(namesrv);
-        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        DefaultMQPushConsumer consumer = pushConsumer(namesrv, group);
         if (sql == null) {
             consumer.subscribe(topic, "*");
         } else {
@@ -129,6 +120,20 @@ public class Interop {
             }
             return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
         });
+        runUntil(consumer, latch, timeout);
+    }
+
+    static DefaultMQPushConsumer pushConsumer(String namesrv, String group) {
+        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group);
+        consumer.setNamesrvAddr(namesrv);
+        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        return consumer;
+    }
+
+    /// Starts `consumer` (printing STARTED), waits for `latch` at most `timeout` seconds, shuts
+    /// it down and prints DONE or TIMEOUT.
+    static void runUntil(DefaultMQPushConsumer consumer, CountDownLatch latch, int timeout)
+        throws Exception {
         consumer.start();
         System.out.println("STARTED");
         System.out.flush();

@@ -126,30 +126,24 @@ class Parser {
         return make(op, std::move(left), std::move(right), at);
     }
 
-    NodePtr or_expression() {
-        size_t at = peek().position;
-        auto left = and_expression();
-        while (next_is(TokenKind::kw_or)) {
+    /// operand (keyword operand)*, each operand a condition.
+    NodePtr logical_chain(Op op, TokenKind keyword, NodePtr (Parser::*operand)()) {
+        const size_t at = peek().position;
+        auto left = (this->*operand)();
+        while (next_is(keyword)) {
             take();
             const size_t right_at = peek().position;
-            auto right = and_expression();
-            left = chain(Op::any_of, as_boolean(std::move(left), at),
+            auto right = (this->*operand)();
+            left = chain(op, as_boolean(std::move(left), at),
                          as_boolean(std::move(right), right_at), at);
         }
         return left;
     }
-
+    NodePtr or_expression() {
+        return logical_chain(Op::any_of, TokenKind::kw_or, &Parser::and_expression);
+    }
     NodePtr and_expression() {
-        size_t at = peek().position;
-        auto left = equality_expression();
-        while (next_is(TokenKind::kw_and)) {
-            take();
-            const size_t right_at = peek().position;
-            auto right = equality_expression();
-            left = chain(Op::all_of, as_boolean(std::move(left), at),
-                         as_boolean(std::move(right), right_at), at);
-        }
-        return left;
+        return logical_chain(Op::all_of, TokenKind::kw_and, &Parser::equality_expression);
     }
 
     // Java's checkEqualOperand and checkEqualOperandCompatability.
