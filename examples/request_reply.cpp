@@ -29,15 +29,15 @@ int main(int argc, char** argv) {
         std::cerr << "subscribe failed: " << r.error().message() << "\n";
         return 1;
     }
-    responder.set_listener([&replier](std::span<const rocketmq::ReceivedMessage> requests,
-                                      rocketmq::ConsumeContext&) {
-        for (const rocketmq::ReceivedMessage& request : requests) {
-            auto reply = rocketmq::make_reply(request, "pong for " + request.body);
-            if (!reply || !replier.send_blocking(*reply))
-                return rocketmq::ConsumeResult::reconsume_later;
-        }
-        return rocketmq::ConsumeResult::success;
-    });
+    responder.set_listener(
+        [&replier](std::span<const rocketmq::ReceivedMessage> requests, rocketmq::ConsumeContext&) {
+            for (const rocketmq::ReceivedMessage& request : requests) {
+                auto reply = rocketmq::make_reply(request, "pong for " + request.body);
+                if (!reply || !replier.send_blocking(*reply))
+                    return rocketmq::ConsumeResult::reconsume_later;
+            }
+            return rocketmq::ConsumeResult::success;
+        });
     rocketmq::ProducerOptions requester_options;
     requester_options.group = "request_reply_requester";
     rocketmq::Producer requester(requester_options, client);
