@@ -18,10 +18,6 @@ namespace {
 using proto::ResponseCode;
 using remoting::RemotingCommand;
 
-bool is_tag_type(std::string_view expression_type) {
-    return expression_type.empty() || expression_type == "TAG";
-}
-
 }  // namespace
 
 RemotingCommand handle_lock_batch_mq(BrokerContext& broker, const RemotingCommand& request) {
@@ -57,15 +53,14 @@ RemotingCommand handle_check_client_config(BrokerContext& broker, const Remoting
         return RemotingCommand::response_to(
             request, ResponseCode::SYSTEM_ERROR,
             "the subscription is not a SubscriptionData: " + subscription.error().message);
-    if (is_tag_type(subscription->expression_type))
+    if (filter::is_tag_type(subscription->expression_type))
         return RemotingCommand::response_to(request, ResponseCode::SUCCESS);
     // A consumer told here fails at its start, not at its first pull.
     const bool enabled = broker.request_settings().enable_property_filter;
     if (subscription->expression_type != filter::kSql92 || !enabled)
         return RemotingCommand::response_to(
             request, ResponseCode::SYSTEM_ERROR,
-            "The broker does not support consumer to filter message by "
-                + subscription->expression_type);
+            filter::unsupported_type_remark(subscription->expression_type));
     auto selector = broker.selectors.get(subscription->sub_string);
     if (!selector)
         return RemotingCommand::response_to(request, ResponseCode::SUBSCRIPTION_PARSE_FAILED,

@@ -86,15 +86,6 @@ common::Expected<store::SubscriptionGroupConfig, RemotingCommand> check_pull(
 
 using Filter = std::shared_ptr<const store::MessageFilter>;
 
-bool is_tag_type(std::string_view expression_type) {
-    return expression_type.empty() || expression_type == "TAG";
-}
-
-std::string refused_type(std::string_view expression_type) {
-    return "The broker does not support consumer to filter message by "
-           + std::string(expression_type);
-}
-
 /// The filter the pull reads with, from the subscription it carries (lite pull consumers send
 /// it with every pull) or the one its consumer's heartbeat registered, which must be at least
 /// as new as the pull's. SQL92 selectors come compiled from the broker's cache.
@@ -109,11 +100,11 @@ common::Expected<Filter, RemotingCommand> pull_filter(BrokerContext& broker,
     if (h.sysFlag & proto::pull_sys_flag::kSubscription) {
         const std::string type = h.expressionType.value_or("TAG");
         const std::string expression = h.subscription.value_or("*");
-        if (is_tag_type(type))
+        if (filter::is_tag_type(type))
             return Filter(std::make_shared<filter::TagFilter>(
                 filter::build_tag_subscription(h.topic, expression)));
         if (type != filter::kSql92 || !settings.enable_property_filter)
-            return refuse(ResponseCode::SYSTEM_ERROR, refused_type(type));
+            return refuse(ResponseCode::SYSTEM_ERROR, filter::unsupported_type_remark(type));
         auto selector = broker.selectors.get(expression);
         if (!selector)
             return refuse(ResponseCode::SUBSCRIPTION_PARSE_FAILED,
@@ -135,7 +126,7 @@ common::Expected<Filter, RemotingCommand> pull_filter(BrokerContext& broker,
     if (registered->sub_version < h.subVersion)
         return refuse(ResponseCode::SUBSCRIPTION_NOT_LATEST,
                       "the consumer's subscription not latest");
-    if (is_tag_type(registered->expression_type))
+    if (filter::is_tag_type(registered->expression_type))
         return Filter(std::make_shared<filter::TagFilter>(*registered));
     // 4.9.8 compiles a registered selector at the heartbeat and keeps no filter data for one
     // that does not compile, which its pulls then find missing.
@@ -148,7 +139,8 @@ common::Expected<Filter, RemotingCommand> pull_filter(BrokerContext& broker,
                       "wrong! "
                           + selector.error().describe());
     if (!settings.enable_property_filter)
-        return refuse(ResponseCode::SYSTEM_ERROR, refused_type(registered->expression_type));
+        return refuse(ResponseCode::SYSTEM_ERROR,
+                      filter::unsupported_type_remark(registered->expression_type));
     return Filter(std::make_shared<filter::SqlFilter>(std::move(*selector)));
 }
 

@@ -18,6 +18,18 @@ namespace rmq::filter {
 /// The expressionType of SQL92 subscriptions.
 inline constexpr std::string_view kSql92 = "SQL92";
 
+/// TAG, or no type at all (C++ clients leave it out).
+inline bool is_tag_type(std::string_view expression_type) {
+    return expression_type.empty() || expression_type == "TAG";
+}
+
+/// 4.9.8's remark for a subscription type the broker does not filter by (SQL92 without
+/// enablePropertyFilter, or an unknown type).
+inline std::string unsupported_type_remark(std::string_view expression_type) {
+    return "The broker does not support consumer to filter message by "
+           + std::string(expression_type);
+}
+
 class SqlFilter final : public store::MessageFilter {
   public:
     explicit SqlFilter(std::shared_ptr<const sql::Expression> selector)
