@@ -24,6 +24,12 @@ bool ReplyWaiters::deliver(const std::string& correlation_id, ReceivedMessage re
     return true;
 }
 
+bool ReplyWaiters::answered(const std::string& correlation_id) {
+    std::lock_guard lock(mutex_);
+    auto it = waiting_.find(correlation_id);
+    return it != waiting_.end() && it->second->reply.has_value();
+}
+
 std::optional<ReceivedMessage> ReplyWaiters::take(const std::string& correlation_id) {
     std::lock_guard lock(mutex_);
     auto it = waiting_.find(correlation_id);

@@ -30,6 +30,9 @@ class ReplyWaiters {
                                    std::chrono::steady_clock::time_point deadline);
     /// Hands `reply` to its request; false when none waits for it (gone, or never ours).
     bool deliver(const std::string& correlation_id, ReceivedMessage reply);
+    /// Whether the reply for `correlation_id` has arrived (it may come before its request's
+    /// wait starts, when a cancellation of the timer would find nothing to cancel).
+    bool answered(const std::string& correlation_id);
     /// The reply that arrived for `correlation_id`, if any; the registration ends.
     std::optional<ReceivedMessage> take(const std::string& correlation_id);
 

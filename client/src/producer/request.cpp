@@ -72,7 +72,10 @@ asio::awaitable<Result<ReceivedMessage>> ProducerImpl::request(Message message,
         error.reason = "send request message to " + topic + " fail: " + error.reason;
         co_return error;
     }
-    (void)co_await waiter->timer.async_wait(asio::as_tuple(asio::use_awaitable));
+    // A reply delivered from here on cancels the wait: its cancel is posted to this executor,
+    // which runs it only once this coroutine is suspended in the wait.
+    if (!instance_->replies().answered(correlation))
+        (void)co_await waiter->timer.async_wait(asio::as_tuple(asio::use_awaitable));
     if (auto reply = instance_->replies().take(correlation)) co_return std::move(*reply);
     co_return make_error(ErrorKind::timeout, "send request message to " + topic
                                                  + " OK, but wait reply message timeout, "
