@@ -39,6 +39,7 @@
 #include "message/message.hpp"
 #include "rocketmq/options.hpp"
 #include "rocketmq/result.hpp"
+#include "rocketmq/trace.hpp"
 
 namespace rocketmq {
 
@@ -173,6 +174,11 @@ class Admin {
     asio::awaitable<Result<std::vector<rmq::message::MessageExt>>> query_messages(
         std::string broker, std::string topic, std::string key, int32_t max_num, int64_t begin,
         int64_t end, bool unique_key);
+    /// queryMsgTraceById: the trace records of message `msg_id` (its UNIQ_KEY), found by
+    /// QUERY_MESSAGE on every broker of the trace topic's route (64 trace messages each, as
+    /// Java's tool asks), ordered by when the trace messages were stored.
+    asio::awaitable<Result<std::vector<TraceView>>> query_trace(
+        std::string msg_id, std::string trace_topic = std::string(kDefaultTraceTopic));
     /// One PULL_MESSAGE as kToolsConsumerGroup, with no commit and no long polling.
     asio::awaitable<Result<AdminPullResult>> pull(std::string broker, std::string topic,
                                                   int32_t queue_id, int64_t offset,

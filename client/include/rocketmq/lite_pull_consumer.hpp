@@ -49,6 +49,11 @@ struct LitePullConsumerOptions {
     milliseconds broker_suspend_max_time{20'000};
     milliseconds consumer_timeout_when_suspend{30'000};
     milliseconds pull_time_delay_when_exception{1'000};
+    /// enableMsgTrace: SubBefore and SubAfter records for every batch fetched for poll(), as
+    /// Java's lite pull consumer writes them.
+    bool enable_msg_trace = false;
+    /// customizedTraceTopic; empty = RMQ_SYS_TRACE_TOPIC.
+    std::string trace_topic;
 };
 
 namespace detail {

@@ -67,6 +67,11 @@ struct ProducerOptions {
     bool send_latency_fault_enable = false;
     std::vector<int64_t> latency_max{50, 100, 550, 1000, 2000, 3000, 15000};
     std::vector<int64_t> not_available_duration{0, 0, 30000, 60000, 120000, 180000, 600000};
+    /// enableMsgTrace: a Pub record for every answered send (and EndTransaction for every
+    /// transaction ended), in 4.9.8's trace format, sent in the background to trace_topic.
+    bool enable_msg_trace = false;
+    /// customizedTraceTopic; empty = RMQ_SYS_TRACE_TOPIC.
+    std::string trace_topic;
 };
 
 enum class MessageModel { clustering, broadcasting };
@@ -115,6 +120,11 @@ struct PushConsumerOptions {
     /// Waits after a pull failed, or while flow control holds a queue.
     milliseconds pull_time_delay_when_exception{3'000};
     milliseconds pull_time_delay_when_flow_control{50};
+    /// enableMsgTrace: SubBefore and SubAfter records for every listener call, in 4.9.8's trace
+    /// format, sent in the background to trace_topic.
+    bool enable_msg_trace = false;
+    /// customizedTraceTopic; empty = RMQ_SYS_TRACE_TOPIC.
+    std::string trace_topic;
 };
 
 }  // namespace rocketmq

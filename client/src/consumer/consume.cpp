@@ -6,6 +6,7 @@
 
 #include "common/log.hpp"
 #include "consumer/push_consumer_impl.hpp"
+#include "trace/trace_hooks.hpp"
 
 namespace rocketmq::detail {
 
@@ -15,6 +16,11 @@ int64_t now_ms() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(
                std::chrono::system_clock::now().time_since_epoch())
         .count();
+}
+
+ConsumeReturn consume_return(bool consumed, bool threw) {
+    if (threw) return ConsumeReturn::exception;
+    return consumed ? ConsumeReturn::success : ConsumeReturn::failed;
 }
 
 /// How long a message whose send-back failed waits before it is consumed again here.
@@ -52,7 +58,8 @@ void PushConsumerImpl::dispatch(const MessageQueue& queue, const QueuePtr& pq,
 }
 
 asio::awaitable<ConsumeResult> PushConsumerImpl::call_listener(std::vector<ReceivedMessage>& batch,
-                                                               ConsumeContext& context) {
+                                                               ConsumeContext& context,
+                                                               bool* threw) {
     co_await listener_slots_->acquire();
     ++consuming_;
     ConsumeResult result = ConsumeResult::reconsume_later;
@@ -72,6 +79,7 @@ asio::awaitable<ConsumeResult> PushConsumerImpl::call_listener(std::vector<Recei
         rmq::log::warn("client", "the listener of " + group_ + " threw (treated as "
                                      "RECONSUME_LATER): " + e.what());
         result = ConsumeResult::reconsume_later;
+        if (threw) *threw = true;
     }
     --consuming_;
     listener_slots_->release();
@@ -87,7 +95,11 @@ asio::awaitable<void> PushConsumerImpl::consume_batch(MessageQueue queue, QueueP
     ConsumeContext context;
     context.queue = queue;
     context.queue.topic = instance_->unwrap_namespace(queue.topic);
-    const auto status = co_await call_listener(batch, context);
+    ConsumeTrace trace(trace_.get(), instance_->unwrap_namespace(group_), batch);
+    bool threw = false;
+    const auto status = co_await call_listener(batch, context, &threw);
+    const bool consumed = status == ConsumeResult::success;
+    trace.finish(consumed, consume_return(consumed, threw));
     pq->last_consume_time = ProcessQueue::Clock::now();
     if (pq->dropped) co_return;  // the queue moved to another consumer meanwhile
 
@@ -128,7 +140,7 @@ asio::awaitable<void> PushConsumerImpl::consume_batch(MessageQueue queue, QueueP
 }
 
 asio::awaitable<OrderlyResult> PushConsumerImpl::call_orderly_listener(
-    std::vector<ReceivedMessage>& batch, OrderlyContext& context) {
+    std::vector<ReceivedMessage>& batch, OrderlyContext& context, bool* threw) {
     ++consuming_;
     OrderlyResult result = OrderlyResult::suspend_current_queue_a_moment;
     try {
@@ -148,6 +160,7 @@ asio::awaitable<OrderlyResult> PushConsumerImpl::call_orderly_listener(
                        "the orderly listener of " + group_
                            + " threw (treated as SUSPEND_CURRENT_QUEUE_A_MOMENT): " + e.what());
         result = OrderlyResult::suspend_current_queue_a_moment;
+        if (threw) *threw = true;
     }
     --consuming_;
     if (consuming_ == 0) idle_.cancel();
@@ -170,7 +183,11 @@ asio::awaitable<void> PushConsumerImpl::consume_orderly(MessageQueue queue, Queu
         OrderlyContext context;
         context.queue = queue;
         context.queue.topic = instance_->unwrap_namespace(queue.topic);
-        const auto status = co_await call_orderly_listener(for_listener, context);
+        ConsumeTrace trace(trace_.get(), instance_->unwrap_namespace(group_), for_listener);
+        bool threw = false;
+        const auto status = co_await call_orderly_listener(for_listener, context, &threw);
+        const bool consumed = status == OrderlyResult::success;
+        trace.finish(consumed, consume_return(consumed, threw));
         pq->last_consume_time = ProcessQueue::Clock::now();
         if (pq->dropped) break;
         if (status == OrderlyResult::success) {

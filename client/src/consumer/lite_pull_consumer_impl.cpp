@@ -10,6 +10,7 @@
 #include "consumer/shared_steps.hpp"
 #include "core/errors.hpp"
 #include "core/message_codec.hpp"
+#include "trace/trace_hooks.hpp"
 
 namespace rocketmq::detail {
 
@@ -108,6 +109,11 @@ asio::awaitable<Result<void>> LitePullConsumerImpl::start() {
             if (!checked) co_return checked.error();
         }
     }
+    auto trace =
+        start_trace_dispatcher(options_.enable_msg_trace, context_, client_options_, options_.group,
+                               TraceDispatcher::Role::consume, options_.trace_topic);
+    if (!trace) co_return trace.error();
+    trace_ = std::move(*trace);
     if (auto added = instance_->add_consumer(shared_from_this()); !added) co_return added;
     state_ = State::running;
     services_ = std::make_unique<Services>(executor());
@@ -137,13 +143,18 @@ asio::awaitable<void> LitePullConsumerImpl::shutdown() {
         state->dropped = true;
     arrived_.cancel();
     queues_.clear();
+    if (trace_) co_await trace_->shutdown();
     co_await instance_->unregister({}, group_);
     instance_->remove_consumer(group_);
 }
 
 std::unique_ptr<ExecutorHost> LitePullConsumerImpl::release_host() {
     // The instance closes its connections on their own thread.
-    if (host_) host_->stop_after([this] { instance_.reset(); });
+    if (host_)
+        host_->stop_after([this] {
+            trace_.reset();
+            instance_.reset();
+        });
     return std::move(host_);
 }
 
@@ -220,6 +231,9 @@ asio::awaitable<void> LitePullConsumerImpl::pull_loop(MessageQueue queue, StateP
             state->cached += result->messages.size();
             for (auto& m : result->messages)
                 m.topic = instance_->unwrap_namespace(m.topic);
+            // Java's lite pull consumer traces a batch as consumed when it is fetched.
+            ConsumeTrace(trace_.get(), instance_->unwrap_namespace(group_), result->messages)
+                .finish(true, ConsumeReturn::success);
             ready_.push_back({queue, generation, std::move(result->messages)});
             arrived_.cancel();
         }

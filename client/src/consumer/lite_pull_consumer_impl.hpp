@@ -13,6 +13,7 @@
 #include "core/executor_host.hpp"
 #include "core/services.hpp"
 #include "rocketmq/lite_pull_consumer.hpp"
+#include "trace/trace_dispatcher.hpp"
 
 namespace rocketmq::detail {
 
@@ -100,6 +101,7 @@ class LitePullConsumerImpl : public ConsumerMember,
     asio::steady_timer arrived_;  // cancelled when ready_ gets a batch
     std::unique_ptr<OffsetStore> offsets_;
     std::unique_ptr<Services> services_;
+    std::shared_ptr<TraceDispatcher> trace_;  // with enable_msg_trace
 };
 
 }  // namespace rocketmq::detail

@@ -114,6 +114,11 @@ asio::awaitable<Result<void>> PushConsumerImpl::start() {
             if (!checked) co_return checked.error();
         }
     }
+    auto trace =
+        start_trace_dispatcher(options_.enable_msg_trace, context_, client_options_, options_.group,
+                               TraceDispatcher::Role::consume, options_.trace_topic);
+    if (!trace) co_return trace.error();
+    trace_ = std::move(*trace);
     if (auto added = instance_->add_consumer(shared_from_this()); !added) co_return added;
     state_ = State::running;
     services_ = std::make_unique<Services>(executor());
@@ -152,13 +157,18 @@ asio::awaitable<void> PushConsumerImpl::shutdown() {
             co_await unlock_queues(*instance_, group_, broker, set);
     }
     queues_.clear();
+    if (trace_) co_await trace_->shutdown();
     co_await instance_->unregister({}, group_);
     instance_->remove_consumer(group_);
 }
 
 std::unique_ptr<ExecutorHost> PushConsumerImpl::release_host() {
     // The instance closes its connections on their own thread.
-    if (host_) host_->stop_after([this] { instance_.reset(); });
+    if (host_)
+        host_->stop_after([this] {
+            trace_.reset();
+            instance_.reset();
+        });
     return std::move(host_);
 }
 

@@ -17,6 +17,7 @@
 #include "core/executor_host.hpp"
 #include "core/services.hpp"
 #include "rocketmq/push_consumer.hpp"
+#include "trace/trace_dispatcher.hpp"
 
 namespace rocketmq::detail {
 
@@ -87,10 +88,12 @@ class PushConsumerImpl : public ConsumerMember,
     asio::awaitable<void> consume_batch(MessageQueue queue, QueuePtr pq,
                                         std::vector<ReceivedMessage> batch);
     asio::awaitable<void> consume_orderly(MessageQueue queue, QueuePtr pq);
+    /// `threw` (when given) is set when the listener threw rather than answered.
     asio::awaitable<ConsumeResult> call_listener(std::vector<ReceivedMessage>& batch,
-                                                 ConsumeContext& context);
+                                                 ConsumeContext& context, bool* threw = nullptr);
     asio::awaitable<OrderlyResult> call_orderly_listener(std::vector<ReceivedMessage>& batch,
-                                                         OrderlyContext& context);
+                                                         OrderlyContext& context,
+                                                         bool* threw = nullptr);
     void prepare_for_listener(std::vector<ReceivedMessage>& batch) const;
 
     std::unique_ptr<ExecutorHost> host_;
@@ -113,6 +116,7 @@ class PushConsumerImpl : public ConsumerMember,
     std::unique_ptr<asio::thread_pool> pool_;
     std::unique_ptr<AsyncSemaphore> listener_slots_;
     std::unique_ptr<Services> services_;
+    std::shared_ptr<TraceDispatcher> trace_;  // with enable_msg_trace
     int64_t start_timestamp_ = 0;
     size_t consuming_ = 0;  // listener calls in progress
     asio::steady_timer idle_;

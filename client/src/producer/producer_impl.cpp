@@ -62,6 +62,11 @@ Result<void> ProducerImpl::start() {
                           "send_msg_timeout must be positive and retry counts not negative");
     instance_ = ClientInstance::acquire(context_, client_options_);
     group_ = instance_->wrap_namespace(options_.group);
+    auto trace =
+        start_trace_dispatcher(options_.enable_msg_trace, context_, client_options_, options_.group,
+                               TraceDispatcher::Role::produce, options_.trace_topic);
+    if (!trace) return trace.error();
+    trace_ = std::move(*trace);
     if (auto added = instance_->add_producer(shared_from_this()); !added) return added;
     state_ = State::running;
     return {};
@@ -74,13 +79,18 @@ asio::awaitable<void> ProducerImpl::shutdown() {
         drained_.expires_after(options_.send_msg_timeout);
         co_await drained_.async_wait(asio::as_tuple(asio::use_awaitable));
     }
+    if (trace_) co_await trace_->shutdown();
     co_await instance_->unregister(group_, {});
     instance_->remove_producer(group_);
 }
 
 std::unique_ptr<ExecutorHost> ProducerImpl::release_host() {
     // The instance closes its connections on their own thread.
-    if (host_) host_->stop_after([this] { instance_.reset(); });
+    if (host_)
+        host_->stop_after([this] {
+            trace_.reset();
+            instance_.reset();
+        });
     return std::move(host_);
 }
 
@@ -243,6 +253,7 @@ asio::awaitable<Result<SendResult>> ProducerImpl::send_to_queue(const Outgoing& 
                                                                 const MessageQueue& queue,
                                                                 SendMode mode,
                                                                 std::chrono::milliseconds timeout) {
+    const int64_t started_ms = trace_ ? trace_clock_ms() : 0;
     auto addr = instance_->master_address(queue.broker_name);
     if (addr.empty()) {
         (void)co_await instance_->refresh_route(out.topic);
@@ -263,11 +274,26 @@ asio::awaitable<Result<SendResult>> ProducerImpl::send_to_queue(const Outgoing& 
     }
     auto response = co_await instance_->call(addr, std::move(request), timeout, what);
     if (!response) co_return response.error();
-    co_return send_result(*response, out, queue, addr);
+    auto result = send_result(*response, out, queue, addr);
+    // The trace producer's own messages are not traced; neither are one-way sends, which have
+    // no answer to trace.
+    if (trace_ && result && !out.topic.starts_with(trace_->topic())) {
+        auto pub = pub_record(out, instance_->unwrap_namespace(out.topic),
+                              instance_->unwrap_namespace(group_), addr, *result, started_ms);
+        if (pub) trace_->append(*pub);
+    }
+    co_return result;
 }
 
 void ProducerImpl::finish_result(SendResult& result) const {
     result.queue.topic = instance_->unwrap_namespace(result.queue.topic);
+}
+
+void ProducerImpl::trace_end_transaction(const Message& message, EndedTransaction ended) {
+    if (!trace_ || ended.topic.starts_with(trace_->topic())) return;
+    ended.topic = instance_->unwrap_namespace(ended.topic);
+    ended.group = instance_->unwrap_namespace(group_);
+    trace_->append(end_transaction_record(message, ended));
 }
 
 }  // namespace rocketmq::detail

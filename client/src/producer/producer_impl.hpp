@@ -14,6 +14,8 @@
 #include "producer/outgoing.hpp"
 #include "rocketmq/producer.hpp"
 #include "rocketmq/transaction_producer.hpp"
+#include "trace/trace_dispatcher.hpp"
+#include "trace/trace_hooks.hpp"
 
 namespace rocketmq::detail {
 
@@ -70,6 +72,7 @@ class ProducerImpl : public ProducerMember, public std::enable_shared_from_this<
                                                       const MessageQueue& queue, SendMode mode,
                                                       std::chrono::milliseconds timeout);
     void finish_result(SendResult& result) const;
+    void trace_end_transaction(const Message& message, EndedTransaction ended);
 
     std::unique_ptr<ExecutorHost> host_;
     asio::io_context& context_;
@@ -84,6 +87,7 @@ class ProducerImpl : public ProducerMember, public std::enable_shared_from_this<
     asio::steady_timer drained_;  // cancelled when in_flight_ drops to 0 during shutdown
     TransactionChecker checker_;
     std::unique_ptr<asio::thread_pool> check_pool_;
+    std::shared_ptr<TraceDispatcher> trace_;  // with enable_msg_trace
 };
 
 }  // namespace rocketmq::detail

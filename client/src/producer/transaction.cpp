@@ -110,6 +110,7 @@ asio::awaitable<Result<TransactionSendResult>> ProducerImpl::send_in_transaction
     h.fromTransactionCheck = false;
     h.msgId = sent->msg_id;
     h.transactionId = sent->transaction_id.empty() ? sent->msg_id : sent->transaction_id;
+    trace_end_transaction(message, {topic, {}, sent->msg_id, addr, result.local_state, false});
     auto request = make_request(proto::to_int(proto::RequestCode::END_TRANSACTION), h);
     auto ended = co_await instance_->call_oneway(addr, std::move(request),
                                                  options_.send_msg_timeout, "end transaction");
@@ -141,6 +142,7 @@ void ProducerImpl::check_transaction(const std::string& broker_addr,
                 const auto uniq = m.unique_key();
                 h.msgId = uniq.empty() ? m.msg_id : std::string(uniq);
                 h.transactionId = check.transactionId;
+                p->trace_end_transaction(m, {m.topic, {}, h.msgId, addr, s, true});
                 auto request = make_request(proto::to_int(proto::RequestCode::END_TRANSACTION), h);
                 auto ended = co_await p->instance_->call_oneway(addr, std::move(request),
                                                                 std::chrono::milliseconds(3000),
