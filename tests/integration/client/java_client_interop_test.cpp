@@ -1,14 +1,17 @@
 // Our client and the official Java client (4.9.8) on one topic, both ways: every message and
 // its tags, keys, user properties and id arrive intact; the Java consumer's SQL92 selector gets
 // what it selects from our broker; request/reply works with the Java client on either side;
-// and 4.9.8's own filter still answers our table of selector
-// cases as the table says. Needs the Java reference (RMQ_JAVA_REFERENCE); skipped without it.
+// message traces written by either client are read by either mqadmin; and 4.9.8's own filter
+// still answers our table of selector cases as the table says. Needs the Java reference
+// (RMQ_JAVA_REFERENCE); skipped without it.
 #include <fstream>
 #include <regex>
 #include <set>
+#include <thread>
 
 #include "client_fixture.hpp"
 #include "responder.hpp"
+#include "rocketmq/admin.hpp"
 #include "rocketmq/producer.hpp"
 #include "rocketmq/push_consumer.hpp"
 
@@ -46,6 +49,31 @@ std::unique_ptr<rmq::test::ChildProcess> run_java(const std::string& reference,
     ::setenv("RMQ_REF_HEAP", "-Xmx256m", 1);
     args.insert(args.begin(), {"class", "Interop"});
     return std::make_unique<rmq::test::ChildProcess>(reference + "/bin-java", args, log);
+}
+
+/// queryMsgTraceById of `msg_id`, by the official mqadmin (`java`) or ours, until its output
+/// has a line matching each of `wanted` (traces are sent within half a second and indexed
+/// moments after they are stored); the last output either way.
+std::string trace_output(const std::string& reference, bool java, const std::string& ns,
+                         const std::string& msg_id, const std::vector<std::regex>& wanted,
+                         const std::filesystem::path& log) {
+    const auto deadline = std::chrono::steady_clock::now() + 60s;
+    std::string out;
+    for (int attempt = 0; std::chrono::steady_clock::now() < deadline; ++attempt) {
+        const auto attempt_log = log.string() + "." + std::to_string(attempt);
+        std::vector<std::string> args{"queryMsgTraceById", "-n", ns, "-i", msg_id};
+        if (java) args.insert(args.begin(), "mqadmin");
+        rmq::test::ChildProcess run(java ? reference + "/bin-java" : RMQ_MQADMIN, args,
+                                    attempt_log);
+        (void)run.wait_exit(60s);
+        out = run.log();
+        const bool all = std::all_of(wanted.begin(), wanted.end(), [&](const std::regex& r) {
+            return std::regex_search(out, r);
+        });
+        if (all) break;
+        std::this_thread::sleep_for(500ms);
+    }
+    return out;
 }
 
 std::vector<std::string> lines_starting(const std::string& text, const std::string& prefix) {
@@ -217,4 +245,78 @@ TEST_CASE("our request() gets the reply the official Java consumer sends back") 
         CHECK(reply->property("REPLY_TO_CLIENT") == requester->client_id());
     }
     CHECK(java->wait_for_log("DONE", 30s));
+}
+
+TEST_CASE("the official mqadmin's queryMsgTraceById reads the traces our client writes") {
+    const auto reference = java_reference();
+    rmq::test::ClientCluster c;
+    rocketmq::ProducerOptions po;
+    po.group = "CppTracedProducer";
+    po.enable_msg_trace = true;
+    rocketmq::Producer producer(po, c.client("cpp-traced-producer"));
+    REQUIRE(producer.start());
+    auto sent = producer.send_blocking(Message("CppTraced", "TagT", "traced-key", "traced-body"));
+    REQUIRE(sent);
+
+    rmq::test::Received received;
+    rocketmq::PushConsumerOptions co;
+    co.group = "CppTracedConsumer";
+    co.consume_from_where = rocketmq::ConsumeFromWhere::first_offset;
+    co.enable_msg_trace = true;
+    rocketmq::PushConsumer consumer(co, c.client("cpp-traced-consumer"));
+    REQUIRE(consumer.subscribe("CppTraced"));
+    consumer.set_listener(
+        [&](std::span<const rocketmq::ReceivedMessage> batch, rocketmq::ConsumeContext&) {
+            for (const auto& m : batch)
+                received.add(m);
+            return rocketmq::ConsumeResult::success;
+        });
+    REQUIRE(consumer.start_blocking());
+    REQUIRE(received.wait_for_count(1, 30s));
+    consumer.shutdown_blocking();
+    producer.shutdown_blocking();
+
+    const std::vector<std::regex> wanted{
+        std::regex(
+            R"(\nPub +CppTracedProducer +[0-9.]+ +\d{4}-\d\d-\d\d \d\d:\d\d:\d\d +\d+ms +success)"),
+        std::regex(
+            R"(\nSub +CppTracedConsumer +[0-9.]+ +\d{4}-\d\d-\d\d \d\d:\d\d:\d\d +\d+ms +success)")};
+    const auto out = trace_output(reference, true, c.ns.addr, sent->msg_id, wanted,
+                                  c.dir.path() / "java-mqadmin.log");
+    INFO(out);
+    for (const auto& r : wanted)
+        CHECK(std::regex_search(out, r));
+}
+
+TEST_CASE("the official Java client's traces go through our broker, and both mqadmins read them") {
+    const auto reference = java_reference();
+    rmq::test::ClientCluster c;
+    compile_interop(reference, c.dir.path() / "classes");
+    auto producer = run_java(reference, c.dir.path() / "classes",
+                             {"produce-traced", c.ns.addr, "JavaTraced", "2"},
+                             c.dir.path() / "java-traced-producer.log");
+    INFO(producer->log());
+    REQUIRE(producer->wait_exit(90s) == 0);
+    const auto sent = lines_starting(producer->log(), "SENT SEND_OK ");
+    REQUIRE(sent.size() == 2);
+    auto consumer =
+        run_java(reference, c.dir.path() / "classes",
+                 {"consume-traced", c.ns.addr, "JavaTraced", "JavaTracedConsumer", "2", "60"},
+                 c.dir.path() / "java-traced-consumer.log");
+    INFO(consumer->log());
+    REQUIRE(consumer->wait_for_log("DONE", 90s));
+
+    const std::vector<std::regex> wanted{
+        std::regex(
+            R"(\nPub +JavaInteropProducer +[0-9.]+ +\d{4}-\d\d-\d\d \d\d:\d\d:\d\d +\d+ms +success)"),
+        std::regex(
+            R"(\nSub +JavaTracedConsumer +[0-9.]+ +\d{4}-\d\d-\d\d \d\d:\d\d:\d\d +\d+ms +success)")};
+    for (const bool java : {false, true}) {
+        INFO((java ? "the official mqadmin" : "our mqadmin"));
+        const auto out = trace_output(reference, java, c.ns.addr, sent[0], wanted,
+                                      c.dir.path() / (java ? "java-mqadmin.log" : "mqadmin.log"));
+        INFO(out);
+        for (const auto& r : wanted)
+            CHECK(std::regex_search(out, r));
+    }
 }

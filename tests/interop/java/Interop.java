@@ -7,6 +7,7 @@
 //   Interop request <namesrv> <topic> <count> <timeoutMillis>     (prints REPLY <body> or FAILED)
 //   Interop respond <namesrv> <topic> <group> <count> <timeoutSeconds>
 //       (answers each request with "reply-to-<body>" through MessageUtil.createReplyMessage)
+//   Interop produce-traced … / consume-traced …: produce / consume with message trace enabled
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +23,13 @@ import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
 
 public class Interop {
+    static boolean traced = false;
+
     public static void main(String[] args) throws Exception {
+        if (args[0].endsWith("-traced")) {
+            traced = true;
+            args[0] = args[0].substring(0, args[0].length() - "-traced".length());
+        }
         if (args[0].equals("produce")) {
             produce(args[1], args[2], Integer.parseInt(args[3]));
         } else if (args[0].equals("request")) {
@@ -37,7 +44,7 @@ public class Interop {
     }
 
     static void produce(String namesrv, String topic, int count) throws Exception {
-        DefaultMQProducer producer = new DefaultMQProducer("JavaInteropProducer");
+        DefaultMQProducer producer = new DefaultMQProducer("JavaInteropProducer", traced);
         producer.setNamesrvAddr(namesrv);
         producer.start();
         for (int i = 0; i < count; i++) {
@@ -124,7 +131,7 @@ public class Interop {
     }
 
     static DefaultMQPushConsumer pushConsumer(String namesrv, String group) {
-        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group);
+        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group, traced);
         consumer.setNamesrvAddr(namesrv);
         consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
         return consumer;

@@ -134,6 +134,12 @@ std::vector<CommandSpec> build() {
           opt('i', "queueId", "queue id", true), opt('o', "offset", "queue offset", true)},
          "",
          c::query_msg_by_offset});
+    t.push_back({"queryMsgTraceById",
+                 "Show who sent and who consumed a message, from its trace records",
+                 {opt('i', "msgId", "message id (the producer's unique key)", true),
+                  opt('t', "traceTopic", "trace topic, RMQ_SYS_TRACE_TOPIC when not given")},
+                 "",
+                 c::query_msg_trace_by_id});
     t.push_back({"consumeMessage",
                  "Pull and print messages of a topic or a queue",
                  {opt('t', "topic", "topic name", true), opt('b', "brokerName", "broker name"),

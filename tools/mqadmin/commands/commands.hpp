@@ -27,6 +27,7 @@ int query_msg_by_id(CommandContext& ctx);
 int query_msg_by_key(CommandContext& ctx);
 int query_msg_by_unique_key(CommandContext& ctx);
 int query_msg_by_offset(CommandContext& ctx);
+int query_msg_trace_by_id(CommandContext& ctx);
 int consume_message(CommandContext& ctx);
 int print_msg(CommandContext& ctx);
 int consumer_progress(CommandContext& ctx);
