@@ -10,6 +10,8 @@
 #   latency:    a consumer running while the producer sends RATE msg/s (5000) for DURATION.
 # Reported: send TPS (messages stored, counted on the broker), the tool's RT figures, the
 # broker's CPU per message and the load generator's CPU per message (from /proc).
+# BROKERS="ours java" picks the brokers; TRACE=1 turns message trace on in every producer and
+# consumer (mqbench -m, the Java tools' -m true), to measure what tracing costs.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bin=$(cd "${1:-$root/build/release/bin}" && pwd)
@@ -18,6 +20,9 @@ ref=$(cd "$ref" && pwd)
 duration=${DURATION:-30}
 rate=${RATE:-5000}
 warmup=${WARMUP:-8}  # the JVM starts and warms up; both tools get the same
+brokers=${BROKERS:-ours java}
+trace_mqbench=(); trace_java=()
+if [ "${TRACE:-0}" = 1 ]; then trace_mqbench=(-m); trace_java=(-m true); fi
 tmp=$(mktemp -d /tmp/rmq-compare.XXXXXX)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done; [ "${KEEP:-0}" = 1 ] && echo "kept $tmp" >&2 || rm -rf "$tmp"; }
@@ -56,9 +61,9 @@ run_producer() {  # <broker> <tool>: WARMUP s, then a DURATION s window measured
   create_topic "$topic"
   if [ "$tool" = mqbench ]; then
     "$bin/mqbench" producer -n 127.0.0.1:29876 -t "$topic" -s 1024 -w 16 --interval 1 \
-      --duration $((warmup + duration + 2)) >"$tmp/gen.log" 2>&1 &
+      "${trace_mqbench[@]}" --duration $((warmup + duration + 2)) >"$tmp/gen.log" 2>&1 &
   else
-    "$ref/bin-java" producer -n 127.0.0.1:29876 -t "$topic" -s 1024 -w 16 >"$tmp/gen.log" 2>&1 &
+    "$ref/bin-java" producer -n 127.0.0.1:29876 -t "$topic" -s 1024 -w 16 "${trace_java[@]}" >"$tmp/gen.log" 2>&1 &
   fi
   gen=$!; pids+=("$gen")
   sleep "$warmup"
@@ -80,9 +85,9 @@ run_latency() {  # <broker> <tool>: a consumer while RATE msg/s are sent by mqbe
   local broker=$1 tool=$2 topic="L_${1}_${2}_$RANDOM" cpid b2c
   create_topic "$topic"
   if [ "$tool" = mqbench ]; then
-    "$bin/mqbench" consumer -n 127.0.0.1:29876 -t "$topic" -g "G_$RANDOM" --duration $((duration + 20)) --json >"$tmp/c.log" 2>&1 &
+    "$bin/mqbench" consumer -n 127.0.0.1:29876 -t "$topic" -g "G_$RANDOM" "${trace_mqbench[@]}" --duration $((duration + 20)) --json >"$tmp/c.log" 2>&1 &
   else
-    "$ref/bin-java" consumer -n 127.0.0.1:29876 -t "$topic" -g "G_$RANDOM" >"$tmp/c.log" 2>&1 &
+    "$ref/bin-java" consumer -n 127.0.0.1:29876 -t "$topic" -g "G_$RANDOM" "${trace_java[@]}" >"$tmp/c.log" 2>&1 &
   fi
   cpid=$!; pids+=("$cpid")
   sleep 5
@@ -104,7 +109,7 @@ run_latency() {  # <broker> <tool>: a consumer while RATE msg/s are sent by mqbe
 echo "| broker | load generator | send TPS | send RT (ms) | broker CPU µs/msg | generator CPU µs/msg |"
 # (latency rows: messages, born-to-consume latency, consumer CPU)
 echo "| --- | --- | --- | --- | --- | --- |"
-for broker in ours java; do
+for broker in $brokers; do
   "start_$broker"
   for tool in mqbench java; do run_producer "$broker" "$tool"; done
   for tool in mqbench java; do run_latency "$broker" "$tool"; done

@@ -28,6 +28,7 @@ int run_consumer(const Options& options) {
         rocketmq::PushConsumerOptions po;
         po.group = options.group;
         po.consume_thread_max = options.senders;
+        po.enable_msg_trace = options.trace;
         rocketmq::ClientOptions co;
         co.namesrv_addr = options.namesrv;
         co.instance_name = "mqbench-consumer-" + std::to_string(c);

@@ -7,10 +7,10 @@ namespace mqbench {
 
 std::string usage() {
     return R"(usage:
-  mqbench producer -n ADDR [-t TOPIC] [-s SIZE] [-w SENDERS] [-k] [-a] [-q QUEUES] [-c CLUSTER]
+  mqbench producer -n ADDR [-t TOPIC] [-s SIZE] [-w SENDERS] [-k] [-a] [-m] [-q QUEUES] [-c CLUSTER]
                    [--duration S] [--rate N] [--tags T] [--batch N] [--connections N]
                    [--interval S] [--json]
-  mqbench consumer -n ADDR [-t TOPIC] [-g GROUP] [-w SLOTS] [--duration S] [--interval S]
+  mqbench consumer -n ADDR [-t TOPIC] [-g GROUP] [-w SLOTS] [-m] [--duration S] [--interval S]
                    [--connections N] [--json]
 
   -n   name server(s), "host:port;host:port" (default: NAMESRV_ADDR)
@@ -18,6 +18,7 @@ std::string usage() {
   -s   message body size in bytes (128)
   -w   producer: concurrent senders (64); consumer: listener calls at once (64)
   -k   a unique key per message      -a   async sends (callbacks, 16 in flight per sender)
+  -m   message trace on (RMQ_SYS_TRACE_TOPIC)
   -g   consumer group (benchmark_consumer)
   --batch N        N messages per send (SEND_BATCH_MESSAGE)
   --rate N         at most N messages per second in all
@@ -54,6 +55,8 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
                 o.keys = true;
             else if (a == "-a")
                 o.async = true;
+            else if (a == "-m")
+                o.trace = true;
             else if (a == "-q")
                 o.queues = std::stoi(value(i));
             else if (a == "-c")

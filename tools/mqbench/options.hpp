@@ -18,6 +18,7 @@ struct Options {
     bool keys = false;       // -k: a unique key per message
     bool async = false;      // -a: callback sends, a window of `async_window` per sender
     int async_window = 16;
+    bool trace = false;  // -m: message trace (Pub / SubBefore / SubAfter records)
     int queues = 8;                          // -q: queues per broker when the topic is created
     std::string cluster = "DefaultCluster";  // -c
     std::optional<double> duration;          // --duration seconds (default: until Ctrl-C)

@@ -136,6 +136,7 @@ int run_producer(const Options& options) {
     for (int c = 0; c < options.connections; ++c) {
         rocketmq::ProducerOptions po;
         po.group = options.group;
+        po.enable_msg_trace = options.trace;
         rocketmq::ClientOptions co;
         co.namesrv_addr = options.namesrv;
         co.instance_name = "mqbench-" + std::to_string(c);

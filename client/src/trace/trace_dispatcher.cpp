@@ -7,6 +7,7 @@
 #include <boost/asio/detached.hpp>
 
 #include "common/log.hpp"
+#include "core/retire.hpp"
 #include "producer/producer_impl.hpp"
 
 namespace rocketmq::detail {
@@ -66,6 +67,7 @@ Result<std::shared_ptr<TraceDispatcher>> start_trace_dispatcher(
 }
 
 Result<void> TraceDispatcher::start() {
+    // As Producer::start(): callable from any thread.
     if (auto started = producer_->start(); !started) return started;
     asio::co_spawn(context_, age_out(), asio::detached);
     return {};
@@ -112,7 +114,9 @@ asio::awaitable<void> TraceDispatcher::send(Batch batch) {
     batch.keys.erase(std::unique(batch.keys.begin(), batch.keys.end()), batch.keys.end());
     Message message(topic_, std::move(batch.data));
     message.set_keys(batch.keys);
-    auto sent = co_await producer_->send(std::move(message), std::monostate{}, SendMode::async);
+    auto sent = co_await asio::co_spawn(
+        producer_->executor(), producer_->send(std::move(message), std::monostate{}, SendMode::async),
+        asio::use_awaitable);
     if (!sent)
         rmq::log::warn("client", "trace data (" + std::to_string(batch.records)
                                      + " records) not sent: " + sent.error().message());
@@ -146,7 +150,7 @@ asio::awaitable<void> TraceDispatcher::shutdown() {
         rmq::log::warn("client", "trace messages still unanswered at shutdown, topic " + topic_);
     if (discarded_ > 0)
         rmq::log::warn("client", std::to_string(discarded_) + " trace records were dropped");
-    co_await producer_->shutdown();
+    co_await asio::co_spawn(producer_->executor(), producer_->shutdown(), asio::use_awaitable);
 }
 
 }  // namespace rocketmq::detail
