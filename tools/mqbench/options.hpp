@@ -19,7 +19,7 @@ struct Options {
     bool async = false;      // -a: callback sends, a window of `async_window` per sender
     int async_window = 16;
     bool trace = false;  // -m: message trace (Pub / SubBefore / SubAfter records)
-    int queues = 8;                          // -q: queues per broker when the topic is created
+    int queues = 8;      // -q: queues per broker when the topic is created
     std::string cluster = "DefaultCluster";  // -c
     std::optional<double> duration;          // --duration seconds (default: until Ctrl-C)
     double rate = 0;                         // --rate messages/s over all senders (0 = as fast)

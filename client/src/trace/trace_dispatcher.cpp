@@ -115,7 +115,8 @@ asio::awaitable<void> TraceDispatcher::send(Batch batch) {
     Message message(topic_, std::move(batch.data));
     message.set_keys(batch.keys);
     auto sent = co_await asio::co_spawn(
-        producer_->executor(), producer_->send(std::move(message), std::monostate{}, SendMode::async),
+        producer_->executor(),
+        producer_->send(std::move(message), std::monostate{}, SendMode::async),
         asio::use_awaitable);
     if (!sent)
         rmq::log::warn("client", "trace data (" + std::to_string(batch.records)
