@@ -75,6 +75,21 @@ void Message::set_delay_level(int level) {
     }
 }
 
+void Message::set_deliver_time(std::chrono::system_clock::time_point when) {
+    // One timer property only: a broker reads TIMER_DELAY_SEC, then TIMER_DELAY_MS, first.
+    erase_property("TIMER_DELAY_SEC");
+    erase_property("TIMER_DELAY_MS");
+    const auto ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(when.time_since_epoch()).count();
+    set_property("TIMER_DELIVER_MS", std::to_string(ms));
+}
+
+void Message::set_delay(std::chrono::milliseconds delay) {
+    erase_property("TIMER_DELAY_SEC");
+    erase_property("TIMER_DELIVER_MS");
+    set_property("TIMER_DELAY_MS", std::to_string(delay.count()));
+}
+
 bool Message::wait_store_msg_ok() const noexcept {
     return property("WAIT") != "false";
 }

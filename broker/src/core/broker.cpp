@@ -40,8 +40,12 @@ common::Result<void> Broker::start() {
         services_->spawn("metadata writer", [writer] { return writer->run(kMetadataDelay); });
     }
     if (auto joined = join_failover_group(); !joined) return joined;
-    // Before the store starts: a master hooks its appends, a SYNC_MASTER its puts' wait.
+    // Before the store starts: a master hooks its appends, a SYNC_MASTER its puts' wait, the
+    // timer service its dispatches.
     ctx.replication = std::make_unique<Replication>(*ctx.store, ctx.startup);
+    ctx.timers = std::make_unique<timer::TimerService>(service_pool_->get_executor(), *ctx.store,
+                                                       startup_.store.root_dir,
+                                                       startup_.store.config_path());
     if (auto r = ctx.store->start(); !r)
         return common::in_context("cannot start the store", r.error());
     if (auto r = ctx.replication->start(); !r) return r;
@@ -178,6 +182,9 @@ common::Result<void> Broker::start_schedule_service() {
     if (auto r = ctx.schedule->load(); !r)
         return common::in_context("cannot load delayOffset.json", r.error());
     ctx.schedule->start();
+    if (auto r = ctx.timers->load(); !r)
+        return common::in_context("cannot load the timer log", r.error());
+    ctx.timers->start();
     return {};
 }
 
@@ -233,6 +240,12 @@ common::Result<void> Broker::promote(store::BrokerRole role) {
                    "from each level's start): "
                        + r.error().message);
     ctx.schedule->start();
+    // A slave keeps no timer log: promoted, it reads the timer queue from its start and delivers
+    // again what its old master had delivered (docs/timers.md, "Limits").
+    if (auto r = ctx.timers->load(); !r)
+        log::error("broker", "promoted, but the timer log cannot be opened: " + r.error().message);
+    else
+        ctx.timers->start();
     ctx.transaction_check->start();
     const auto& ha = ctx.identity.ha_server_addr;
     ctx.registrar->promoted(ha.substr(0, ha.rfind(':') + 1)
@@ -361,6 +374,7 @@ void Broker::shutdown() {
     if (ctx.offsets) persist_offsets();            // after the last in-flight commit
     if (ctx.replication) ctx.replication->stop();  // before the store its streams read
     if (ctx.schedule) ctx.schedule->shutdown();    // before the store it puts into
+    if (ctx.timers) ctx.timers->shutdown();        // likewise
     if (ctx.store) ctx.store->shutdown();
 }
 

@@ -25,6 +25,8 @@
 #include "pull/pull_waiters.hpp"
 #include "schedule/schedule_service.hpp"
 #include "store/message_store.hpp"
+#include "timer/timer_rules.hpp"
+#include "timer/timer_service.hpp"
 #include "transaction/transaction_check_service.hpp"
 
 namespace rmq::broker {
@@ -44,6 +46,7 @@ struct RequestSettings {
     bool broker_fast_failure_enable = true;
     int64_t wait_time_mills_in_send_queue = 200;
     bool reject_transaction_message = false;
+    timer::TimerSettings timers;
 };
 
 struct BrokerContext {
@@ -65,6 +68,7 @@ struct BrokerContext {
     // Both exist on every broker once it started; a slave starts them when promoted.
     std::unique_ptr<ScheduleService> schedule;
     std::unique_ptr<TransactionCheckService> transaction_check;
+    std::unique_ptr<timer::TimerService> timers;
     PullWaiters pull_waiters;
     filter::SelectorCache selectors;       // SQL92 subscriptions, compiled once
     PromotionFence promotion_fence;        // armed when this broker becomes a master by promotion

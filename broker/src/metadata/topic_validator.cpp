@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "store/timer_topic.hpp"
+
 namespace rmq::broker {
 
 proto::Result<void> check_topic_name(std::string_view topic) {
@@ -34,9 +36,9 @@ bool is_builtin_system_topic(std::string_view topic) {
 }
 
 bool is_send_forbidden_topic(std::string_view topic) {
-    static constexpr std::array kForbidden = {kScheduleTopic,    kTransHalfTopic,
-                                              kTransOpHalfTopic, kTransCheckMaxTimeTopic,
-                                              kSelfTestTopic,    kOffsetMovedEvent};
+    static constexpr std::array kForbidden = {
+        kScheduleTopic, kTransHalfTopic,   kTransOpHalfTopic, kTransCheckMaxTimeTopic,
+        kSelfTestTopic, kOffsetMovedEvent, store::kTimerTopic};
     return std::find(kForbidden.begin(), kForbidden.end(), topic) != kForbidden.end();
 }
 

@@ -20,6 +20,7 @@
 #include "send/send_handlers.hpp"
 #include "send/send_request.hpp"
 #include "send/send_steps.hpp"
+#include "timer/timer_rules.hpp"
 #include "transaction/transaction_rules.hpp"
 
 namespace rmq::broker {
@@ -228,8 +229,15 @@ boost::asio::awaitable<RemotingCommand> store_single(BrokerContext& broker,
             "the broker[" + settings.broker_ip1 + "] sending transaction message is forbidden");
     msg.body = request.body;
     // The answer names the queue the producer asked for; a half message's offset is its half
-    // queue's.
+    // queue's, a timer's its timer queue's.
     const int32_t queue_id = msg.queue_id;
+    if (!prepared) {
+        const auto timer = timer::decide_timer(msg, common::epoch_millis(), settings.timers);
+        if (const auto* refused = std::get_if<timer::TimerRefusal>(&timer))
+            co_return RemotingCommand::response_to(request, refused->code, refused->remark);
+        if (const auto* until = std::get_if<timer::ParkUntil>(&timer))
+            timer::park(msg, until->deliver_ms);
+    }
     store::PutOptions options;
     if (prepared) {
         msg = half_message(std::move(msg));

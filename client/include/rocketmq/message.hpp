@@ -61,6 +61,12 @@ class Message {
     /// Delay level 1..18 of the broker's messageDelayLevel (1s 5s 10s 30s 1m …); 0 = none.
     int delay_level() const noexcept;
     void set_delay_level(int level);
+    /// A timer message (RocketMQ 5's TIMER_DELIVER_MS): delivered no earlier than `when`, to the
+    /// millisecond, by a broker with timers (ours; Java 5.x). At most timerMaxDelaySec (3 days)
+    /// ahead; a time already past is delivered at once. A 4.x Java broker ignores it.
+    void set_deliver_time(std::chrono::system_clock::time_point when);
+    /// The same, `delay` after the broker stores the message (TIMER_DELAY_MS).
+    void set_delay(std::chrono::milliseconds delay);
     /// false: the broker may answer before the message is flushed or replicated.
     bool wait_store_msg_ok() const noexcept;
     void set_wait_store_msg_ok(bool wait);

@@ -116,6 +116,9 @@ constexpr ExtraKey kStoreExtras[] = {
     {"fastFailIfNoBufferInStorePool", ValueType::boolean, "false", false},
     {"useReentrantLockWhenPutMessage", ValueType::boolean, "true", true},
     {"flushDelayOffsetInterval", ValueType::int64, "10000", false},
+    // RocketMQ 5's timer messages (docs/timers.md).
+    {"timerWheelEnable", ValueType::boolean, "true", false},
+    {"timerMaxDelaySec", ValueType::int64, "259200", false},
     {"enableScheduleAsyncDeliver", ValueType::boolean, "false", false},
     {"scheduleAsyncDeliverMaxPendingLimit", ValueType::int32, "2000", false},
     {"scheduleAsyncDeliverMaxResendNum2Blocked", ValueType::int32, "3", false},

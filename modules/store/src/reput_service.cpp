@@ -9,6 +9,7 @@
 #include "message/properties.hpp"
 #include "message/property_keys.hpp"
 #include "proto/flags.hpp"
+#include "store/timer_topic.hpp"
 
 namespace rmq::store {
 
@@ -46,8 +47,8 @@ DispatchRequest ReputService::make_request(const message::RecordView& record) co
     r.sys_flag = record.sys_flag;
     r.prepared_transaction_offset = record.prepared_transaction_offset;
     r.properties = record.properties;
-    // One pass over the properties for the four this needs (a later duplicate wins, as in Java).
-    std::string_view tags, delay;
+    // One pass over the properties for the five this needs (a later duplicate wins, as in Java).
+    std::string_view tags, delay, timer_out;
     message::for_each_property(record.properties,
                                [&](std::string_view key, std::string_view value) {
                                    if (key == keys::kKeys)
@@ -58,6 +59,8 @@ DispatchRequest ReputService::make_request(const message::RecordView& record) co
                                        tags = value;
                                    else if (key == keys::kDelay)
                                        delay = value;
+                                   else if (key == keys::kTimerOutMs)
+                                       timer_out = value;
                                });
     r.tags_code = message::tags_hash_code(tags);
     if (record.topic == kScheduleTopic) {
@@ -65,6 +68,10 @@ DispatchRequest ReputService::make_request(const message::RecordView& record) co
         auto [p, ec] = std::from_chars(delay.data(), delay.data() + delay.size(), level);
         if (ec == std::errc() && p == delay.data() + delay.size() && level > 0)
             r.tags_code = delay_levels_.deliver_time(level, record.store_timestamp);
+    } else if (record.topic == kTimerTopic) {
+        int64_t due = 0;
+        auto [p, ec] = std::from_chars(timer_out.data(), timer_out.data() + timer_out.size(), due);
+        if (ec == std::errc() && p == timer_out.data() + timer_out.size()) r.tags_code = due;
     }
     return r;
 }

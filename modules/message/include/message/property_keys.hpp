@@ -39,6 +39,12 @@ inline constexpr std::string_view kCluster = "CLUSTER";
 inline constexpr std::string_view kMsgType = "MSG_TYPE";
 inline constexpr std::string_view kInnerMultiDispatch = "INNER_MULTI_DISPATCH";
 inline constexpr std::string_view kInnerMultiQueueOffset = "INNER_MULTI_QUEUE_OFFSET";
+// RocketMQ 5's timer messages (MessageConst of 5.x): a due time in epoch ms, or a delay from the
+// send; the broker adds TIMER_OUT_MS when it parks the message.
+inline constexpr std::string_view kTimerDeliverMs = "TIMER_DELIVER_MS";
+inline constexpr std::string_view kTimerDelaySec = "TIMER_DELAY_SEC";
+inline constexpr std::string_view kTimerDelayMs = "TIMER_DELAY_MS";
+inline constexpr std::string_view kTimerOutMs = "TIMER_OUT_MS";
 // Not MessageConst constants in 4.9.8, but seen on the wire.
 inline constexpr std::string_view kTransactionId = "__transactionId__";
 inline constexpr std::string_view kStartDeliverTime = "__STARTDELIVERTIME";
