@@ -256,7 +256,8 @@ boost::asio::awaitable<RemotingCommand> store_single(BrokerContext& broker,
 /// SEND_BATCH_MESSAGE: each message of the body with the header's fields and properties.
 boost::asio::awaitable<RemotingCommand> store_batch(BrokerContext& broker,
                                                     const RemotingCommand& request,
-                                                    message::MessageExt header_msg) {
+                                                    message::MessageExt header_msg,
+                                                    const RequestSettings& settings) {
     if (header_msg.topic.starts_with(kRetryGroupTopicPrefix))
         co_return RemotingCommand::response_to(
             request, ResponseCode::MESSAGE_ILLEGAL,
@@ -276,6 +277,14 @@ boost::asio::awaitable<RemotingCommand> store_batch(BrokerContext& broker,
         m.properties = std::move(entry.properties);
         for (const auto& [key, value] : header_msg.properties)
             m.set_property(key, value);
+        // A batch is stored in one piece, so none of it can wait for a timer.
+        const auto timer = timer::decide_timer(m, common::epoch_millis(), settings.timers);
+        if (const auto* refused = std::get_if<timer::TimerRefusal>(&timer))
+            co_return RemotingCommand::response_to(request, refused->code, refused->remark);
+        if (std::holds_alternative<timer::ParkUntil>(timer))
+            co_return RemotingCommand::response_to(
+                request, ResponseCode::MESSAGE_ILLEGAL,
+                "timer messages cannot be sent in a batch; send them one by one");
         batch.push_back(std::move(m));
     }
     const int32_t queue_id = header_msg.queue_id;
@@ -296,7 +305,7 @@ boost::asio::awaitable<RemotingCommand> decode_check_store(BrokerContext& broker
     auto topic = resolve_topic(broker, ctx, request, *send, settings);
     if (!topic) co_return topic.error();
     auto msg = message_from_header(broker, ctx, *send, *topic, settings);
-    if (send->batch) co_return co_await store_batch(broker, request, std::move(msg));
+    if (send->batch) co_return co_await store_batch(broker, request, std::move(msg), settings);
     co_return co_await store_single(broker, request, *send, std::move(msg), settings);
 }
 

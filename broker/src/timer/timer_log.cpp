@@ -66,20 +66,29 @@ void TimerLog::append(const TimerEntry& entry) {
     pending_[bucket_of(entry.deliver_ms)].append(record, kRecordSize);
 }
 
-void TimerLog::mark_delivered(int64_t bucket, int64_t commit_log_offset) {
+TimerLog::~TimerLog() {
+    for (auto& [bucket, file] : done_files_)
+        std::fclose(file);
+}
+
+store::Result<void> TimerLog::mark_delivered(int64_t bucket, int64_t commit_log_offset) {
+    auto& file = done_files_[bucket];
+    if (!file) file = std::fopen(done_file_of(bucket).c_str(), "ab");
+    if (!file) {
+        done_files_.erase(bucket);
+        return store::io_error_from_errno(done_file_of(bucket), "cannot open");
+    }
     char offset[8];
     store_be<int64_t>(offset, commit_log_offset);
-    pending_done_[bucket].append(offset, sizeof offset);
+    // Into the page cache now: a process killed from here on has recorded the delivery.
+    if (std::fwrite(offset, 1, sizeof offset, file) != sizeof offset || std::fflush(file) != 0)
+        return store::io_error_from_errno(done_file_of(bucket), "cannot append to");
+    return {};
 }
 
 store::Result<void> TimerLog::flush() {
-    // Timers first: a done mark never reaches the disk before the timer it marks.
-    for (auto* pending : {&pending_, &pending_done_}) {
-        for (auto it = pending->begin(); it != pending->end(); it = pending->erase(it)) {
-            const auto path = pending == &pending_ ? file_of(it->first) : done_file_of(it->first);
-            if (auto r = append_to(path, it->second); !r) return r;
-        }
-    }
+    for (auto it = pending_.begin(); it != pending_.end(); it = pending_.erase(it))
+        if (auto r = append_to(file_of(it->first), it->second); !r) return r;
     return {};
 }
 
@@ -114,6 +123,10 @@ store::Result<std::vector<TimerEntry>> TimerLog::load(int64_t bucket) const {
 }
 
 store::Result<void> TimerLog::remove(int64_t bucket) {
+    if (auto it = done_files_.find(bucket); it != done_files_.end()) {
+        std::fclose(it->second);
+        done_files_.erase(it);
+    }
     std::error_code ec;
     std::filesystem::remove(done_file_of(bucket), ec);
     std::filesystem::remove(file_of(bucket), ec);

@@ -9,9 +9,11 @@
 //                                      offset (8) and size (4) of the timer's record in
 //                                      rmq_sys_wheel_timer, magic 0x544D5231 "TMR1" (4)
 //   <bucket start ms, 20 digits>.done  8-byte commit-log offsets of the delivered timers
-// Appends are buffered and written by flush(). A torn last record (a crash mid-write) is ignored;
-// a timer written twice (replayed after a crash) is read once.
+// Timers are buffered and written by flush(); a done mark is written at once, so that a crash
+// right after a delivery does not deliver it again. A torn last record (a crash mid-write) is
+// ignored; a timer written twice (replayed after a crash) is read once.
 #include <cstdint>
+#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -27,13 +29,17 @@ class TimerLog {
     static constexpr int64_t kBucketMs = 30'000;
 
     explicit TimerLog(std::filesystem::path dir) : dir_(std::move(dir)) {}
+    ~TimerLog();
+    TimerLog(const TimerLog&) = delete;
+    TimerLog& operator=(const TimerLog&) = delete;
 
     static int64_t bucket_of(int64_t deliver_ms);
     store::Result<void> open();
     void append(const TimerEntry& entry);
-    void mark_delivered(int64_t bucket, int64_t commit_log_offset);
-    /// Writes what append() and mark_delivered() buffered.
+    /// Writes what append() buffered.
     store::Result<void> flush();
+    /// Records a delivery in the bucket's done file, written before this returns.
+    store::Result<void> mark_delivered(int64_t bucket, int64_t commit_log_offset);
 
     /// The buckets on disk, earliest first.
     std::vector<int64_t> buckets() const;
@@ -47,8 +53,8 @@ class TimerLog {
     std::filesystem::path done_file_of(int64_t bucket) const;
 
     std::filesystem::path dir_;
-    std::map<int64_t, std::string> pending_;       // bucket → records to append
-    std::map<int64_t, std::string> pending_done_;  // bucket → offsets to append
+    std::map<int64_t, std::string> pending_;    // bucket → records to append
+    std::map<int64_t, std::FILE*> done_files_;  // open for appending, until the bucket goes
 };
 
 }  // namespace rmq::broker::timer

@@ -210,12 +210,14 @@ asio::awaitable<void> TimerService::deliver(const std::vector<TimerEntry>& due) 
                 continue;
             }
         }
-        log_.mark_delivered(bucket, entry.commit_log_offset);
+        if (auto r = log_.mark_delivered(bucket, entry.commit_log_offset); !r)
+            log::error("timer",
+                       "cannot record a delivered timer (a restart would deliver it "
+                       "again): "
+                           + r.error().message);
         if (auto it = pending_.find(bucket); it != pending_.end() && it->second > 0) --it->second;
         ++delivered_;
     }
-    if (auto r = log_.flush(); !r)
-        log::error("timer", "cannot record delivered timers: " + r.error().message);
 }
 
 void TimerService::drop_finished_buckets(int64_t now_ms) {
@@ -285,7 +287,12 @@ asio::awaitable<void> TimerService::run() {
         }
         const auto next = next_wake(now);
         if (next && *next <= now) continue;
-        wake.expires_after(std::chrono::milliseconds(next ? *next - now : kCheckpointPeriod));
+        if (next)
+            wake.expires_after(std::chrono::milliseconds(*next - now));
+        else if (persisted_offset_ != enqueue_offset_)
+            wake.expires_after(std::chrono::milliseconds(kCheckpointPeriod));
+        else
+            wake.expires_at(asio::steady_timer::time_point::max());  // until a timer comes
         co_await wake.async_wait(asio::as_tuple(asio::use_awaitable));
         const auto cancelled = (co_await asio::this_coro::cancellation_state).cancelled();
         if (stopping_ || cancelled != asio::cancellation_type::none) co_return;

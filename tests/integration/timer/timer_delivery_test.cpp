@@ -1,6 +1,7 @@
 // Timer messages as a user sends them (Message::set_deliver_time / set_delay): each arrives in
 // the queue it was sent to, never before its time and within milliseconds after it; a time
-// already past is delivered at once; a malformed or too distant one is refused with the reason.
+// already past is delivered at once; a malformed or too distant one, or one in a batch, is
+// refused with the reason.
 #include <algorithm>
 
 #include "rocketmq/admin.hpp"
