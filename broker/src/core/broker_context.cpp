@@ -86,6 +86,7 @@ RequestSettings BrokerContext::request_settings() const {
         r.broker_fast_failure_enable = s.broker.broker_fast_failure_enable;
         r.wait_time_mills_in_send_queue = s.broker.wait_time_mills_in_send_queue;
         r.reject_transaction_message = s.broker.reject_transaction_message;
+        r.store_reply_message_enable = s.broker.store_reply_message_enable;
         r.timers.enabled = s.store_extras.get("timerWheelEnable") != "false";
         r.timers.max_delay_sec = s.store_extras.get_int("timerMaxDelaySec");
         return r;

@@ -46,6 +46,7 @@ struct RequestSettings {
     bool broker_fast_failure_enable = true;
     int64_t wait_time_mills_in_send_queue = 200;
     bool reject_transaction_message = false;
+    bool store_reply_message_enable = true;
     timer::TimerSettings timers;
 };
 

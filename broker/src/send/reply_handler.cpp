@@ -105,7 +105,7 @@ boost::asio::awaitable<RemotingCommand> push_and_store(BrokerContext& broker,
     out.msgId = "0";  // Java's placeholder until the put names it
     out.queueId = send->queue_id;
     out.queueOffset = 0;
-    if (broker.startup.broker.store_reply_message_enable) {
+    if (settings.store_reply_message_enable) {
         const std::string stored_topic = msg.topic;
         auto result = co_await broker.store->put(std::move(msg), store::PutOptions{});
         if (result.stored()) {

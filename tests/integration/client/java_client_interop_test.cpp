@@ -1,10 +1,13 @@
 // Our client and the official Java client (4.9.8) on one topic, both ways: every message and
 // its tags, keys, user properties and id arrive intact; the Java consumer's SQL92 selector gets
 // what it selects from our broker; request/reply works with the Java client on either side;
-// message traces written by either client are read by either mqadmin; and 4.9.8's own filter
-// still answers our table of selector cases as the table says. Needs the Java reference
+// message traces written by either client are read by either mqadmin; the Java producer's timer
+// messages wait for their time in our broker; and 4.9.8's own filter still answers our table of
+// selector cases as the table says. Needs the Java reference
 // (RMQ_JAVA_REFERENCE); skipped without it.
 #include <fstream>
+#include <map>
+#include <mutex>
 #include <regex>
 #include <set>
 #include <thread>
@@ -318,5 +321,58 @@ TEST_CASE("the official Java client's traces go through our broker, and both mqa
         INFO(out);
         for (const auto& r : wanted)
             CHECK(std::regex_search(out, r));
+    }
+}
+
+TEST_CASE("the official 4.9.8 Java producer's timer messages arrive at their time") {
+    const auto reference = java_reference();
+    if (!rmq::test::java_reference_launcher().empty()) {
+        WARN("a 4.9.8 broker has no timers: this runs against ours only");
+        return;
+    }
+    rmq::test::ClientCluster c;
+    compile_interop(reference, c.dir.path() / "classes");
+    auto warm = rmq::test::started_producer(c, "PG-timer-topic");
+    REQUIRE(warm->send_blocking(Message("JavaTimers", "creates the topic")));
+
+    rmq::test::Received received;
+    rocketmq::PushConsumerOptions co;
+    co.group = "CppTimerConsumer";
+    co.consume_from_where = rocketmq::ConsumeFromWhere::first_offset;
+    rocketmq::PushConsumer consumer(co, c.client("timer-consumer"));
+    REQUIRE(consumer.subscribe("JavaTimers"));
+    std::mutex mutex;
+    std::map<std::string, int64_t> arrived_at;
+    consumer.set_listener(
+        [&](std::span<const rocketmq::ReceivedMessage> batch, rocketmq::ConsumeContext&) {
+            const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                 std::chrono::system_clock::now().time_since_epoch())
+                                 .count();
+            for (const auto& m : batch) {
+                {
+                    std::lock_guard lock(mutex);
+                    arrived_at.emplace(m.msg_id, now);
+                }
+                received.add(m);
+            }
+            return rocketmq::ConsumeResult::success;
+        });
+    REQUIRE(consumer.start_blocking());
+
+    auto java = run_java(reference, c.dir.path() / "classes",
+                         {"produce-timer", c.ns.addr, "JavaTimers", "5", "3000"},
+                         c.dir.path() / "java-timer-producer.log");
+    INFO(java->log());
+    REQUIRE(java->wait_exit(90s) == 0);
+    const auto sent = lines_starting(java->log(), "SENT ");
+    REQUIRE(sent.size() == 5);
+    REQUIRE(received.wait_for_count(6, 60s));
+    std::lock_guard lock(mutex);
+    for (const auto& line : sent) {
+        const auto id = line.substr(0, line.find(' '));
+        const auto sent_at = std::stoll(line.substr(line.find(' ') + 1));
+        INFO(id);
+        REQUIRE(arrived_at.contains(id));
+        CHECK(arrived_at[id] >= sent_at + 3000);
     }
 }

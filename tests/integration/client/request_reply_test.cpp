@@ -1,12 +1,15 @@
 // Request/reply against a real name server and broker: a request gets the reply a consumer
 // sends back with make_reply() (awaited, by callback and blocking), a request nobody answers
-// times out with a clear error, and a reply whose requester went away gets the broker's answer.
+// times out with a clear error, a reply whose requester went away gets the broker's answer, and
+// replies are stored in the reply topic only while storeReplyMessageEnable is on.
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/use_future.hpp>
 #include <future>
+#include <thread>
 
 #include "client_fixture.hpp"
 #include "responder.hpp"
+#include "rocketmq/admin.hpp"
 
 using namespace std::chrono_literals;
 using rocketmq::Message;
@@ -89,4 +92,43 @@ TEST_CASE("a reply whose requester went away gets the broker's answer") {
 
     rocketmq::ReceivedMessage undelivered;
     CHECK_FALSE(rocketmq::make_reply(undelivered, "x"));  // no CLUSTER: not from a broker
+}
+
+TEST_CASE("replies are stored in the reply topic until storeReplyMessageEnable is switched off") {
+    rmq::test::ClientCluster c;
+    auto responder = started_producer(c, "PG-storing-responder", "responder");
+    auto requester = started_producer(c, "PG-storing-requester");
+    REQUIRE(responder->send_blocking(Message("StoredRequests", "warm-up")));
+    auto consumer = start_responder(c, "StoredRequests", *responder);
+    rocketmq::Admin admin(c.client("reply-admin"));
+    const auto set_storing = [&](const char* on) {
+        REQUIRE(admin.blocking(
+            admin.update_broker_config(c.broker.addr, {{"storeReplyMessageEnable", on}})));
+    };
+    // The reply topic's bodies once `last` is among them (a reply is stored after it is pushed).
+    const auto stored_until = [&](const std::string& last) {
+        std::vector<std::string> bodies;
+        const auto deadline = std::chrono::steady_clock::now() + 20s;
+        while (std::chrono::steady_clock::now() < deadline) {
+            bodies.clear();
+            auto pulled =
+                admin.blocking(admin.pull(c.broker.addr, "DefaultCluster_REPLY_TOPIC", 0, 0, 32));
+            if (pulled)
+                for (const auto& m : pulled->messages)
+                    bodies.push_back(m.body);
+            if (std::find(bodies.begin(), bodies.end(), last) != bodies.end()) break;
+            std::this_thread::sleep_for(50ms);
+        }
+        return bodies;
+    };
+
+    REQUIRE(requester->request_blocking(Message("StoredRequests", "first"), 10s));
+    set_storing("false");
+    auto unstored = requester->request_blocking(Message("StoredRequests", "second"), 10s);
+    REQUIRE(unstored);
+    CHECK(unstored->body == "reply-to-second");  // still pushed
+    set_storing("true");
+    REQUIRE(requester->request_blocking(Message("StoredRequests", "third"), 10s));
+    CHECK(stored_until("reply-to-third")
+          == std::vector<std::string>{"reply-to-first", "reply-to-third"});
 }

@@ -8,6 +8,8 @@
 //   Interop respond <namesrv> <topic> <group> <count> <timeoutSeconds>
 //       (answers each request with "reply-to-<body>" through MessageUtil.createReplyMessage)
 //   Interop produce-traced … / consume-traced …: produce / consume with message trace enabled
+//   Interop produce-timer <namesrv> <topic> <count> <delayMillis>
+//       (timer messages through the TIMER_DELAY_MS property; prints SENT <msgId> <sentAtMillis>)
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +32,9 @@ public class Interop {
             traced = true;
             args[0] = args[0].substring(0, args[0].length() - "-traced".length());
         }
-        if (args[0].equals("produce")) {
+        if (args[0].equals("produce-timer")) {
+            produceTimers(args[1], args[2], Integer.parseInt(args[3]), args[4]);
+        } else if (args[0].equals("produce")) {
             produce(args[1], args[2], Integer.parseInt(args[3]));
         } else if (args[0].equals("request")) {
             request(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
@@ -53,6 +57,22 @@ public class Interop {
             m.putUserProperty("origin", "java");
             SendResult r = producer.send(m);
             System.out.println("SENT " + r.getSendStatus() + " " + r.getMsgId());
+        }
+        producer.shutdown();
+    }
+
+    static void produceTimers(String namesrv, String topic, int count, String delayMillis)
+        throws Exception {
+        DefaultMQProducer producer = new DefaultMQProducer("JavaTimerProducer");
+        producer.setNamesrvAddr(namesrv);
+        producer.start();
+        for (int i = 0; i < count; i++) {
+            Message m = new Message(topic, ("java-timer-" + i).getBytes(StandardCharsets.UTF_8));
+            // Not a reserved name in 4.9.8: a 4.x client asks for a timer through a user property.
+            m.putUserProperty("TIMER_DELAY_MS", delayMillis);
+            long sentAt = System.currentTimeMillis();
+            SendResult r = producer.send(m);
+            System.out.println("SENT " + r.getMsgId() + " " + sentAt);
         }
         producer.shutdown();
     }
