@@ -176,15 +176,16 @@ common::Result<void> Broker::start_schedule_service() {
     ctx.schedule = std::make_unique<ScheduleService>(service_pool_->get_executor(), *ctx.store,
                                                      ctx.store->delay_levels(),
                                                      startup_.store.config_path(), period);
+    // A slave's timer service follows its master's deliveries until it is promoted.
+    if (auto r = ctx.timers->load(); !r)
+        return common::in_context("cannot load the timer log", r.error());
+    ctx.timers->start(!ctx.is_slave());
     // Delayed messages are delivered by the master only; a slave's copies arrive by replication,
     // and it loads the offsets its master last synced when it is promoted.
     if (ctx.is_slave()) return {};
     if (auto r = ctx.schedule->load(); !r)
         return common::in_context("cannot load delayOffset.json", r.error());
     ctx.schedule->start();
-    if (auto r = ctx.timers->load(); !r)
-        return common::in_context("cannot load the timer log", r.error());
-    ctx.timers->start();
     return {};
 }
 
@@ -240,12 +241,7 @@ common::Result<void> Broker::promote(store::BrokerRole role) {
                    "from each level's start): "
                        + r.error().message);
     ctx.schedule->start();
-    // A slave keeps no timer log: promoted, it reads the timer queue from its start and delivers
-    // again what its old master had delivered (docs/timers.md, "Limits").
-    if (auto r = ctx.timers->load(); !r)
-        log::error("broker", "promoted, but the timer log cannot be opened: " + r.error().message);
-    else
-        ctx.timers->start();
+    ctx.timers->promote();  // delivers the timers its old master had not
     ctx.transaction_check->start();
     const auto& ha = ctx.identity.ha_server_addr;
     ctx.registrar->promoted(ha.substr(0, ha.rfind(':') + 1)

@@ -5,10 +5,13 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <charconv>
 
 #include "common/log.hpp"
 #include "common/wall_clock.hpp"
 #include "json/parse.hpp"
+#include "message/properties.hpp"
+#include "message/property_keys.hpp"
 #include "message/record.hpp"
 #include "schedule/delayed_delivery.hpp"
 #include "store/config_file.hpp"
@@ -29,6 +32,13 @@ constexpr int64_t kLoadAhead = 30'000;
 constexpr int64_t kBucketGrace = 5'000;
 constexpr int64_t kCheckpointPeriod = 1'000;
 constexpr int64_t kRetryFailedPut = 100;
+// A slave deletes a followed bucket once all of it was delivered, looking this long after its
+// end, once a minute.
+constexpr int64_t kFollowedBucketAge = 10 * 60'000;
+constexpr int64_t kFollowedGcPeriod = 60'000;
+
+/// Which timer a delivered message came from: the parked record's commit-log offset.
+constexpr std::string_view kTimerSource = "__TIMER_SRC";
 
 int64_t load_checkpoint(const std::string& text) {
     auto v = json::parse(text);
@@ -45,6 +55,8 @@ struct TimerService::Signal {
     std::optional<asio::any_io_executor> strand;
     asio::steady_timer* wake = nullptr;  // on the strand
     std::atomic<bool> posted{false};
+    std::atomic<bool> following{false};
+    std::vector<std::pair<int64_t, int64_t>> delivered;  // bucket, timer offset; under mutex
 
     void notify(const std::shared_ptr<Signal>& self) {
         if (posted.exchange(true)) return;
@@ -67,11 +79,29 @@ TimerService::TimerService(asio::any_io_executor pool, store::MessageStore& stor
       log_(std::move(store_root) / "timerlog"),
       runner_(std::move(pool), "broker"),
       signal_(std::make_shared<Signal>()) {
-    store_.add_arrival_listener(
-        [weak = std::weak_ptr<Signal>(signal_)](const store::DispatchRequest& r) {
-            if (r.topic != kTimerTopic) return;
-            if (auto signal = weak.lock()) signal->notify(signal);
-        });
+    store_.add_arrival_listener([weak = std::weak_ptr<Signal>(signal_)](
+                                    const store::DispatchRequest& r) {
+        auto signal = weak.lock();
+        if (!signal) return;
+        if (r.topic == kTimerTopic) {
+            signal->notify(signal);
+            return;
+        }
+        // A slave learns from the replicated log which timers its master delivered.
+        if (!signal->following) return;
+        const auto source = message::find_property(r.properties, kTimerSource);
+        if (source.empty()) return;
+        const auto out = message::find_property(r.properties, message::prop::kTimerOutMs);
+        int64_t offset = 0, due = 0;
+        if (std::from_chars(source.data(), source.data() + source.size(), offset).ec != std::errc()
+            || std::from_chars(out.data(), out.data() + out.size(), due).ec != std::errc())
+            return;
+        {
+            std::lock_guard lock(signal->mutex);
+            signal->delivered.emplace_back(TimerLog::bucket_of(due), offset);
+        }
+        signal->notify(signal);
+    });
 }
 
 TimerService::~TimerService() {
@@ -93,9 +123,66 @@ store::Result<void> TimerService::load() {
     return {};
 }
 
-void TimerService::start() {
+void TimerService::start(bool deliver) {
     if (stopping_ || started_.exchange(true)) return;
+    delivering_ = deliver;
+    signal_->following = !deliver;
     runner_.spawn("timer messages", [this] { return run(); });
+}
+
+void TimerService::promote() {
+    if (delivering_.exchange(true)) return;
+    signal_->notify(signal_);
+}
+
+void TimerService::apply_remote_deliveries() {
+    std::vector<std::pair<int64_t, int64_t>> delivered;
+    {
+        std::lock_guard lock(signal_->mutex);
+        delivered.swap(signal_->delivered);
+    }
+    for (const auto& [bucket, offset] : delivered) {
+        if (auto r = log_.mark_delivered(bucket, offset); !r)
+            log::error("timer", "cannot record a timer the master delivered: " + r.error().message);
+        ++delivered_;
+    }
+}
+
+void TimerService::drop_followed_buckets(int64_t now_ms) {
+    if (now_ms - last_followed_gc_ < kFollowedGcPeriod) return;
+    last_followed_gc_ = now_ms;
+    for (auto it = far_.begin(); it != far_.end();) {
+        if (*it + TimerLog::kBucketMs + kFollowedBucketAge > now_ms) break;
+        auto left = log_.load(*it);
+        if (!left || !left->empty()) {
+            ++it;
+            continue;
+        }
+        if (auto r = log_.remove(*it); !r) log::warn("timer", r.error().message);
+        it = far_.erase(it);
+    }
+}
+
+asio::awaitable<void> TimerService::follow(asio::steady_timer& wake) {
+    int64_t last_persist = common::epoch_millis();
+    while (!delivering_ && !stopping_) {
+        const int64_t now = common::epoch_millis();
+        if (auto r = enqueue_new(now); !r) log::error("timer", r.error().message);
+        apply_remote_deliveries();
+        drop_followed_buckets(now);
+        if (now - last_persist >= kCheckpointPeriod) {
+            persist();
+            last_persist = now;
+        }
+        publish_stats();
+        wake.expires_after(std::chrono::milliseconds(kCheckpointPeriod));
+        co_await wake.async_wait(asio::as_tuple(asio::use_awaitable));
+        const auto cancelled = (co_await asio::this_coro::cancellation_state).cancelled();
+        if (cancelled != asio::cancellation_type::none) co_return;
+    }
+    // Promoted: what the master delivered until now is marked; the rest is ours to deliver.
+    apply_remote_deliveries();
+    signal_->following = false;
 }
 
 void TimerService::shutdown() {
@@ -197,6 +284,8 @@ asio::awaitable<void> TimerService::deliver(const std::vector<TimerEntry>& due) 
                                     + built.error().message + ", skipped");
         } else {
             real = std::move(*built);
+            // Names its timer, for a slave to mark it delivered from the replicated log.
+            real->properties.set(kTimerSource, std::to_string(entry.commit_log_offset));
         }
         if (real) {
             const auto result = co_await store_.put(std::move(*real), options);
@@ -256,13 +345,15 @@ asio::awaitable<void> TimerService::run() {
         }
     } unhook{*signal_};
 
-    int64_t now = common::epoch_millis();
-    wheel_.emplace(now);
     for (int64_t bucket : log_.buckets())
         far_.insert(bucket);
+    loaded_until_ = INT64_MIN;
+    co_await follow(wake);
+    if (stopping_ || !delivering_) co_return;
+    int64_t now = common::epoch_millis();
+    wheel_.emplace(now);
     // The queue first, so that a timer both in the log and after the checkpoint (a crash
     // between the two) is read from its bucket once.
-    loaded_until_ = INT64_MIN;
     if (auto r = enqueue_new(now); !r) log::error("timer", r.error().message);
     int64_t last_persist = now;
     for (;;) {

@@ -6,7 +6,9 @@
 // a timing wheel, and at each due time puts the message into its real topic and queue, marking
 // it delivered in the log. A restart replays the queue from the checkpoint (timerCheck.json),
 // reloads the buckets in reach and skips what was marked delivered: nothing due is lost or
-// delivered twice. Masters only, as delayed delivery.
+// delivered twice. On a slave it follows: it keeps its own timer log from the replicated queue and
+// marks done what the master delivered (each delivery names its timer in __TIMER_SRC), so that
+// when promoted it delivers the rest, and nothing twice.
 //
 // Threading: one coroutine, a service of a service::ServiceRunner on the broker's service pool.
 // It sleeps until the next due time, or until the dispatcher signals a new timer; puts are
@@ -14,6 +16,7 @@
 #include <atomic>
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -46,7 +49,9 @@ class TimerService {
 
     /// timerCheck.json (absent: the queue from its start) and the timer log's directory.
     store::Result<void> load();
-    void start();
+    /// A master's service delivers; a slave's follows until promote().
+    void start(bool deliver);
+    void promote();
     /// Stops the coroutine (a put under way finishes first) and writes the checkpoint.
     void shutdown();
     bool running() const { return started_ && !stopping_; }
@@ -55,6 +60,10 @@ class TimerService {
   private:
     struct Signal;
     boost::asio::awaitable<void> run();
+    /// A slave's loop, until promoted or stopped.
+    boost::asio::awaitable<void> follow(boost::asio::steady_timer& wake);
+    void apply_remote_deliveries();
+    void drop_followed_buckets(int64_t now_ms);
     store::Result<void> enqueue_new(int64_t now_ms);
     store::Result<void> load_buckets(int64_t now_ms);
     boost::asio::awaitable<void> deliver(const std::vector<TimerEntry>& due);
@@ -71,6 +80,7 @@ class TimerService {
     std::shared_ptr<Signal> signal_;
     std::atomic<bool> started_{false};
     std::atomic<bool> stopping_{false};
+    std::atomic<bool> delivering_{false};
 
     // On the service's strand, except what stats() reads under the mutex.
     int64_t loaded_until_ = INT64_MIN;   // buckets before this are in the wheel
@@ -79,6 +89,7 @@ class TimerService {
     std::vector<TimerEntry> retry_;      // puts that failed, tried again kRetryFailedPut later
     int64_t retry_at_ = 0;
     int64_t enqueue_offset_ = 0;
+    int64_t last_followed_gc_ = 0;
     int64_t persisted_offset_ = -1;
     uint64_t delivered_ = 0;
     mutable std::mutex mutex_;
