@@ -71,8 +71,9 @@ bool parse_msg_type(std::string_view text, TraceMessageType& out) {
     return true;
 }
 
-bool decode_pub(const std::vector<std::string_view>& f, TraceRecord& r) {
-    if (f.size() < 13) return false;
+/// Fields 1-8 of Pub and EndTransaction: time, region, group, topic, msg id, tags, keys, store
+/// host.
+bool decode_sent_message(const std::vector<std::string_view>& f, TraceRecord& r) {
     r.region_id = from_nullable(f[2]);
     r.group = f[3];
     r.topic = f[4];
@@ -80,8 +81,13 @@ bool decode_pub(const std::vector<std::string_view>& f, TraceRecord& r) {
     r.tags = from_nullable(f[6]);
     r.keys = from_nullable(f[7]);
     r.store_host = f[8];
-    if (!parse_int(f[1], r.timestamp) || !parse_int(f[9], r.body_length)
-        || !parse_int(f[10], r.cost_time) || !parse_msg_type(f[11], r.msg_type))
+    return parse_int(f[1], r.timestamp);
+}
+
+bool decode_pub(const std::vector<std::string_view>& f, TraceRecord& r) {
+    if (f.size() < 13 || !decode_sent_message(f, r)) return false;
+    if (!parse_int(f[9], r.body_length) || !parse_int(f[10], r.cost_time)
+        || !parse_msg_type(f[11], r.msg_type))
         return false;
     if (f.size() == 13) {
         r.success = parse_bool(f[12]);
@@ -119,18 +125,11 @@ bool decode_sub_after(const std::vector<std::string_view>& f, TraceRecord& r) {
 }
 
 bool decode_end_transaction(const std::vector<std::string_view>& f, TraceRecord& r) {
-    if (f.size() < 13) return false;
-    r.region_id = from_nullable(f[2]);
-    r.group = f[3];
-    r.topic = f[4];
-    r.msg_id = f[5];
-    r.tags = from_nullable(f[6]);
-    r.keys = from_nullable(f[7]);
-    r.store_host = f[8];
+    if (f.size() < 13 || !decode_sent_message(f, r)) return false;
     r.transaction_id = f[10];
     r.transaction_state = f[11];
     r.from_transaction_check = parse_bool(f[12]);
-    return parse_int(f[1], r.timestamp) && parse_msg_type(f[9], r.msg_type);
+    return parse_msg_type(f[9], r.msg_type);
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include "java_reference.hpp"
 #include "rocketmq/message.hpp"
 #include "rocketmq/options.hpp"
+#include "rocketmq/push_consumer.hpp"
 #include "server_processes.hpp"
 
 namespace rmq::test {
@@ -87,5 +88,16 @@ class Received {
     std::condition_variable changed_;
     std::vector<rocketmq::ReceivedMessage> messages_;
 };
+
+/// A listener that hands every message to `received` and answers `result`.
+inline rocketmq::MessageListener collect_into(
+    Received& received, rocketmq::ConsumeResult result = rocketmq::ConsumeResult::success) {
+    return [&received, result](std::span<const rocketmq::ReceivedMessage> batch,
+                               rocketmq::ConsumeContext&) {
+        for (const auto& m : batch)
+            received.add(m);
+        return result;
+    };
+}
 
 }  // namespace rmq::test

@@ -132,12 +132,7 @@ TEST_CASE("messages from the official Java producer reach our push consumer inta
     co.consume_from_where = rocketmq::ConsumeFromWhere::first_offset;
     rocketmq::PushConsumer consumer(co, c.client());
     REQUIRE(consumer.subscribe("JavaToCpp"));
-    consumer.set_listener(
-        [&](std::span<const rocketmq::ReceivedMessage> batch, rocketmq::ConsumeContext&) {
-            for (const auto& m : batch)
-                received.add(m);
-            return rocketmq::ConsumeResult::success;
-        });
+    consumer.set_listener(rmq::test::collect_into(received));
     REQUIRE(consumer.start_blocking());
     REQUIRE(received.wait_for_count(20, 30s));
     std::set<std::string> ids;
@@ -268,12 +263,7 @@ TEST_CASE("the official mqadmin's queryMsgTraceById reads the traces our client 
     co.enable_msg_trace = true;
     rocketmq::PushConsumer consumer(co, c.client("cpp-traced-consumer"));
     REQUIRE(consumer.subscribe("CppTraced"));
-    consumer.set_listener(
-        [&](std::span<const rocketmq::ReceivedMessage> batch, rocketmq::ConsumeContext&) {
-            for (const auto& m : batch)
-                received.add(m);
-            return rocketmq::ConsumeResult::success;
-        });
+    consumer.set_listener(rmq::test::collect_into(received));
     REQUIRE(consumer.start_blocking());
     REQUIRE(received.wait_for_count(1, 30s));
     consumer.shutdown_blocking();

@@ -259,8 +259,8 @@ TEST_CASE("cancelling the awaiting coroutine ends a send with ErrorKind::cancell
     REQUIRE(outcome);
     if (outcome->index() == 0) {  // the send won: say with what (seen once, not understood)
         const auto& result = std::get<0>(*outcome);
-        FAIL_CHECK("the send ended before the timer: "
-                   << (result ? "SEND_OK " + result->msg_id : result.error().message()));
+        FAIL_CHECK("the send ended before the timer: " << (result ? "SEND_OK " + result->msg_id
+                                                                  : result.error().message()));
     }
     CHECK(took < 2500ms);  // and the send stopped before its 3 s timeout
 }

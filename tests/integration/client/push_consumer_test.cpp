@@ -43,14 +43,6 @@ void send_all(rocketmq::Producer& producer, const std::string& topic, int n,
     }
 }
 
-auto collect_into(rmq::test::Received& received, ConsumeResult result = ConsumeResult::success) {
-    return [&received, result](std::span<const ReceivedMessage> batch, rocketmq::ConsumeContext&) {
-        for (const auto& m : batch)
-            received.add(m);
-        return result;
-    };
-}
-
 }  // namespace
 
 TEST_CASE("a push consumer gets exactly the messages of its tags, with their properties") {

@@ -94,12 +94,7 @@ TEST_CASE("a traced producer and push consumer leave the records queryMsgTraceBy
     co.enable_msg_trace = true;
     rocketmq::PushConsumer consumer(co, c.client("traced-consumer"));
     REQUIRE(consumer.subscribe("TracedTopic"));
-    consumer.set_listener(
-        [&](std::span<const rocketmq::ReceivedMessage> batch, rocketmq::ConsumeContext&) {
-            for (const auto& m : batch)
-                received.add(m);
-            return rocketmq::ConsumeResult::success;
-        });
+    consumer.set_listener(rmq::test::collect_into(received));
     REQUIRE(consumer.start_blocking());
     REQUIRE(received.wait_for_count(3, 30s));
 

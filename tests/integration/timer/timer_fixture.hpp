@@ -5,6 +5,7 @@
 #include <map>
 #include <mutex>
 #include <set>
+#include <thread>
 
 #include "client_fixture.hpp"
 #include "free_ports.hpp"
@@ -118,6 +119,53 @@ inline std::unique_ptr<rocketmq::Producer> start_producer(const TimerCluster& c)
     auto producer = std::make_unique<rocketmq::Producer>(o, c.client("timer-producer"));
     REQUIRE(producer->start());
     return producer;
+}
+
+/// Sends `n` timers, the i-th due at due(i) (a plain message when that is 0), from 16 threads;
+/// unique key → due time, and the seconds it took.
+template <class Due>
+inline std::pair<std::map<std::string, int64_t>, double> send_timers(rocketmq::Producer& producer,
+                                                                     const std::string& topic,
+                                                                     int n, Due due) {
+    std::mutex mutex;
+    std::map<std::string, int64_t> keys;
+    const auto started = std::chrono::steady_clock::now();
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 16; ++t) {
+        threads.emplace_back([&, t] {
+            for (int i = t; i < n; i += 16) {
+                rocketmq::Message m(topic, "timer-" + std::to_string(i));
+                const int64_t at = due(i);
+                if (at > 0)
+                    m.set_deliver_time(
+                        std::chrono::system_clock::time_point(std::chrono::milliseconds(at)));
+                auto sent = producer.send_blocking(m);
+                std::lock_guard lock(mutex);
+                if (sent) keys[sent->msg_id] = at;
+            }
+        });
+    }
+    for (auto& t : threads)
+        t.join();
+    const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+    return {std::move(keys), took.count()};
+}
+
+/// Every timer of `due` arrived, once (one stored copy), and not before its time.
+inline void check_once_and_on_time(const Arrivals& arrivals,
+                                   const std::map<std::string, int64_t>& due) {
+    const auto got = arrivals.snapshot();
+    size_t arrived = 0, twice = 0, early = 0;
+    for (const auto& [key, at] : due) {
+        auto it = got.find(key);
+        if (it == got.end()) continue;
+        ++arrived;
+        if (it->second.offsets.size() > 1) ++twice;
+        if (it->second.first_ms < at) ++early;
+    }
+    CHECK(arrived == due.size());
+    CHECK(twice == 0);
+    CHECK(early == 0);
 }
 
 }  // namespace timer_test

@@ -25,36 +25,6 @@ int64_t rss_anon_kib(pid_t pid) {
     return -1;
 }
 
-/// Sends `n` timers, the i-th due at due(i) (a plain message when that is 0), from 16 threads;
-/// unique key → due time, and the seconds it took.
-template <class Due>
-std::pair<std::map<std::string, int64_t>, double> schedule(rocketmq::Producer& producer,
-                                                           const std::string& topic, int n,
-                                                           Due due) {
-    std::mutex mutex;
-    std::map<std::string, int64_t> keys;
-    const auto started = std::chrono::steady_clock::now();
-    std::vector<std::thread> threads;
-    for (int t = 0; t < 16; ++t) {
-        threads.emplace_back([&, t] {
-            for (int i = t; i < n; i += 16) {
-                Message m(topic, "soak-" + std::to_string(i));
-                const int64_t at = due(i);
-                if (at > 0)
-                    m.set_deliver_time(
-                        std::chrono::system_clock::time_point(std::chrono::milliseconds(at)));
-                auto sent = producer.send_blocking(m);
-                std::lock_guard lock(mutex);
-                if (sent) keys[sent->msg_id] = at;
-            }
-        });
-    }
-    for (auto& t : threads)
-        t.join();
-    const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
-    return {std::move(keys), took.count()};
-}
-
 int64_t percentile(std::vector<int64_t>& v, double p) {
     std::sort(v.begin(), v.end());
     return v[std::min(v.size() - 1, static_cast<size_t>(p * static_cast<double>(v.size())))];
@@ -74,13 +44,13 @@ TEST_CASE("timers spread over a window arrive on time: lateness, rates and memor
     const pid_t broker = c.broker.process->pid();
 
     // The reference: plain sends by the same 16 threads.
-    auto [plain, plain_took] = schedule(*producer, "TimerSoakPlain", n, [](int) { return 0; });
+    auto [plain, plain_took] = send_timers(*producer, "TimerSoakPlain", n, [](int) { return 0; });
     REQUIRE(plain.size() == static_cast<size_t>(n));
 
     // Far-future timers wait in the timer log only: what do they cost in memory?
     const int64_t before_far = rss_anon_kib(broker);
     auto [far, far_took] =
-        schedule(*producer, "TimerSoakFar", n, [](int i) { return now_ms() + 3'600'000 + i; });
+        send_timers(*producer, "TimerSoakFar", n, [](int i) { return now_ms() + 3'600'000 + i; });
     REQUIRE(far.size() == static_cast<size_t>(n));
     const int64_t after_far = rss_anon_kib(broker);
 
@@ -88,7 +58,7 @@ TEST_CASE("timers spread over a window arrive on time: lateness, rates and memor
     const int64_t lead = 3000 + n / 5;  // ms: the sends must be over before the first is due
     const int64_t base = now_ms() + lead;
     const int64_t before_near = rss_anon_kib(broker);
-    auto [due, took] = schedule(*producer, "TimerSoak", n, [&](int i) {
+    auto [due, took] = send_timers(*producer, "TimerSoak", n, [&](int i) {
         return base + static_cast<int64_t>(i) * window_ms / n;
     });
     REQUIRE(due.size() == static_cast<size_t>(n));
@@ -130,7 +100,7 @@ TEST_CASE("timers all due at one millisecond are fired as fast as the store take
     auto consumer = start_consumer(c, "TimerBurst", arrivals);
     REQUIRE(arrivals.wait_for_keys(1, 20s));
     const int64_t at = now_ms() + 3000 + n / 5;
-    auto [due, took] = schedule(*producer, "TimerBurst", n, [at](int) { return at; });
+    auto [due, took] = send_timers(*producer, "TimerBurst", n, [at](int) { return at; });
     REQUIRE(due.size() == static_cast<size_t>(n));
     REQUIRE(arrivals.wait_for_keys(static_cast<size_t>(n) + 1, 120s));
     int64_t last = 0;
