@@ -180,9 +180,10 @@ asio::awaitable<void> TimerService::follow(asio::steady_timer& wake) {
         const auto cancelled = (co_await asio::this_coro::cancellation_state).cancelled();
         if (cancelled != asio::cancellation_type::none) co_return;
     }
-    // Promoted: what the master delivered until now is marked; the rest is ours to deliver.
-    apply_remote_deliveries();
+    // Promoted: what the master delivered until now is marked (the dispatcher queues no more
+    // once following is off); the rest is ours to deliver.
     signal_->following = false;
+    apply_remote_deliveries();
 }
 
 void TimerService::shutdown() {
