@@ -50,12 +50,15 @@ TraceDispatcher::TraceDispatcher(asio::io_context& context, const ClientOptions&
     ClientOptions trace_client = client;
     trace_client.instance_name = "PID_CLIENT_INNER_TRACE_PRODUCER_" + client.namesrv_addr;
     trace_client.name_space.clear();
-    producer_ =
-        std::make_shared<ProducerImpl>(std::make_unique<ExecutorHost>(context.get_executor()),
-                                       std::move(options), std::move(trace_client));
+    // A thread of its own, as Java's trace senders have: compressing and sending a trace message
+    // of ~118 KB must not hold up the traced client's thread.
+    producer_ = std::make_shared<ProducerImpl>(std::make_unique<ExecutorHost>(),
+                                               std::move(options), std::move(trace_client));
 }
 
-TraceDispatcher::~TraceDispatcher() = default;
+TraceDispatcher::~TraceDispatcher() {
+    retire(producer_);
+}
 
 Result<std::shared_ptr<TraceDispatcher>> start_trace_dispatcher(
     bool enabled, asio::io_context& context, const ClientOptions& client, const std::string& group,

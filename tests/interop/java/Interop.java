@@ -58,6 +58,7 @@ public class Interop {
             SendResult r = producer.send(m);
             System.out.println("SENT " + r.getSendStatus() + " " + r.getMsgId());
         }
+        settleTraces();
         producer.shutdown();
     }
 
@@ -150,6 +151,12 @@ public class Interop {
         runUntil(consumer, latch, timeout);
     }
 
+    /// 4.9.8's trace dispatcher flushes for at most 500 ms at shutdown and does not wait for the
+    /// sends it started, so a traced client that stops at once may lose its last traces.
+    static void settleTraces() throws InterruptedException {
+        if (traced) Thread.sleep(2000);
+    }
+
     static DefaultMQPushConsumer pushConsumer(String namesrv, String group) {
         DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group, traced);
         consumer.setNamesrvAddr(namesrv);
@@ -165,6 +172,7 @@ public class Interop {
         System.out.println("STARTED");
         System.out.flush();
         boolean all = latch.await(timeout, TimeUnit.SECONDS);
+        settleTraces();
         consumer.shutdown();
         System.out.println(all ? "DONE" : "TIMEOUT");
     }
