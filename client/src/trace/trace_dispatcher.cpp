@@ -52,8 +52,8 @@ TraceDispatcher::TraceDispatcher(asio::io_context& context, const ClientOptions&
     trace_client.name_space.clear();
     // A thread of its own, as Java's trace senders have: compressing and sending a trace message
     // of ~118 KB must not hold up the traced client's thread.
-    producer_ = std::make_shared<ProducerImpl>(std::make_unique<ExecutorHost>(),
-                                               std::move(options), std::move(trace_client));
+    producer_ = std::make_shared<ProducerImpl>(std::make_unique<ExecutorHost>(), std::move(options),
+                                               std::move(trace_client));
 }
 
 TraceDispatcher::~TraceDispatcher() {
