@@ -154,6 +154,8 @@ TEST_CASE("bad selectors and a broker without SQL92 get RocketMQ's answers") {
     SECTION("enablePropertyFilter=true") {
         Cluster c(kEnabled);
         send(c, properties({{"price", "1"}}));
+        // Dispatched before the last pull, which must find it.
+        REQUIRE(test::wait_for_max_offset(c, "Orders", 0, 1) == 1);
         auto r = c.call(c.broker->broker_addr(), pull_request(sql_pull("price > ")));
         CHECK(r.code == proto::to_int(ResponseCode::SUBSCRIPTION_PARSE_FAILED));
         CHECK(r.remark.value_or("").find("position 8") != std::string::npos);

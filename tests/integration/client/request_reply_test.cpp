@@ -99,7 +99,8 @@ TEST_CASE("replies are stored in the reply topic until storeReplyMessageEnable i
     auto responder = started_producer(c, "PG-storing-responder", "responder");
     auto requester = started_producer(c, "PG-storing-requester");
     REQUIRE(responder->send_blocking(Message("StoredRequests", "warm-up")));
-    auto consumer = start_responder(c, "StoredRequests", *responder);
+    std::atomic<int> answered{0};
+    auto consumer = start_responder(c, "StoredRequests", *responder, &answered);
     rocketmq::Admin admin(c.client("reply-admin"));
     const auto set_storing = [&](const char* on) {
         REQUIRE(admin.blocking(
@@ -127,6 +128,12 @@ TEST_CASE("replies are stored in the reply topic until storeReplyMessageEnable i
     auto unstored = requester->request_blocking(Message("StoredRequests", "second"), 10s);
     REQUIRE(unstored);
     CHECK(unstored->body == "reply-to-second");  // still pushed
+    // The requester has the reply once it is pushed; the replier's send (retries included) ends
+    // when the broker has also decided about storing it.
+    const auto deadline = std::chrono::steady_clock::now() + 30s;
+    while (answered < 2 && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(20ms);
+    REQUIRE(answered >= 2);
     set_storing("true");
     REQUIRE(requester->request_blocking(Message("StoredRequests", "third"), 10s));
     CHECK(stored_until("reply-to-third")
