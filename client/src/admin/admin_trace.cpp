@@ -1,8 +1,8 @@
 // queryMsgTraceById over the admin API: one message's trace records, gathered from every broker
 // of the trace topic.
 #include <algorithm>
-#include <chrono>
 
+#include "common/wall_clock.hpp"
 #include "message/compression.hpp"
 #include "rocketmq/admin.hpp"
 
@@ -19,9 +19,7 @@ asio::awaitable<Result<std::vector<TraceView>>> Admin::query_trace(std::string m
                                                                    std::string trace_topic) {
     auto route = co_await topic_route(trace_topic);
     if (!route) co_return route.error();
-    const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                         std::chrono::system_clock::now().time_since_epoch())
-                         .count();
+    const auto now = rmq::common::epoch_millis();
     std::vector<TraceView> views;
     std::optional<Error> failure;
     size_t answered = 0;

@@ -5,6 +5,7 @@
 #include <boost/asio/use_future.hpp>
 
 #include "common/log.hpp"
+#include "common/wall_clock.hpp"
 #include "core/errors.hpp"
 #include "core/guarded.hpp"
 #include "proto/flags.hpp"
@@ -253,7 +254,7 @@ asio::awaitable<Result<SendResult>> ProducerImpl::send_to_queue(const Outgoing& 
                                                                 const MessageQueue& queue,
                                                                 SendMode mode,
                                                                 std::chrono::milliseconds timeout) {
-    const int64_t started_ms = trace_ ? trace_clock_ms() : 0;
+    const int64_t started_ms = trace_ ? rmq::common::epoch_millis() : 0;
     auto addr = instance_->master_address(queue.broker_name);
     if (addr.empty()) {
         (void)co_await instance_->refresh_route(out.topic);

@@ -1,7 +1,6 @@
 #include "trace/trace_hooks.hpp"
 
-#include <chrono>
-
+#include "common/wall_clock.hpp"
 #include "message/properties.hpp"
 #include "message/property_keys.hpp"
 #include "trace/trace_dispatcher.hpp"
@@ -28,12 +27,6 @@ TraceMessageType sent_type(std::string_view properties) {
 
 }  // namespace
 
-int64_t trace_clock_ms() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
-
 std::optional<TraceRecord> pub_record(const Outgoing& out, std::string topic, std::string group,
                                       const std::string& broker_addr, const SendResult& result,
                                       int64_t started_ms) {
@@ -41,7 +34,7 @@ std::optional<TraceRecord> pub_record(const Outgoing& out, std::string topic, st
     TraceRecord r;
     r.type = TraceType::pub;
     r.timestamp = started_ms;
-    r.cost_time = static_cast<int32_t>(trace_clock_ms() - started_ms);
+    r.cost_time = static_cast<int32_t>(rmq::common::epoch_millis() - started_ms);
     r.region_id = result.region_id;
     r.group = std::move(group);
     r.topic = std::move(topic);
@@ -59,7 +52,7 @@ std::optional<TraceRecord> pub_record(const Outgoing& out, std::string topic, st
 TraceRecord end_transaction_record(const Message& message, const EndedTransaction& ended) {
     TraceRecord r;
     r.type = TraceType::end_transaction;
-    r.timestamp = trace_clock_ms();
+    r.timestamp = rmq::common::epoch_millis();
     const auto region = message.property(prop::kMsgRegion);
     r.region_id = region.empty() ? kDefaultTraceRegion : region;
     r.group = ended.group;
@@ -79,7 +72,7 @@ ConsumeTrace::ConsumeTrace(TraceDispatcher* dispatcher, std::string group,
                            std::span<const ReceivedMessage> batch)
     : dispatcher_(dispatcher), batch_size_(batch.size()) {
     if (!dispatcher_) return;
-    started_ms_ = trace_clock_ms();
+    started_ms_ = rmq::common::epoch_millis();
     const auto request_id = next_unique_key();
     // One region for the whole call, the last message's, as Java's hook does.
     std::string region;
@@ -104,7 +97,7 @@ ConsumeTrace::ConsumeTrace(TraceDispatcher* dispatcher, std::string group,
 
 void ConsumeTrace::finish(bool success, ConsumeReturn how) {
     if (!dispatcher_ || traced_.empty()) return;
-    const auto now = trace_clock_ms();
+    const auto now = rmq::common::epoch_millis();
     const auto cost = static_cast<int32_t>((now - started_ms_) / static_cast<int64_t>(batch_size_));
     for (auto& r : traced_) {
         r.type = TraceType::sub_after;

@@ -15,8 +15,6 @@ namespace rocketmq::detail {
 
 class TraceDispatcher;
 
-int64_t trace_clock_ms();
-
 /// The Pub record of a send the broker answered, begun at `started_ms`; nullopt when the
 /// broker switched tracing off (TRACE_ON=false). `topic` and `group` without the namespace.
 std::optional<TraceRecord> pub_record(const Outgoing& out, std::string topic, std::string group,
